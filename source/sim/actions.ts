@@ -1,0 +1,53 @@
+/**
+ * SimAction: every discrete thing that can happen to a run from outside the passage of time:
+ * a key press on the dashboard, an entry of a preset's timeline, a test. `step(state, action)`
+ * applies one (immer, one produce per action); `advance(state, ticks)` moves time.
+ *
+ * Types are `domain/event` in kebab-case and describe what was asked, not a field to set.
+ * Every action is plain JSON so timelines and recordings can carry it.
+ */
+import type {RoutingAlgorithm} from './config.js';
+
+/**
+ * Which instance an instance action is aimed at: an instance id (`i-0003`), or a rule that the
+ * simulation resolves with its own seeded RNG (`random`) or by launch time.
+ */
+export type InstanceTarget = string;
+
+export type SimAction =
+	/** Multiply the load by `factor` for `durationSeconds` (the `s` key: ×5 for 60 s). */
+	| {readonly type: 'traffic/spike-started'; readonly factor: number; readonly durationSeconds: number}
+	/** Multiply the base rate (or closed-loop concurrency) by `factor` (`l` 0.8, `L` 1.25). */
+	| {readonly type: 'traffic/base-rate-scaled'; readonly factor: number}
+	/** Set the open-loop base rate, req/s (timeline `load` action). */
+	| {readonly type: 'traffic/base-rate-set'; readonly ratePerSecond: number}
+	/** Terminate an instance in EC2 (the `k`/`x` keys, a timeline `kill`). */
+	| {readonly type: 'instance/terminate-requested'; readonly target: InstanceTarget}
+	/** Stop an instance (EBS-backed: `stopping` → `stopped`). */
+	| {readonly type: 'instance/stop-requested'; readonly target: InstanceTarget}
+	/** The instance keeps running but stops answering: health checks and requests fail (`H`). */
+	| {readonly type: 'instance/hang-injected'; readonly target: InstanceTarget}
+	/** Spot interruption: two-minute notice, then the instance is terminated. */
+	| {readonly type: 'instance/spot-interruption-noticed'; readonly target: InstanceTarget}
+	/** Scale up: image the instance (stopped meanwhile), relaunch as `instanceType` (default: next size). */
+	| {readonly type: 'instance/scale-up-requested'; readonly target: InstanceTarget; readonly instanceType?: string}
+	/** Every instance in `zone` (default: the zone with most instances) fails for `durationSeconds` (`z`). */
+	| {readonly type: 'zone/outage-started'; readonly zone?: string; readonly durationSeconds: number}
+	/** Adds latency to every request for `durationSeconds`. */
+	| {readonly type: 'network/slowdown-started'; readonly extraLatencyMs: number; readonly durationSeconds: number}
+	/** Manual SetDesiredCapacity; outside [min, max] it is refused with AWS's ValidationError text. */
+	| {readonly type: 'asg/desired-capacity-changed'; readonly desired: number}
+	/** `+`/`-`: SetDesiredCapacity to current desired + delta (refused like the above). */
+	| {readonly type: 'asg/desired-capacity-nudged'; readonly delta: number}
+	/** Change the routing algorithm; without `algorithm`, cycle to the next one (`a`). */
+	| {readonly type: 'elb/algorithm-changed'; readonly algorithm?: RoutingAlgorithm}
+	/** Chaos Monkey on/off; without `isEnabled`, toggle (`c`). */
+	| {readonly type: 'chaos/toggled'; readonly isEnabled?: boolean; readonly intervalSeconds?: number}
+	/** A preset caption: shown on the caption line until the next one (empty text clears it). */
+	| {readonly type: 'preset/caption-shown'; readonly text: string}
+	/** A named point in the story (a cast marker). */
+	| {readonly type: 'preset/marker-reached'; readonly label: string}
+	/** The timeline asks a live run to pause (headless runs ignore it). */
+	| {readonly type: 'preset/pause-requested'};
+
+export type SimActionType = SimAction['type'];

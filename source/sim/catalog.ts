@@ -1,0 +1,65 @@
+/**
+ * EC2 instance catalog (us-east-1, Linux, on-demand) and app profiles.
+ * Prices and T2 credit figures from shared/reference/aws-behaviour.md §6.
+ */
+
+export type InstanceTypeSpec = {
+	readonly name: string;
+	readonly vcpus: number;
+	readonly memoryGiB: number;
+	/** On-demand price, USD per hour. */
+	readonly priceUsdPerHour: number;
+	/** t2 burstable: baseline per vCPU (0–100), credits earned per hour, credit cap. undefined = not burstable. */
+	readonly burst?: {readonly baselinePercentPerVcpu: number; readonly creditsPerHour: number; readonly maxCredits: number};
+};
+
+const t2 = (name: string, vcpus: number, memoryGiB: number, price: number, baseline: number, perHour: number, max: number): InstanceTypeSpec => ({
+	name,
+	vcpus,
+	memoryGiB,
+	priceUsdPerHour: price,
+	burst: {baselinePercentPerVcpu: baseline, creditsPerHour: perHour, maxCredits: max},
+});
+
+const fixed = (name: string, vcpus: number, memoryGiB: number, price: number): InstanceTypeSpec => ({name, vcpus, memoryGiB, priceUsdPerHour: price});
+
+/** The catalog, smallest to largest within each family. */
+export const instanceTypes: Readonly<Record<string, InstanceTypeSpec>> = {
+	't2.nano': t2('t2.nano', 1, 0.5, 0.0058, 5, 3, 72),
+	't2.micro': t2('t2.micro', 1, 1, 0.0116, 10, 6, 144),
+	't2.small': t2('t2.small', 1, 2, 0.023, 20, 12, 288),
+	't2.medium': t2('t2.medium', 2, 4, 0.0464, 20, 24, 576),
+	't2.large': t2('t2.large', 2, 8, 0.0928, 30, 36, 864),
+	't2.xlarge': t2('t2.xlarge', 4, 16, 0.1856, 22.5, 54, 1296),
+	'm5.large': fixed('m5.large', 2, 8, 0.096),
+	'm5.xlarge': fixed('m5.xlarge', 4, 16, 0.192),
+	'c5.large': fixed('c5.large', 2, 4, 0.085),
+	'c5.xlarge': fixed('c5.xlarge', 4, 8, 0.17),
+	'c5.2xlarge': fixed('c5.2xlarge', 8, 16, 0.34),
+	'd2.8xlarge': fixed('d2.8xlarge', 36, 244, 5.52),
+};
+
+/** Names of every instance type, in catalog order. */
+export const instanceTypeNames: readonly string[] = Object.keys(instanceTypes);
+
+/** T2 launch credits per vCPU (standard mode). */
+export const t2LaunchCreditsPerVcpu = 30;
+
+/** Fraction of the on-demand price paid for spot (typical 70 % off) and reserved (1-year, ~40 % off). */
+export const purchasePriceFactor = {'on-demand': 1, spot: 0.3, reserved: 0.6} as const;
+
+/** ELB hourly price (classic $0.025/h; application $0.0225/h plus LCUs, approximated by the hour). */
+export const loadBalancerUsdPerHour = {classic: 0.025, application: 0.0225} as const;
+
+/** Public IPv4 / Elastic IP, USD per hour (since Feb 2024). */
+export const elasticIpUsdPerHour = 0.005;
+
+/** App profiles by name. wordpress: 33.6 ms of CPU per page, so one t2.micro serves ~29.8 req/s (ab, measured). */
+export const appProfiles = {
+	wordpress: {name: 'wordpress', cpuMs: 33.6, cv: 1, timeoutMs: 60_000, backlogPerVcpu: 1000, startSeconds: 30},
+	static: {name: 'static', cpuMs: 2, cv: 0.5, timeoutMs: 60_000, backlogPerVcpu: 5000, startSeconds: 10},
+	api: {name: 'api', cpuMs: 12, cv: 1, timeoutMs: 30_000, backlogPerVcpu: 2000, startSeconds: 20},
+	batch: {name: 'batch', cpuMs: 250, cv: 0.2, timeoutMs: 60_000, backlogPerVcpu: 200, startSeconds: 60},
+} as const;
+
+export type AppProfileName = keyof typeof appProfiles;

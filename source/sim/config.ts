@@ -1,0 +1,215 @@
+/**
+ * SimConfig: everything a run is built from. Presets (source/presets) produce it from YAML,
+ * `scaletop ab` builds one from flags, tests build one with `makeConfig`.
+ *
+ * Durations in the config are in **seconds** (AWS's unit for every setting); the state counts
+ * time in ticks (`tickSeconds` seconds each). Rates are per second. Defaults are AWS's (see
+ * shared/reference/aws-behaviour.md) and are applied by `withDefaults` in ./defaults.ts, so a
+ * partial config is always valid input to `createInitialState`.
+ */
+import type {SimAction} from './actions.js';
+
+/** EC2 purchase option, used for pricing. */
+export type PurchaseOption = 'on-demand' | 'spot' | 'reserved';
+
+/** The web application running on every instance. */
+export type AppProfile = {
+	/** Profile name, e.g. `wordpress`. */
+	readonly name: string;
+	/** Mean CPU time per request on one vCPU, ms. wordpress: 33.6 (29.8 req/s on a t2.micro). */
+	readonly cpuMs: number;
+	/** Coefficient of variation of the service time: 1 = exponential (M/M/c), 0 = constant (M/D/c). */
+	readonly cv: number;
+	/** A request that waits longer than this fails with 504, ms. Default 60000 (ELB idle timeout). */
+	readonly timeoutMs: number;
+	/** Per-vCPU backlog limit (requests queued on an instance); beyond it the instance refuses (503). */
+	readonly backlogPerVcpu: number;
+	/** Time from `running` until the app answers (added to the seeded boot time), seconds. */
+	readonly startSeconds: number;
+};
+
+export type LoadBalancerKind = 'classic' | 'application';
+export type RoutingAlgorithm = 'round-robin' | 'least-outstanding-requests' | 'weighted';
+
+export type HealthCheckConfig = {
+	readonly path: string;
+	/** Seconds between checks. Default 30 (both kinds). */
+	readonly intervalSeconds: number;
+	/** Seconds before a check times out. Default 5. */
+	readonly timeoutSeconds: number;
+	/** Consecutive passes to become healthy. Default 10 (classic) / 5 (application). */
+	readonly healthyThreshold: number;
+	/** Consecutive failures to become unhealthy. Default 2. */
+	readonly unhealthyThreshold: number;
+};
+
+export type LoadBalancerConfig = {
+	readonly kind: LoadBalancerKind;
+	readonly algorithm: RoutingAlgorithm;
+	readonly healthCheck: HealthCheckConfig;
+	/** Default: true for application, false for classic (API default). */
+	readonly crossZone: boolean;
+	/** Deregistration delay / connection draining, seconds. Default 300. */
+	readonly deregistrationDelaySeconds: number;
+	/** Classic surge queue length. Default 1024; application has none (0). */
+	readonly surgeQueueLength: number;
+	/** Slow start ramp for new healthy targets, seconds (application only). Default 0 = off. */
+	readonly slowStartSeconds: number;
+	/** Idle timeout, seconds: a request waiting longer gets a 504. Default 60. */
+	readonly idleTimeoutSeconds: number;
+};
+
+export type Comparison = '>' | '>=' | '<' | '<=';
+export type Statistic = 'Average' | 'Sum' | 'Minimum' | 'Maximum' | 'SampleCount';
+export type MetricName = 'CPUUtilization' | 'RequestCount' | 'Latency' | 'HealthyHostCount' | 'HTTPCode_ELB_5XX' | 'RequestCountPerTarget';
+export type TreatMissingData = 'missing' | 'notBreaching' | 'breaching' | 'ignore';
+
+export type AlarmConfig = {
+	/** Defaults to `<policy>-alarm` / AWS's TargetTracking-… names. */
+	readonly name: string;
+	readonly metric: MetricName;
+	readonly statistic: Statistic;
+	readonly comparison: Comparison;
+	readonly threshold: number;
+	/** Seconds per datapoint: 60 (detailed) or 300 (basic). */
+	readonly periodSeconds: number;
+	/** N: datapoints looked at. */
+	readonly evaluationPeriods: number;
+	/** M of N; defaults to N. */
+	readonly datapointsToAlarm: number;
+	readonly treatMissingData: TreatMissingData;
+};
+
+export type AdjustmentType = 'ChangeInCapacity' | 'ExactCapacity' | 'PercentChangeInCapacity';
+
+export type StepAdjustment = {
+	/** Relative to the threshold; undefined = -infinity. */
+	readonly lower?: number;
+	/** Relative to the threshold; undefined = +infinity. */
+	readonly upper?: number;
+	readonly adjustment: number;
+};
+
+export type PolicyConfig =
+	| {
+			readonly name: string;
+			readonly type: 'simple';
+			readonly alarm: AlarmConfig;
+			readonly adjustmentType: AdjustmentType;
+			readonly adjustment: number;
+			/** Falls back to the group's defaultCooldownSeconds. */
+			readonly cooldownSeconds?: number;
+			readonly minAdjustmentMagnitude?: number;
+	  }
+	| {
+			readonly name: string;
+			readonly type: 'step';
+			readonly alarm: AlarmConfig;
+			readonly adjustmentType: AdjustmentType;
+			readonly steps: readonly StepAdjustment[];
+			readonly estimatedInstanceWarmupSeconds?: number;
+			readonly minAdjustmentMagnitude?: number;
+	  }
+	| {
+			readonly name: string;
+			readonly type: 'target-tracking';
+			readonly metric: 'CPUUtilization' | 'RequestCountPerTarget';
+			readonly target: number;
+			readonly disableScaleIn: boolean;
+			readonly estimatedInstanceWarmupSeconds?: number;
+	  }
+	| {
+			readonly name: string;
+			readonly type: 'scheduled';
+			/** Seconds from the start of the run. */
+			readonly atSeconds: number;
+			/** Repeat every N seconds (e.g. 86400 for a daily action); undefined = once. */
+			readonly everySeconds?: number;
+			readonly desired?: number;
+			readonly min?: number;
+			readonly max?: number;
+	  };
+
+export type TerminationPolicy = 'Default' | 'OldestInstance' | 'NewestInstance' | 'ClosestToNextInstanceHour' | 'OldestLaunchTemplate';
+
+export type AutoScalingConfig = {
+	readonly name: string;
+	readonly instanceType: string;
+	readonly zones: readonly string[];
+	readonly min: number;
+	readonly max: number;
+	readonly desired: number;
+	readonly healthCheckType: 'EC2' | 'ELB';
+	/** Default 300 (console). */
+	readonly healthCheckGracePeriodSeconds: number;
+	/** Default 300; simple policies only. */
+	readonly defaultCooldownSeconds: number;
+	/** Default instance warm-up; undefined = not enabled (AWS default). */
+	readonly defaultInstanceWarmupSeconds?: number;
+	readonly terminationPolicies: readonly TerminationPolicy[];
+	readonly newInstancesProtectedFromScaleIn: boolean;
+	/** basic = 5-minute metrics, detailed = 1-minute. */
+	readonly monitoring: 'basic' | 'detailed';
+	readonly policies: readonly PolicyConfig[];
+	readonly purchaseOption: PurchaseOption;
+};
+
+/** A standalone instance outside the group (scale-up stories, a single server). */
+export type StandaloneInstanceConfig = {
+	readonly name?: string;
+	readonly instanceType: string;
+	readonly zone: string;
+	/** Registered with the load balancer? Default true. */
+	readonly behindLoadBalancer: boolean;
+	readonly hasElasticIp: boolean;
+	readonly purchaseOption: PurchaseOption;
+};
+
+export type OpenLoadPattern =
+	| {readonly pattern: 'constant'; readonly ratePerSecond: number}
+	| {readonly pattern: 'ramp'; readonly fromPerSecond: number; readonly toPerSecond: number; readonly overSeconds: number}
+	| {readonly pattern: 'spike'; readonly ratePerSecond: number; readonly factor: number; readonly atSeconds: number; readonly forSeconds: number}
+	| {readonly pattern: 'steps'; readonly steps: readonly {readonly atSeconds: number; readonly ratePerSecond: number}[]}
+	/** A day's curve: `ratePerSecond` is the peak, `troughPerSecond` the night, `periodSeconds` default 86400. */
+	| {readonly pattern: 'daily'; readonly ratePerSecond: number; readonly troughPerSecond: number; readonly periodSeconds: number; readonly peakAtSeconds: number}
+	| {readonly pattern: 'sine'; readonly ratePerSecond: number; readonly troughPerSecond: number; readonly periodSeconds: number; readonly peakAtSeconds: number}
+	/** Points of (seconds, rate), linearly interpolated; the loader reads the CSV. */
+	| {readonly pattern: 'trace'; readonly points: readonly {readonly atSeconds: number; readonly ratePerSecond: number}[]};
+
+export type LoadConfig =
+	| ({readonly kind: 'open'; readonly arrivals: 'poisson' | 'uniform'} & OpenLoadPattern)
+	| {
+			readonly kind: 'closed';
+			/** ab's -c: clients, each with one request outstanding. */
+			readonly concurrency: number;
+			/** ab's -n: total requests; undefined = forever. */
+			readonly requests?: number;
+			/** Mean think time between a response and the next request, seconds. */
+			readonly thinkSeconds: number;
+	  };
+
+/** One scheduled entry of a preset's timeline. */
+export type TimelineEntry = {readonly atTick: number; readonly action: SimAction};
+
+export type ChaosMonkeyConfig = {readonly isEnabled: boolean; readonly intervalSeconds: number};
+
+/** The complete input of a run. */
+export type SimConfig = {
+	readonly name: string;
+	readonly title: string;
+	readonly description: string;
+	readonly seed: number;
+	/** Simulated seconds per tick. Default 1. */
+	readonly tickSeconds: number;
+	/** Length of a headless run, seconds. */
+	readonly durationSeconds: number;
+	readonly region: string;
+	readonly app: AppProfile;
+	readonly loadBalancer: LoadBalancerConfig;
+	/** undefined: no Auto Scaling group (e.g. a standalone instance). */
+	readonly autoScaling?: AutoScalingConfig;
+	readonly instances: readonly StandaloneInstanceConfig[];
+	readonly load: LoadConfig;
+	readonly timeline: readonly TimelineEntry[];
+	readonly chaosMonkey: ChaosMonkeyConfig;
+};

@@ -1,0 +1,19 @@
+/**
+ * The public surface of the simulation core. Everything outside source/sim imports from here.
+ *
+ *   createInitialState(config)  a fresh run (seeded, deterministic)
+ *   step(state, action)         one discrete action (a key, a timeline entry) — immer
+ *   advance(state, ticks)       time: runs the systems tick by tick, applying due timeline
+ *                               entries and Chaos Monkey; pure at the boundary, mutable inside
+ *   select*(state)              the read model (./read-model.ts)
+ */
+export type {SimConfig, AppProfile, LoadConfig, PolicyConfig, AlarmConfig, AutoScalingConfig, LoadBalancerConfig, StandaloneInstanceConfig, TimelineEntry, RoutingAlgorithm, LoadBalancerKind} from './config.js';
+export type {SimAction, SimActionType, InstanceTarget} from './actions.js';
+export type {SimState, SimEvent, Instance} from './types.js';
+export type * from './read-model.js';
+export {makeConfig, makeAlarm, defaultLoadBalancer, defaultAutoScaling, defaultHealthCheck, type ConfigInput} from './defaults.js';
+export {instanceTypes, instanceTypeNames, appProfiles, type InstanceTypeSpec, type AppProfileName} from './catalog.js';
+export {createInitialState} from './state.js';
+export {step} from './step.js';
+export {advance} from './advance.js';
+export * from './selectors.js';

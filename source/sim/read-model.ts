@@ -1,0 +1,177 @@
+/**
+ * The read model: what the rest of scaletop may know about a run. Selectors in ./selectors.ts
+ * build these plain objects from SimState; the dashboard's view-models, the headless summary,
+ * the NDJSON metrics and the recorder consume them and never reach into SimState.
+ *
+ * Units are in the names. Rates are per simulated second over the last tick unless named
+ * otherwise.
+ */
+import type {AlarmStateValue, AsgLifecycle, Ec2State, SimEvent} from './types.js';
+import type {LoadBalancerKind, RoutingAlgorithm} from './config.js';
+
+export type HeaderView = {
+	readonly presetName: string;
+	readonly title: string;
+	readonly seed: number;
+	readonly tick: number;
+	readonly simulatedSeconds: number;
+	readonly durationSeconds: number;
+	readonly totalCostUsd: number;
+	/** What the fleet (instances + ELB + EIPs) costs per hour right now. */
+	readonly runRateUsdPerHour: number;
+	readonly isChaosMonkeyOn: boolean;
+};
+
+export type LoadView = {
+	readonly arrivalRatePerSecond: number;
+	readonly completedRatePerSecond: number;
+	/** Failures per second over the last tick, by code. */
+	readonly errorRatePerSecond: {readonly '502': number; readonly '503': number; readonly '504': number};
+	readonly latencyP50Ms: number;
+	readonly latencyP99Ms: number;
+	readonly inFlight: number;
+	readonly isClosedLoop: boolean;
+	/** Spike in force: factor and seconds left (0 when none). */
+	readonly spikeFactor: number;
+	readonly spikeSecondsLeft: number;
+};
+
+/** Recent per-tick history, oldest first, for sparklines. */
+export type SeriesView = {
+	readonly arrivalRate: readonly number[];
+	readonly completedRate: readonly number[];
+	readonly latencyP99Ms: readonly number[];
+	readonly errorRate: readonly number[];
+	readonly inService: readonly number[];
+	readonly costUsd: readonly number[];
+	readonly cpuAvg: readonly number[];
+};
+
+export type TargetView = {
+	readonly instanceId: string;
+	readonly zone: string;
+	/** In the LB kind's own words: InService/OutOfService (classic), healthy/unhealthy/initial/draining (application). */
+	readonly stateLabel: string;
+	readonly isHealthy: boolean;
+	readonly isDraining: boolean;
+	readonly routedPerSecond: number;
+	readonly routedTotal: number;
+};
+
+export type LoadBalancerView = {
+	readonly kind: LoadBalancerKind;
+	readonly algorithm: RoutingAlgorithm;
+	readonly isCrossZone: boolean;
+	readonly healthyCount: number;
+	readonly registeredCount: number;
+	readonly surgeQueue: number;
+	readonly targets: readonly TargetView[];
+};
+
+export type PolicyView = {
+	readonly name: string;
+	readonly type: 'simple' | 'step' | 'target-tracking' | 'scheduled';
+	/** Human summary, e.g. "CPU > 80 for 5×60s → +2" or "CPU target 50". */
+	readonly summary: string;
+	/** Alarm names the policy uses. */
+	readonly alarmNames: readonly string[];
+};
+
+export type AutoScalingView = {
+	readonly name: string;
+	readonly desired: number;
+	/** Instances in the group that are not Terminated. */
+	readonly current: number;
+	readonly inService: number;
+	readonly pending: number;
+	readonly terminating: number;
+	readonly min: number;
+	readonly max: number;
+	readonly cooldownSecondsLeft: number;
+	/** Instances still warming up (and seconds left for the longest). */
+	readonly warmingUp: number;
+	readonly warmupSecondsLeft: number;
+	readonly healthCheckType: 'EC2' | 'ELB';
+	readonly policies: readonly PolicyView[];
+	readonly scalingActivities: number;
+};
+
+export type AlarmView = {
+	readonly name: string;
+	readonly policyName: string;
+	readonly state: AlarmStateValue;
+	readonly metric: string;
+	readonly statistic: string;
+	readonly comparison: string;
+	readonly threshold: number;
+	/** Newest datapoint, null when none. */
+	readonly value: number | null;
+	readonly breaching: number;
+	/** M of N. */
+	readonly datapointsToAlarm: number;
+	readonly evaluationPeriods: number;
+	readonly periodSeconds: number;
+	readonly transitions: number;
+};
+
+export type InstanceView = {
+	readonly id: string;
+	readonly instanceType: string;
+	readonly zone: string;
+	readonly ec2State: Ec2State;
+	readonly asgLifecycle: AsgLifecycle;
+	/** ASG health, or the LB's view when it is worse: 'Healthy', 'Unhealthy', 'Hung', 'Initializing'. */
+	readonly healthLabel: string;
+	readonly isHealthy: boolean;
+	readonly isNew: boolean;
+	readonly isDying: boolean;
+	readonly cpuPercent: number;
+	readonly requestsPerSecond: number;
+	readonly inFlight: number;
+	readonly latencyMs: number;
+	readonly uptimeSeconds: number;
+	readonly costUsd: number;
+	readonly cpuCredits: number;
+	readonly isBurstable: boolean;
+	readonly hasElasticIp: boolean;
+};
+
+/** The headless JSON summary (design.md §2). */
+export type RunSummary = {
+	readonly preset: string;
+	readonly seed: number;
+	readonly simulatedSeconds: number;
+	readonly requests: {readonly arrived: number; readonly completed: number; readonly failed: number; readonly inFlight: number};
+	readonly errors: {readonly '502': number; readonly '503': number; readonly '504': number};
+	readonly latencyMs: {readonly mean: number; readonly p50: number; readonly p90: number; readonly p95: number; readonly p99: number; readonly max: number};
+	readonly throughputPerSecond: number;
+	readonly instances: {readonly launched: number; readonly terminated: number; readonly peak: number; readonly final: number};
+	readonly scalingActivities: number;
+	readonly cost: {
+		readonly totalUsd: number;
+		readonly instanceHours: number;
+		readonly fixedPeakFleetUsd: number;
+		readonly elbUsd: number;
+		readonly elasticIpUsd: number;
+	};
+	readonly alarms: readonly {readonly name: string; readonly state: AlarmStateValue; readonly transitions: number}[];
+	readonly elb: {readonly routed: Readonly<Record<string, number>>};
+};
+
+/** One NDJSON metrics line (design.md §2): one per simulated interval. */
+export type MetricsLine = {
+	readonly t: number;
+	readonly arrivalRate: number;
+	readonly completedRate: number;
+	readonly cpuAvg: number;
+	readonly latencyP50: number;
+	readonly latencyP99: number;
+	readonly inService: number;
+	readonly pending: number;
+	readonly desired: number;
+	readonly healthy: number;
+	readonly errors: {readonly '502': number; readonly '503': number; readonly '504': number};
+	readonly costUsd: number;
+};
+
+export type {SimEvent};

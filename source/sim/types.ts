@@ -1,0 +1,179 @@
+/**
+ * SimState: the whole simulation, plain JSON (records keyed by id plus id-order arrays; no
+ * Map/Set/class/Date/function), so it can be compared, serialised and replayed.
+ *
+ * Only code under source/sim reads SimState directly. Everything else (UI, headless summary,
+ * recorder, metrics) reads it through ./selectors.ts, so the state's inner shape may change
+ * without touching them.
+ *
+ * Time is `clock.tick`; a tick is `config.tickSeconds` simulated seconds. Fields named
+ * `…Tick` are absolute tick numbers; `…Ticks` are durations in ticks.
+ */
+import type {SimConfig, PurchaseOption, RoutingAlgorithm} from './config.js';
+
+/** EC2 lifecycle state, AWS's API names. */
+export type Ec2State = 'pending' | 'running' | 'stopping' | 'stopped' | 'shutting-down' | 'terminated';
+
+/** Auto Scaling lifecycle state (AWS's names); `Standalone` for instances outside the group. */
+export type AsgLifecycle = 'Pending' | 'InService' | 'Terminating' | 'Terminated' | 'Standby' | 'Standalone';
+
+/** Target health as the load balancer sees it; rendered with the kind's own names by selectors. */
+export type TargetHealth = 'initial' | 'healthy' | 'unhealthy' | 'draining' | 'unused';
+
+export type Instance = {
+	readonly id: string;
+	readonly instanceType: string;
+	readonly zone: string;
+	readonly purchaseOption: PurchaseOption;
+	readonly isInGroup: boolean;
+	readonly hasElasticIp: boolean;
+	readonly isBehindLoadBalancer: boolean;
+	/** Tick of launch (RunInstances). */
+	readonly launchedTick: number;
+	readonly ec2State: Ec2State;
+	/** Tick the current ec2State was entered. */
+	readonly ec2StateSinceTick: number;
+	/** When the current transitional state ends (pending → running etc.); -1 when none. */
+	readonly transitionAtTick: number;
+	/** Tick from which the app answers requests (boot + app start); -1 until known. */
+	readonly appReadyTick: number;
+	readonly asgLifecycle: AsgLifecycle;
+	readonly asgHealth: 'Healthy' | 'Unhealthy';
+	/** Why the group marked it unhealthy (AWS-style cause), '' when healthy. */
+	readonly unhealthyCause: string;
+	readonly isProtectedFromScaleIn: boolean;
+	/** Running but not answering (hang fault or zone outage). */
+	readonly isHung: boolean;
+	/** Tick a spot interruption terminates it; -1 when none. */
+	readonly spotInterruptionTick: number;
+	/** Load balancer target state and health-check counters. */
+	readonly target: {
+		readonly health: TargetHealth;
+		readonly consecutivePasses: number;
+		readonly consecutiveFailures: number;
+		/** Tick the target became healthy (slow start), -1 if never. */
+		readonly healthySinceTick: number;
+		/** Tick draining ends, -1 when not draining. */
+		readonly drainUntilTick: number;
+		/** Requests routed to it in the last tick, and since launch. */
+		readonly routedLastTick: number;
+		readonly routedTotal: number;
+	};
+	/** Queue: requests waiting or in service (fluid, fractional). */
+	readonly backlog: number;
+	/** Requests completed in the last tick (per-tick rate). */
+	readonly completedLastTick: number;
+	/** CPU busy fraction of all vCPUs over the last tick, 0–100. */
+	readonly cpuPercent: number;
+	/** Mean latency of requests completed in the last tick, ms. */
+	readonly latencyMs: number;
+	/** t2 CPU credit balance (launch credits included); 0 for non-burstable types. */
+	readonly cpuCredits: number;
+	/** Running seconds billed so far (per second, 60 s minimum per start). */
+	readonly billedSeconds: number;
+	readonly costUsd: number;
+};
+
+export type AlarmStateValue = 'OK' | 'ALARM' | 'INSUFFICIENT_DATA';
+
+export type AlarmState = {
+	readonly name: string;
+	/** The policy that owns it (target-tracking policies own two). */
+	readonly policyName: string;
+	readonly state: AlarmStateValue;
+	readonly stateSinceTick: number;
+	readonly transitions: number;
+	/** The most recent datapoints, oldest first (null = missing); at most evaluationPeriods kept. */
+	readonly datapoints: readonly (number | null)[];
+	/** Last evaluated value (the newest datapoint), null when none. */
+	readonly lastValue: number | null;
+};
+
+/** One line of the activity log / event stream. */
+export type SimEvent = {
+	readonly tick: number;
+	readonly kind: 'activity' | 'alarm' | 'elb' | 'fault' | 'user' | 'caption' | 'marker' | 'refused' | 'info';
+	/** What happened, AWS-style where AWS has a wording ("Launching a new EC2 instance: i-0004"). */
+	readonly message: string;
+	/** AWS-style cause, '' when none. */
+	readonly cause: string;
+};
+
+/** Latency histogram: log-spaced buckets (see ./systems/histogram.ts). */
+export type Histogram = {readonly counts: readonly number[]; readonly total: number; readonly sumMs: number; readonly maxMs: number};
+
+/** A fixed-size ring buffer of numbers (sparklines, CloudWatch datapoints). */
+export type Ring = {readonly values: readonly number[]; readonly start: number; readonly length: number};
+
+export type SimState = {
+	readonly config: SimConfig;
+	readonly clock: {readonly tick: number};
+	/** PRNG state (see ./rng.ts). */
+	readonly rng: readonly number[];
+	/** Next instance number for ids (i-0001 …). */
+	readonly nextInstanceNumber: number;
+	readonly instances: Readonly<Record<string, Instance>>;
+	/** Launch order of every instance still listed (terminated ones stay for a while, as in EC2). */
+	readonly instanceOrder: readonly string[];
+	readonly traffic: {
+		readonly baseRatePerSecond: number;
+		readonly spikeFactor: number;
+		readonly spikeUntilTick: number;
+		readonly slowdownMs: number;
+		readonly slowdownUntilTick: number;
+		/** Closed loop: clients, waiting clients, requests still to send (-1 = forever). */
+		readonly closedClients: number;
+		readonly closedRemaining: number;
+		/** Fractional arrivals carried to the next tick (uniform arrivals / closed loop). */
+		readonly carry: number;
+		/** Arrival rate in the last tick, req/s. */
+		readonly arrivalRateLastTick: number;
+	};
+	readonly loadBalancer: {
+		readonly algorithm: RoutingAlgorithm;
+		/** Round-robin cursor. */
+		readonly cursor: number;
+		/** Requests in the classic surge queue. */
+		readonly surgeQueue: number;
+	};
+	readonly autoScaling: {
+		readonly min: number;
+		readonly max: number;
+		readonly desired: number;
+		/** Simple-scaling cooldown ends at this tick (-1: none). */
+		readonly cooldownUntilTick: number;
+		/** Scheduled actions already fired, by policy name → last tick fired. */
+		readonly scheduledFiredTick: Readonly<Record<string, number>>;
+		readonly scalingActivities: number;
+	} | null;
+	readonly alarms: Readonly<Record<string, AlarmState>>;
+	readonly alarmOrder: readonly string[];
+	readonly zones: Readonly<Record<string, {readonly isDown: boolean; readonly downUntilTick: number}>>;
+	readonly chaosMonkey: {readonly isEnabled: boolean; readonly intervalTicks: number; readonly nextAtTick: number};
+	/** Cumulative counters; conservation: arrived = completed + failed + inFlight at every tick. */
+	readonly totals: {
+		readonly arrived: number;
+		readonly completed: number;
+		readonly failed: number;
+		readonly errors: {readonly '502': number; readonly '503': number; readonly '504': number};
+		readonly launched: number;
+		readonly terminated: number;
+		readonly peakInstances: number;
+		readonly costUsd: number;
+		readonly instanceSeconds: number;
+		readonly elbSeconds: number;
+		readonly elasticIpSeconds: number;
+	};
+	readonly latency: Histogram;
+	/** Per-tick history for sparklines (last 600 ticks), keyed by series name. */
+	readonly history: Readonly<Record<string, Ring>>;
+	/** CloudWatch datapoints, one per minute, keyed by metric name (last 1440). */
+	readonly cloudwatch: Readonly<Record<string, Ring>>;
+	/** Bounded activity log, newest last. */
+	readonly events: readonly SimEvent[];
+	/** Total events ever appended (so consumers can tell new ones from old). */
+	readonly eventCount: number;
+	readonly caption: string;
+	/** Increments each time a timeline asks a live run to pause. */
+	readonly pauseRequests: number;
+};
