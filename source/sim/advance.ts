@@ -1,6 +1,13 @@
 import type {SimState} from './types.js';
+import type {Working} from './working.js';
+import {runTick} from './tick.js';
 
-/** Advance time by `ticks` (TODO: sim helper replaces this stub). */
+/**
+ * Advance time by `ticks`. Pure at the boundary: copies the state once, runs the hot loop on
+ * the private copy, returns it. (Stub: the sim owner adds timeline entries and performance work.)
+ */
 export function advance(state: SimState, ticks: number): SimState {
-	return {...state, clock: {tick: state.clock.tick + ticks}};
+	const s = structuredClone(state) as Working;
+	for (let i = 0; i < ticks; i++) runTick(s);
+	return s as SimState;
 }

@@ -1,0 +1,4 @@
+import type {Working} from '../working.js';
+
+/** Stub: see tick.ts for where this runs in the tick. */
+export function publishMetrics(_s: Working): void {}
