@@ -16,4 +16,4 @@ export {instanceTypes, instanceTypeNames, appProfiles, type InstanceTypeSpec, ty
 export {createInitialState} from './state.js';
 export {step} from './step.js';
 export {advance} from './advance.js';
-export * from './selectors.js';
+export * from './selectors/index.js';

@@ -1,6 +1,6 @@
 /** Selectors: SimState -> read model (TODO: sim helper replaces these stubs). */
-import type {AlarmView, AutoScalingView, HeaderView, InstanceView, LoadBalancerView, LoadView, MetricsLine, RunSummary, SeriesView} from './read-model.js';
-import type {SimEvent, SimState} from './types.js';
+import type {HeaderView, InstanceView, LoadBalancerView, LoadView, MetricsLine, RunSummary, SeriesView} from '../read-model.js';
+import type {SimEvent, SimState} from '../types.js';
 
 export function selectHeader(state: SimState): HeaderView {
 	const c = state.config;
@@ -15,12 +15,6 @@ export function selectSeries(_state: SimState, _points = 120): SeriesView {
 export function selectLoadBalancer(state: SimState): LoadBalancerView {
 	const lb = state.config.loadBalancer;
 	return {kind: lb.kind, algorithm: state.loadBalancer.algorithm, isCrossZone: lb.crossZone, healthyCount: 0, registeredCount: 0, surgeQueue: 0, targets: []};
-}
-export function selectAutoScaling(_state: SimState): AutoScalingView | undefined {
-	return undefined;
-}
-export function selectAlarms(_state: SimState): readonly AlarmView[] {
-	return [];
 }
 export function selectInstances(_state: SimState): readonly InstanceView[] {
 	return [];
@@ -38,3 +32,5 @@ export function selectSummary(_state: SimState): RunSummary {
 export function selectMetricsLine(_state: SimState): MetricsLine {
 	throw new Error('not implemented');
 }
+
+export {selectAutoScaling, selectAlarms} from './scaling.js';
