@@ -9,7 +9,7 @@
  * Time is `clock.tick`; a tick is `config.tickSeconds` simulated seconds. Fields named
  * `…Tick` are absolute tick numbers; `…Ticks` are durations in ticks.
  */
-import type {SimConfig, PurchaseOption, RoutingAlgorithm} from './config.js';
+import type {AlarmConfig, SimConfig, PurchaseOption, RoutingAlgorithm} from './config.js';
 
 /** EC2 lifecycle state, AWS's API names. */
 export type Ec2State = 'pending' | 'running' | 'stopping' | 'stopped' | 'shutting-down' | 'terminated';
@@ -46,6 +46,10 @@ export type Instance = {
 	readonly isHung: boolean;
 	/** Tick a spot interruption terminates it; -1 when none. */
 	readonly spotInterruptionTick: number;
+	/** Tick the group marked it InService (reached `running`); -1 before, and for standalone instances. */
+	readonly inServiceTick: number;
+	/** Instance warm-up ends at this tick (step/target-tracking policies, group metric); -1 when not warming. */
+	readonly warmupUntilTick: number;
 	/** Load balancer target state and health-check counters. */
 	readonly target: {
 		readonly health: TargetHealth;
@@ -87,6 +91,38 @@ export type AlarmState = {
 	readonly datapoints: readonly (number | null)[];
 	/** Last evaluated value (the newest datapoint), null when none. */
 	readonly lastValue: number | null;
+	/** The alarm's definition (from the policy, or created by a target-tracking policy). */
+	readonly config: AlarmConfig;
+	/** Newest datapoints in breach of the threshold, of the last `evaluationPeriods`. */
+	readonly breaching: number;
+};
+
+/** An Auto Scaling activity still in progress (its cooldown starts when it completes). */
+export type ScalingActivity = {
+	/** Policy that started it ('' for a manual or reconciliation activity). */
+	readonly policyName: string;
+	/** Instances launched or being terminated by it. */
+	readonly instanceIds: readonly string[];
+	readonly direction: 'out' | 'in';
+	/** Cooldown to start when the activity completes, ticks (0: none). */
+	readonly cooldownTicks: number;
+};
+
+/**
+ * CloudWatch's accumulator for the current minute, filled tick by tick by
+ * systems/cloudwatch.ts from what the data plane leaves in state (per-instance cpuPercent,
+ * target health, cumulative totals). Cumulative counters are snapshots at the minute's start.
+ */
+export type MetricWindow = {
+	readonly startTick: number;
+	readonly ticks: number;
+	readonly cpuPercentSum: number;
+	readonly cpuSamples: number;
+	readonly healthyHostSum: number;
+	readonly arrivedAtStart: number;
+	readonly errors5xxAtStart: number;
+	readonly latencyCountAtStart: number;
+	readonly latencySumMsAtStart: number;
 };
 
 /** One line of the activity log / event stream. */
@@ -145,6 +181,12 @@ export type SimState = {
 		/** Scheduled actions already fired, by policy name → last tick fired. */
 		readonly scheduledFiredTick: Readonly<Record<string, number>>;
 		readonly scalingActivities: number;
+		/** The policy-driven activity in progress (blocks simple policies until it completes), or null. */
+		readonly activity: ScalingActivity | null;
+		/** Set while every scale-in candidate is protected (the message is logged once per episode). */
+		readonly isScaleInBlockedByProtection: boolean;
+		/** Tick of the last alarm-driven policy evaluation per policy (re-invoked every minute while in ALARM). */
+		readonly lastPolicyRunTick: Readonly<Record<string, number>>;
 	} | null;
 	readonly alarms: Readonly<Record<string, AlarmState>>;
 	readonly alarmOrder: readonly string[];
@@ -167,8 +209,10 @@ export type SimState = {
 	readonly latency: Histogram;
 	/** Per-tick history for sparklines (last 600 ticks), keyed by series name. */
 	readonly history: Readonly<Record<string, Ring>>;
-	/** CloudWatch datapoints, one per minute, keyed by metric name (last 1440). */
+	/** CloudWatch datapoints, one per minute, keyed by metric name (last 1440); -1 = missing (see systems/cloudwatch.ts). */
 	readonly cloudwatch: Readonly<Record<string, Ring>>;
+	/** The current minute's CloudWatch accumulator; created on the first tick (systems/cloudwatch.ts). */
+	readonly metricWindow?: MetricWindow;
 	/** Bounded activity log, newest last. */
 	readonly events: readonly SimEvent[];
 	/** Total events ever appended (so consumers can tell new ones from old). */

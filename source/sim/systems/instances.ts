@@ -1,4 +1,168 @@
+/**
+ * EC2 instance lifecycle (aws-behaviour.md §1.1): `pending → running`, `stopping → stopped`,
+ * `shutting-down → terminated`, with seeded durations. Group instances also move through the
+ * Auto Scaling lifecycle (`Pending → InService → Terminating → Terminated`).
+ *
+ * Timings [sim]: pending 5–20 s; the app answers `app.startSeconds` after `running`;
+ * shutting-down and stopping take 30–60 s. A scale-in waits for the load balancer to finish
+ * draining (`target.drainUntilTick`) before the EC2 termination starts.
+ */
+import {instanceTypes, t2LaunchCreditsPerVcpu} from '../catalog.js';
+import type {PurchaseOption} from '../config.js';
+import type {Instance} from '../types.js';
 import type {Working} from '../working.js';
+import {appendEvent} from './activity.js';
+import {drawInt, secondsToTicks} from './draw.js';
 
-/** Stub: see tick.ts for where this runs in the tick. */
-export function advanceLifecycles(_s: Working): void {}
+/** What `launchInstance` needs. */
+export type LaunchOptions = {
+	readonly instanceType: string;
+	readonly zone: string;
+	readonly isInGroup: boolean;
+	readonly purchaseOption: PurchaseOption;
+	readonly hasElasticIp: boolean;
+	readonly isBehindLoadBalancer: boolean;
+	/** Start running, InService, healthy and app-ready (the initial fleet). */
+	readonly isWarm: boolean;
+	/** AWS-style cause for the activity log; '' logs nothing. */
+	readonly cause: string;
+};
+
+/** Seeded pending → running time, seconds [observed 5–20 s]. */
+export const bootSecondsRange = [5, 20] as const;
+/** Seeded shutting-down → terminated and stopping → stopped time, seconds [sim]. */
+export const shutdownSecondsRange = [30, 60] as const;
+
+/** Instance id from its launch number: i-0001, i-0002 … */
+export function instanceId(n: number): string {
+	return `i-${String(n).padStart(4, '0')}`;
+}
+
+/** Group warm-up in ticks: DefaultInstanceWarmup, else a step/target-tracking policy's estimate, else 0. */
+export function warmupTicks(s: Working): number {
+	const asg = s.config.autoScaling;
+	if (!asg) return 0;
+	if (asg.defaultInstanceWarmupSeconds !== undefined) return secondsToTicks(s, asg.defaultInstanceWarmupSeconds);
+	let seconds = -1;
+	for (const p of asg.policies) {
+		if (p.type === 'step' || p.type === 'target-tracking') seconds = Math.max(seconds, p.estimatedInstanceWarmupSeconds ?? asg.defaultCooldownSeconds);
+	}
+	return seconds < 0 ? 0 : secondsToTicks(s, seconds);
+}
+
+/** Launch an instance (RunInstances); returns its id. Throws only for an unknown instance type. */
+export function launchInstance(s: Working, o: LaunchOptions): string {
+	const spec = instanceTypes[o.instanceType];
+	if (!spec) throw new Error(`Unknown instance type "${o.instanceType}".`);
+	const tick = s.clock.tick;
+	const id = instanceId(s.nextInstanceNumber);
+	s.nextInstanceNumber += 1;
+	const bootTicks = o.isWarm ? 0 : secondsToTicks(s, drawInt(s, bootSecondsRange[0], bootSecondsRange[1]));
+	const instance: Instance = {
+		id,
+		instanceType: o.instanceType,
+		zone: o.zone,
+		purchaseOption: o.purchaseOption,
+		isInGroup: o.isInGroup,
+		hasElasticIp: o.hasElasticIp,
+		isBehindLoadBalancer: o.isBehindLoadBalancer,
+		launchedTick: tick,
+		ec2State: o.isWarm ? 'running' : 'pending',
+		ec2StateSinceTick: tick,
+		transitionAtTick: o.isWarm ? -1 : tick + bootTicks,
+		appReadyTick: o.isWarm ? tick : -1,
+		asgLifecycle: o.isInGroup ? (o.isWarm ? 'InService' : 'Pending') : 'Standalone',
+		asgHealth: 'Healthy',
+		unhealthyCause: '',
+		isProtectedFromScaleIn: o.isInGroup && (s.config.autoScaling?.newInstancesProtectedFromScaleIn ?? false),
+		isHung: false,
+		spotInterruptionTick: -1,
+		inServiceTick: o.isInGroup && o.isWarm ? tick : -1,
+		warmupUntilTick: -1,
+		target: {
+			health: o.isBehindLoadBalancer ? (o.isWarm ? 'healthy' : 'initial') : 'unused',
+			consecutivePasses: 0,
+			consecutiveFailures: 0,
+			healthySinceTick: o.isWarm && o.isBehindLoadBalancer ? tick : -1,
+			drainUntilTick: -1,
+			routedLastTick: 0,
+			routedTotal: 0,
+		},
+		backlog: 0,
+		completedLastTick: 0,
+		cpuPercent: 0,
+		latencyMs: 0,
+		cpuCredits: spec.burst ? t2LaunchCreditsPerVcpu * spec.vcpus : 0,
+		billedSeconds: 0,
+		costUsd: 0,
+	};
+	s.instances[id] = instance;
+	s.instanceOrder.push(id);
+	s.totals.launched += 1;
+	if (o.cause !== '') appendEvent(s, o.isInGroup ? 'activity' : 'info', `Launching a new EC2 instance: ${id}`, o.cause);
+	return id;
+}
+
+/** Start EC2 termination (`shutting-down`); the Elastic IP is disassociated. False if already going. */
+export function terminateInstance(s: Working, id: string, cause: string): boolean {
+	const i = s.instances[id];
+	if (!i || i.ec2State === 'shutting-down' || i.ec2State === 'terminated') return false;
+	setEc2State(s, i, 'shutting-down', secondsToTicks(s, drawInt(s, shutdownSecondsRange[0], shutdownSecondsRange[1])));
+	i.hasElasticIp = false;
+	i.spotInterruptionTick = -1;
+	if (cause !== '') appendEvent(s, 'info', `EC2 instance ${id} is shutting down`, cause);
+	return true;
+}
+
+/** Stop an EBS-backed instance (`stopping → stopped`); the Elastic IP stays. False if not running/pending. */
+export function stopInstance(s: Working, id: string, cause: string): boolean {
+	const i = s.instances[id];
+	if (!i || (i.ec2State !== 'running' && i.ec2State !== 'pending')) return false;
+	setEc2State(s, i, 'stopping', secondsToTicks(s, drawInt(s, shutdownSecondsRange[0], shutdownSecondsRange[1])));
+	if (cause !== '') appendEvent(s, 'info', `Stopping EC2 instance: ${id}`, cause);
+	return true;
+}
+
+function setEc2State(s: Working, i: Working['instances'][string], state: Instance['ec2State'], durationTicks: number): void {
+	i.ec2State = state;
+	i.ec2StateSinceTick = s.clock.tick;
+	i.transitionAtTick = durationTicks > 0 ? s.clock.tick + durationTicks : -1;
+	i.appReadyTick = state === 'running' ? i.appReadyTick : -1;
+}
+
+/** Lifecycle transitions that are due this tick. O(instances). */
+export function advanceLifecycles(s: Working): void {
+	const tick = s.clock.tick;
+	for (const id of s.instanceOrder) {
+		const i = s.instances[id]!;
+		if (i.transitionAtTick !== -1 && tick >= i.transitionAtTick) finishTransition(s, i);
+		else if (i.asgLifecycle === 'Terminating' && i.ec2State === 'running' && isDeregistered(i, tick)) terminateInstance(s, id, '');
+	}
+}
+
+function isDeregistered(i: Working['instances'][string], tick: number): boolean {
+	return i.target.health !== 'draining' || (i.target.drainUntilTick !== -1 && tick >= i.target.drainUntilTick);
+}
+
+function finishTransition(s: Working, i: Working['instances'][string]): void {
+	const tick = s.clock.tick;
+	i.transitionAtTick = -1;
+	i.ec2StateSinceTick = tick;
+	if (i.ec2State === 'pending') {
+		i.ec2State = 'running';
+		i.appReadyTick = tick + secondsToTicks(s, s.config.app.startSeconds);
+		if (i.isInGroup && i.asgLifecycle === 'Pending') {
+			i.asgLifecycle = 'InService';
+			i.inServiceTick = tick;
+			const warmup = warmupTicks(s);
+			i.warmupUntilTick = warmup > 0 ? tick + warmup : -1;
+		}
+	} else if (i.ec2State === 'stopping') {
+		i.ec2State = 'stopped';
+	} else if (i.ec2State === 'shutting-down') {
+		i.ec2State = 'terminated';
+		if (i.isInGroup) i.asgLifecycle = 'Terminated';
+		i.isHung = false;
+		s.totals.terminated += 1;
+	}
+}
