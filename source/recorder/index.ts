@@ -1,0 +1,16 @@
+/**
+ * The recorder's public surface (issue 5), for the CLI and the live dashboard:
+ *
+ *   checkCastPath(path, {force})   undefined, or the sentence to print before exiting 2
+ *   recordHeadless(options)        --headless --record FILE: render from simulated time
+ *   openLiveTap(options)           --record FILE (live): a LiveOutputTap over the terminal output
+ *   encodeHeader / createCastEncoder / encodeCast   pure asciicast v2/v3 encoding
+ */
+export type {LiveOutputTap} from './types.js';
+export {checkCastPath, openCastFile, type CastFile, type CastPathOptions, type OpenCastFileOptions} from './cast-file.js';
+export {encodeCast, encodeHeader, createCastEncoder, formatMicroseconds, type CastEncoder, type CastEvent, type CastEventCode, type CastFormat, type CastHeader} from './cast-writer.js';
+export {recordHeadless, checkRecordOptions, headlessDefaults, type RecordHeadlessOptions, type RecordProgress, type RecordResult} from './record-headless.js';
+export {openLiveTap, type LiveTapOptions} from './live-tap.js';
+export {headlessFrames, framePlan, durationTicks, type FramePlanOptions, type HeadlessFrame} from './headless-frames.js';
+export {paintFrame, frameLines, finishPainting} from './paint.js';
+export {markerLabel} from './marker-label.js';

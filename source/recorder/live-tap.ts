@@ -1,0 +1,102 @@
+/**
+ * `scaletop PRESET --record FILE.cast` (live): a tap on what the live dashboard writes to the
+ * terminal. Every chunk becomes an `o` event at wall-clock time since the tap opened (this is an
+ * edge: it reads the clock), markers become `m` events, resizes `r` events (`"COLSxROWS"`). Each
+ * line is written whole as it happens, so quitting, Ctrl-C, SIGTERM or a crash leaves a valid
+ * cast; the file is also closed when the process exits, whatever the path.
+ */
+import {performance} from 'node:perf_hooks';
+import type {CastFormat} from './cast-writer.js';
+import {openCastFile} from './cast-file.js';
+import type {LiveOutputTap} from './types.js';
+
+/**
+ * Options of `openLiveTap`. The CLI maps `--record FILE` → path, `--force` → force,
+ * `--cast-format` → castFormat; columns/rows are the terminal's size when recording starts.
+ */
+export type LiveTapOptions = {
+	readonly path: string;
+	readonly columns: number;
+	readonly rows: number;
+	readonly force?: boolean;
+	/** Header title: the preset's title. */
+	readonly title: string;
+	readonly seed: number;
+	/** Header command: how to reproduce the run, e.g. `scaletop flash-sale --seed 7`. */
+	readonly command: string;
+	/** Preset name, kept in the header's `scaletop` field. */
+	readonly preset?: string;
+	/** Default `v2`. */
+	readonly castFormat?: CastFormat;
+	/** Header `idle_time_limit`, seconds. Default 2. */
+	readonly idleTimeLimitSeconds?: number;
+	/** Header `timestamp` (Unix seconds). Default none, as in headless recordings. */
+	readonly timestamp?: number;
+	/** Clock in milliseconds; default `performance.now`. Injectable for tests. */
+	readonly nowMs?: () => number;
+	/** Environment to take TERM and SHELL from; default `process.env`. */
+	readonly env?: Readonly<Record<string, string | undefined>>;
+	/** Told once if writing fails later (disk full…); the tap then stops recording. */
+	readonly onError?: (message: string) => void;
+};
+
+/** Open the cast file and return the tap, or the sentence saying why it cannot be written. */
+export function openLiveTap(options: LiveTapOptions): {readonly ok: true; readonly tap: LiveOutputTap} | {readonly ok: false; readonly message: string} {
+	const source = options.env ?? process.env;
+	const env: Record<string, string> = {};
+	if (source['TERM']) env['TERM'] = source['TERM'];
+	if (source['SHELL']) env['SHELL'] = source['SHELL'];
+	const opened = openCastFile({
+		path: options.path,
+		force: options.force,
+		format: options.castFormat,
+		header: {
+			columns: options.columns,
+			rows: options.rows,
+			title: options.title,
+			command: options.command,
+			idleTimeLimitSeconds: options.idleTimeLimitSeconds ?? 2,
+			env,
+			timestamp: options.timestamp,
+			scaletop: {...(options.preset === undefined ? {} : {preset: options.preset}), seed: options.seed},
+		},
+	});
+	if (!opened.ok) return opened;
+	const {file} = opened;
+	const nowMs = options.nowMs ?? (() => performance.now());
+	const startMs = nowMs();
+	let isClosed = false;
+	const close = () => {
+		if (isClosed) return;
+		isClosed = true;
+		process.off('exit', close);
+		file.close();
+	};
+
+	process.on('exit', close);
+	const write = (code: 'o' | 'm' | 'r', data: string) => {
+		if (isClosed) return;
+		try {
+			file.write({timeSeconds: (nowMs() - startMs) / 1000, code, data});
+		} catch (error) {
+			close();
+			options.onError?.(`Recording to ${options.path} stopped: ${error instanceof Error ? error.message : String(error)}.`);
+		}
+	};
+
+	return {
+		ok: true,
+		tap: {
+			write(chunk) {
+				if (chunk !== '') write('o', chunk);
+			},
+			marker(label) {
+				write('m', label);
+			},
+			resize(columns, rows) {
+				write('r', `${columns}x${rows}`);
+			},
+			close,
+		},
+	};
+}

@@ -1,0 +1,191 @@
+/**
+ * `scaletop PRESET --headless --record FILE.cast`: renders the run from simulated time into an
+ * asciicast as fast as the machine can, with no terminal. Same config (preset + seed) and
+ * options → a byte-identical file.
+ *
+ * Ctrl-C (SIGINT) or SIGTERM stops it between two frames; the file then holds a valid cast up to
+ * that moment (every line is written whole as soon as it is made) and the result carries exit
+ * code 130 / 143 and a sentence for the user.
+ */
+import path from 'node:path';
+import type {SimConfig, SimEvent} from '../sim/index.js';
+import type {CastFormat} from './cast-writer.js';
+import {openCastFile, type CastFile} from './cast-file.js';
+import {framePlan, headlessFrames} from './headless-frames.js';
+import {finishPainting} from './paint.js';
+
+/** Defaults of a headless recording. */
+export const headlessDefaults = {columns: 120, rows: 36, fps: 10, speed: 30, idleTimeLimitSeconds: 2} as const;
+
+/** Progress after each frame, for a progress line on stderr. */
+export type RecordProgress = {readonly frame: number; readonly totalFrames: number; readonly castSeconds: number; readonly tick: number};
+
+/**
+ * Options of `recordHeadless`. The CLI maps its flags onto them:
+ * `--record FILE` → path, `--cols` → columns, `--rows` → rows, `--fps` → fps,
+ * `--speed` → speed, `--force` → force, `--cast-format v2|v3` → castFormat, `--seed` → config.seed.
+ */
+export type RecordHeadlessOptions = {
+	/** The run (a loaded preset with its seed). */
+	readonly config: SimConfig;
+	/** The cast file to write. */
+	readonly path: string;
+	/** Terminal size of the cast. Default 120 × 36. */
+	readonly columns?: number;
+	readonly rows?: number;
+	/** Frames per cast second. Default 10. */
+	readonly fps?: number;
+	/** Simulated seconds per cast second. Default 30 (a 30-minute preset → a 60-second cast). */
+	readonly speed?: number;
+	/** Overwrite an existing file. Default false. */
+	readonly force?: boolean;
+	/** Header `command`: how to reproduce the cast. Default `scaletop NAME --headless --seed N …`
+	 * (without the output path, so recordings to different files stay identical). */
+	readonly command?: string;
+	/** Colours in frames (false under NO_COLOR). Default true. */
+	readonly isColor?: boolean;
+	/** Default `v2`. */
+	readonly castFormat?: CastFormat;
+	/** Header `idle_time_limit`, seconds. Default 2. */
+	readonly idleTimeLimitSeconds?: number;
+	/** Sim event kinds to mark besides timeline entries, e.g. `['alarm']`. Default none. */
+	readonly eventMarkerKinds?: readonly SimEvent['kind'][];
+	/** Called after each frame. */
+	readonly onProgress?: (progress: RecordProgress) => void;
+	/** Stops the recording like SIGINT would (exit code 130). For tests and embedding. */
+	readonly signal?: AbortSignal;
+	/** Listen to SIGINT/SIGTERM while recording. Default true. */
+	readonly isHandlingSignals?: boolean;
+};
+
+/** How a recording ended: exitCode 0 done, 2 unusable path or options, 130/143 interrupted, 1 failed. */
+export type RecordResult = {
+	readonly exitCode: number;
+	/** One sentence for stderr (or stdout on success). */
+	readonly message?: string;
+	/** Frames rendered. */
+	readonly frames: number;
+	/** Cast time reached, seconds. */
+	readonly castSeconds: number;
+};
+
+/** The option problems the CLI should report with exit code 2, as a sentence. */
+export function checkRecordOptions(options: Pick<RecordHeadlessOptions, 'columns' | 'rows' | 'fps' | 'speed'>): string | undefined {
+	const checks: Array<[string, number | undefined, number, number]> = [
+		['--cols', options.columns, 20, 1000],
+		['--rows', options.rows, 5, 1000],
+		['--fps', options.fps, 1, 120],
+	];
+	for (const [flag, value, min, max] of checks) {
+		if (value !== undefined && !(Number.isInteger(value) && value >= min && value <= max)) return `${flag} must be a whole number from ${min} to ${max}, got ${value}.`;
+	}
+
+	if (options.speed !== undefined && !(Number.isFinite(options.speed) && options.speed > 0)) return `--speed must be a number above 0, got ${options.speed}.`;
+	return undefined;
+}
+
+/** Record a run headlessly. Never throws for a user's mistake: see RecordResult. */
+export async function recordHeadless(options: RecordHeadlessOptions): Promise<RecordResult> {
+	const problem = checkRecordOptions(options);
+	if (problem) return {exitCode: 2, message: problem, frames: 0, castSeconds: 0};
+	const {config} = options;
+	const columns = options.columns ?? headlessDefaults.columns;
+	const rows = options.rows ?? headlessDefaults.rows;
+	const fps = options.fps ?? headlessDefaults.fps;
+	const speed = options.speed ?? headlessDefaults.speed;
+	const command = options.command ?? `scaletop ${config.name} --headless --seed ${config.seed} --speed ${speed} --fps ${fps} --cols ${columns} --rows ${rows}`;
+	const opened = openCastFile({
+		path: options.path,
+		force: options.force,
+		format: options.castFormat,
+		header: {
+			columns,
+			rows,
+			title: config.title,
+			command,
+			idleTimeLimitSeconds: options.idleTimeLimitSeconds ?? headlessDefaults.idleTimeLimitSeconds,
+			env: {TERM: 'xterm-256color', SHELL: '/bin/sh'},
+			scaletop: {preset: config.name, seed: config.seed, speed, fps},
+		},
+	});
+	if (!opened.ok) return {exitCode: 2, message: opened.message, frames: 0, castSeconds: 0};
+	const interruption = watchInterruptions(options);
+	try {
+		return await writeFrames(opened.file, options, {columns, rows, fps, speed}, interruption);
+	} catch (error) {
+		const reason = error instanceof Error ? error.message : String(error);
+		return {exitCode: 1, message: `Recording failed: ${reason} (${path.basename(options.path)} holds a valid cast up to that moment).`, frames: 0, castSeconds: opened.file.lastTimeSeconds};
+	} finally {
+		interruption.dispose();
+		opened.file.close();
+	}
+}
+
+type Size = {readonly columns: number; readonly rows: number; readonly fps: number; readonly speed: number};
+
+/** The frame loop: write, report, yield to the event loop so signals are seen, stop on one. */
+async function writeFrames(file: CastFile, options: RecordHeadlessOptions, size: Size, interruption: Interruption): Promise<RecordResult> {
+	const {totalFrames} = framePlan(options.config, size);
+	let frames = 0;
+	let castSeconds = 0;
+	let lineCount = 0;
+	for (const frame of headlessFrames(options.config, {...size, isColor: options.isColor ?? true, eventMarkerKinds: options.eventMarkerKinds})) {
+		for (const event of frame.events) file.write(event);
+		frames++;
+		castSeconds = frame.castSeconds;
+		lineCount = frame.lineCount;
+		options.onProgress?.({frame: frame.frame, totalFrames, castSeconds, tick: frame.tick});
+		await new Promise(resolve => {
+			setImmediate(resolve);
+		});
+		if (interruption.signalName) break;
+	}
+
+	if (frames > 0) file.write({timeSeconds: castSeconds, code: 'o', data: finishPainting(lineCount, size.rows)});
+	const seconds = castSeconds.toFixed(1);
+	if (interruption.signalName) {
+		return {
+			exitCode: interruption.signalName === 'SIGTERM' ? 143 : 130,
+			message: `Recording stopped by ${interruption.signalName}: ${file.path} holds a valid cast of the first ${seconds} s.`,
+			frames,
+			castSeconds,
+		};
+	}
+
+	return {exitCode: 0, message: `Recorded ${seconds} s of cast (${frames} frames) to ${file.path}.`, frames, castSeconds};
+}
+
+type Interruption = {readonly signalName: 'SIGINT' | 'SIGTERM' | undefined; dispose(): void};
+
+/** Remembers the first SIGINT/SIGTERM (or abort) while recording; removes its listeners on dispose. */
+function watchInterruptions(options: RecordHeadlessOptions): Interruption {
+	let signalName: 'SIGINT' | 'SIGTERM' | undefined = options.signal?.aborted ? 'SIGINT' : undefined;
+	const onInt = () => {
+		signalName ??= 'SIGINT';
+	};
+
+	const onTerm = () => {
+		signalName ??= 'SIGTERM';
+	};
+
+	const isHandlingSignals = options.isHandlingSignals ?? true;
+	if (isHandlingSignals) {
+		process.on('SIGINT', onInt);
+		process.on('SIGTERM', onTerm);
+	}
+
+	options.signal?.addEventListener('abort', onInt);
+	return {
+		get signalName() {
+			return signalName;
+		},
+		dispose() {
+			if (isHandlingSignals) {
+				process.off('SIGINT', onInt);
+				process.off('SIGTERM', onTerm);
+			}
+
+			options.signal?.removeEventListener('abort', onInt);
+		},
+	};
+}
