@@ -39,8 +39,8 @@ export function parseCast(text: string): ParsedCast {
 	return {header, columns, rows, events};
 }
 
-/** Replay the `o` events (and `r` resizes) into a terminal; returns every screen row, untrimmed. */
-export async function replayScreen(cast: ParsedCast): Promise<string[]> {
+/** A terminal after replaying the `o` events (and `r` resizes) of a cast; dispose it after use. */
+export async function replayTerminal(cast: ParsedCast): Promise<InstanceType<typeof Terminal>> {
 	const terminal = new Terminal({cols: cast.columns, rows: cast.rows, allowProposedApi: true});
 	for (const event of cast.events) {
 		if (event.code === 'o') await new Promise<void>(resolve => {
@@ -52,6 +52,12 @@ export async function replayScreen(cast: ParsedCast): Promise<string[]> {
 		}
 	}
 
+	return terminal;
+}
+
+/** Replay a cast; returns every screen row, untrimmed (padded with spaces to the width). */
+export async function replayScreen(cast: ParsedCast): Promise<string[]> {
+	const terminal = await replayTerminal(cast);
 	const buffer = terminal.buffer.active;
 	const screen: string[] = [];
 	for (let row = 0; row < terminal.rows; row++) screen.push(buffer.getLine(buffer.viewportY + row)?.translateToString(false) ?? '');
