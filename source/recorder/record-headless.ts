@@ -110,11 +110,12 @@ export async function recordHeadless(options: RecordHeadlessOptions): Promise<Re
 	});
 	if (!opened.ok) return {exitCode: 2, message: opened.message, frames: 0, castSeconds: 0};
 	const interruption = watchInterruptions(options);
+	const done = {frames: 0, castSeconds: 0};
 	try {
-		return await writeFrames(opened.file, options, {columns, rows, fps, speed}, interruption);
+		return await writeFrames(opened.file, options, {columns, rows, fps, speed}, interruption, done);
 	} catch (error) {
 		const reason = error instanceof Error ? error.message : String(error);
-		return {exitCode: 1, message: `Recording failed: ${reason} (${path.basename(options.path)} holds a valid cast up to that moment).`, frames: 0, castSeconds: opened.file.lastTimeSeconds};
+		return {exitCode: 1, message: `Recording failed after ${done.frames} frames: ${reason} (${path.basename(options.path)} holds a valid cast up to that moment).`, ...done};
 	} finally {
 		interruption.dispose();
 		opened.file.close();
@@ -124,7 +125,7 @@ export async function recordHeadless(options: RecordHeadlessOptions): Promise<Re
 type Size = {readonly columns: number; readonly rows: number; readonly fps: number; readonly speed: number};
 
 /** The frame loop: write, report, yield to the event loop so signals are seen, stop on one. */
-async function writeFrames(file: CastFile, options: RecordHeadlessOptions, size: Size, interruption: Interruption): Promise<RecordResult> {
+async function writeFrames(file: CastFile, options: RecordHeadlessOptions, size: Size, interruption: Interruption, done: {frames: number; castSeconds: number}): Promise<RecordResult> {
 	const {totalFrames} = framePlan(options.config, size);
 	let frames = 0;
 	let castSeconds = 0;
@@ -134,6 +135,8 @@ async function writeFrames(file: CastFile, options: RecordHeadlessOptions, size:
 		frames++;
 		castSeconds = frame.castSeconds;
 		lineCount = frame.lineCount;
+		done.frames = frames;
+		done.castSeconds = castSeconds;
 		options.onProgress?.({frame: frame.frame, totalFrames, castSeconds, tick: frame.tick});
 		await new Promise(resolve => {
 			setImmediate(resolve);
