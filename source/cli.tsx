@@ -1,6 +1,223 @@
 #!/usr/bin/env node
-// Placeholder until the command line lands (issue 4): prints the built-in tour's config.
-import {makeConfig} from './sim/index.js';
+/**
+ * The one entry point (design.md §2): flags → a loaded preset → the live dashboard, a headless
+ * run, a recording or `ab`. The edge of the program: it alone reads argv, files and stdio and
+ * sets the exit code (0 success, 1 a failed run, 2 bad usage or a bad preset). Every error is
+ * one sentence on stderr; nothing escapes as a stack trace.
+ */
+import meow from 'meow';
+import {loadPreset, listBuiltInPresets, defaultPresetName} from './presets/load-preset.js';
+import {formatDuration} from './presets/units.js';
+import {findUnknownFlag, helpText, parseDurationFlag, parsePositive, parseSeed, parseWhole, type Parsed} from './headless/args.js';
+import {formatSummary} from './headless/format-summary.js';
+import {openMetricsWriter, type MetricsWriter} from './headless/metrics-writer.js';
+import {runHeadless} from './headless/run-headless.js';
+import {checkCastPath, openLiveTap, recordHeadless, type CastFormat, type LiveOutputTap} from './recorder/index.js';
+import {selectMetricsLine, type SimConfig, type SimState} from './sim/index.js';
 
-const config = makeConfig();
-process.stdout.write(`scaletop: ${config.title} (seed ${config.seed})\n`);
+/** An error meant for the user: printed as is, with its exit code. */
+class UsageError extends Error {
+	constructor(message: string, readonly exitCode = 2) {
+		super(message);
+	}
+}
+
+const flagSpec = {
+	headless: {type: 'boolean'},
+	json: {type: 'boolean'},
+	metrics: {type: 'string'},
+	interval: {type: 'string'},
+	seed: {type: 'string'},
+	duration: {type: 'string'},
+	speed: {type: 'string'},
+	record: {type: 'string'},
+	cols: {type: 'string'},
+	rows: {type: 'string'},
+	fps: {type: 'string'},
+	force: {type: 'boolean'},
+	castFormat: {type: 'string'},
+	listPresets: {type: 'boolean'},
+	requests: {type: 'string', shortFlag: 'n'},
+	concurrency: {type: 'string', shortFlag: 'c'},
+	type: {type: 'string'},
+	instances: {type: 'string'},
+	app: {type: 'string'},
+	algorithm: {type: 'string'},
+} as const;
+
+type Flags = {readonly [K in keyof typeof flagSpec]?: (typeof flagSpec)[K]['type'] extends 'boolean' ? boolean : string};
+
+const print = (text: string) => process.stdout.write(text.endsWith('\n') ? text : `${text}\n`);
+const value = <T,>(parsed: Parsed<T>): T => {
+	if (!parsed.ok) throw new UsageError(parsed.message);
+	return parsed.value;
+};
+
+/** Optional modules of other areas, loaded when present (they land independently). */
+async function optionalModule<T>(specifier: string): Promise<T | undefined> {
+	try {
+		return (await import(specifier)) as T;
+	} catch (error) {
+		if ((error as NodeJS.ErrnoException).code === 'ERR_MODULE_NOT_FOUND' && String((error as Error).message).includes(specifier.slice(2))) return undefined;
+		throw error;
+	}
+}
+
+type RunLive = (options: {config: SimConfig; speed?: number; fps?: number; tap?: LiveOutputTap; onState?: (state: SimState) => void}) => Promise<number>;
+type AbModule = {
+	checkAbOptions(raw: Record<string, unknown>): {ok: true; options: unknown} | {ok: false; message: string};
+	runAb(options: unknown): unknown;
+	formatAbReport(result: unknown): string;
+};
+
+function listPresets(): number {
+	const presets = listBuiltInPresets();
+	const width = Math.max(...presets.map(preset => preset.name.length));
+	for (const preset of presets) {
+		const mark = preset.name === defaultPresetName ? ' (default)' : '';
+		print(`${preset.name.padEnd(width)}  ${formatDuration(preset.durationSeconds).padStart(6)}  ${preset.title}${mark}`);
+	}
+
+	return 0;
+}
+
+function loadConfig(reference: string, flags: Flags): SimConfig {
+	const loaded = loadPreset(reference);
+	if (!loaded.ok) throw new UsageError(loaded.message);
+	const seed = flags.seed === undefined ? loaded.config.seed : value(parseSeed(flags.seed));
+	const durationSeconds = flags.duration === undefined ? loaded.config.durationSeconds : value(parseDurationFlag('duration', flags.duration));
+	return {...loaded.config, seed, durationSeconds};
+}
+
+function openMetrics(flags: Flags): MetricsWriter | undefined {
+	if (flags.metrics === undefined) return undefined;
+	const opened = openMetricsWriter(flags.metrics);
+	if (!opened.ok) throw new UsageError(opened.message);
+	return opened.writer;
+}
+
+async function runAbCommand(flags: Flags, rest: readonly string[]): Promise<number> {
+	if (rest.length > 0) throw new UsageError(`ab takes no preset, got "${rest.join(' ')}"`);
+	const ab = await optionalModule<AbModule>('./ab/index.js');
+	if (!ab) throw new UsageError('scaletop ab is not available in this build yet; try scaletop ab-stress --headless');
+	const checked = ab.checkAbOptions({n: flags.requests, c: flags.concurrency, type: flags.type, instances: flags.instances, app: flags.app, algorithm: flags.algorithm, seed: flags.seed});
+	if (!checked.ok) throw new UsageError(checked.message);
+	print(ab.formatAbReport(ab.runAb(checked.options)));
+	return 0;
+}
+
+function commandLine(config: SimConfig, extra: string): string {
+	return `scaletop ${config.name} --seed ${config.seed} --duration ${formatDuration(config.durationSeconds)}${extra}`;
+}
+
+async function runHeadlessCommand(config: SimConfig, flags: Flags): Promise<number> {
+	const intervalSeconds = flags.interval === undefined ? 60 : value(parseDurationFlag('interval', flags.interval));
+	const record = flags.record === undefined ? undefined : {
+		config,
+		path: flags.record,
+		force: flags.force,
+		columns: flags.cols === undefined ? undefined : value(parseWhole('cols', flags.cols, 20, 1000)),
+		rows: flags.rows === undefined ? undefined : value(parseWhole('rows', flags.rows, 5, 1000)),
+		fps: flags.fps === undefined ? undefined : value(parseWhole('fps', flags.fps, 1, 120)),
+		speed: flags.speed === undefined ? undefined : value(parsePositive('speed', flags.speed)),
+		castFormat: castFormat(flags),
+		isColor: !process.env['NO_COLOR'],
+	};
+	const castProblem = record && checkCastPath(record.path, {force: record.force});
+	if (castProblem) throw new UsageError(castProblem);
+	const metrics = openMetrics(flags);
+	let result;
+	try {
+		result = runHeadless({config, intervalSeconds, onMetrics: line => metrics?.write(line)});
+	} finally {
+		metrics?.close();
+	}
+
+	if (record) {
+		const recorded = await recordHeadless(record);
+		if (recorded.message) process.stderr.write(`${recorded.message}\n`);
+		if (recorded.exitCode !== 0) return recorded.exitCode;
+	}
+
+	print(flags.json ? JSON.stringify(result.summary, null, 2) : formatSummary(result.summary, {title: config.title, durationSeconds: config.durationSeconds, isComplete: result.isComplete}));
+	if (result.violations.length > 0) {
+		process.stderr.write(`scaletop: the run failed: ${result.violations[0]}\n`);
+		return 1;
+	}
+
+	return 0;
+}
+
+function castFormat(flags: Flags): CastFormat | undefined {
+	if (flags.castFormat === undefined) return undefined;
+	if (flags.castFormat !== 'v2' && flags.castFormat !== 'v3') throw new UsageError(`--cast-format must be v2 or v3, got "${flags.castFormat}"`);
+	return flags.castFormat;
+}
+
+async function runLiveCommand(config: SimConfig, flags: Flags): Promise<number> {
+	const live = await optionalModule<{runLive: RunLive}>('./live/run-live.js');
+	if (!live) throw new UsageError('the live dashboard is not available in this build yet; use --headless for a summary');
+	const speed = flags.speed === undefined ? undefined : value(parsePositive('speed', flags.speed));
+	const fps = flags.fps === undefined ? undefined : value(parseWhole('fps', flags.fps, 1, 120));
+	let tap: LiveOutputTap | undefined;
+	if (flags.record !== undefined) {
+		const columns = flags.cols === undefined ? (process.stdout.columns ?? 120) : value(parseWhole('cols', flags.cols, 20, 1000));
+		const rows = flags.rows === undefined ? (process.stdout.rows ?? 36) : value(parseWhole('rows', flags.rows, 5, 1000));
+		const opened = openLiveTap({path: flags.record, columns, rows, force: flags.force, title: config.title, seed: config.seed, preset: config.name, command: commandLine(config, ''), castFormat: castFormat(flags)});
+		if (!opened.ok) throw new UsageError(opened.message);
+		tap = opened.tap;
+	}
+
+	const metrics = openMetrics(flags);
+	const intervalSeconds = flags.interval === undefined ? 60 : value(parseDurationFlag('interval', flags.interval));
+	const onState = metrics ? metricsSampler(metrics, intervalSeconds / config.tickSeconds) : undefined;
+	try {
+		return await live.runLive({config, speed, fps, tap, onState});
+	} finally {
+		tap?.close();
+		metrics?.close();
+	}
+}
+
+/** Writes a metrics line each time the live run crosses an interval boundary. */
+function metricsSampler(metrics: MetricsWriter, intervalTicks: number): (state: SimState) => void {
+	let nextTick = Math.max(1, Math.round(intervalTicks));
+	return state => {
+		if (state.clock.tick < nextTick) return;
+		metrics.write(selectMetricsLine(state));
+		nextTick = (Math.floor(state.clock.tick / intervalTicks) + 1) * intervalTicks;
+	};
+}
+
+async function main(argv: readonly string[]): Promise<number> {
+	const unknown = findUnknownFlag(argv);
+	if (unknown) throw new UsageError(unknown);
+	if (argv.includes('-h')) {
+		print(helpText);
+		return 0;
+	}
+
+	const cli = meow(helpText, {importMeta: import.meta, argv: [...argv], flags: flagSpec, description: false, allowUnknownFlags: true});
+	const flags = cli.flags as Flags;
+	const [first, ...rest] = cli.input;
+	if (flags.listPresets) return listPresets();
+	if (first === 'ab') return runAbCommand(flags, rest);
+	if (rest.length > 0) throw new UsageError(`expected at most one preset, got ${cli.input.length}: ${cli.input.join(' ')}`);
+	if (flags.json && !flags.headless) throw new UsageError('--json needs --headless (scaletop PRESET --headless --json)');
+	if (flags.headless && flags.speed !== undefined && flags.record === undefined) throw new UsageError('--speed applies to live runs and recordings; a headless run always goes as fast as it can');
+	const config = loadConfig(first ?? defaultPresetName, flags);
+	return flags.headless ? runHeadlessCommand(config, flags) : runLiveCommand(config, flags);
+}
+
+try {
+	process.exitCode = await main(process.argv.slice(2));
+} catch (error) {
+	if (error instanceof UsageError) {
+		process.stderr.write(error.message.includes('\n') || /^\S+:\d+:\d+ /.test(error.message) ? `${error.message}\n` : `scaletop: ${error.message}\n`);
+		process.exitCode = error.exitCode;
+	} else {
+		const reason = error instanceof Error ? error.message : String(error);
+		process.stderr.write(`scaletop: unexpected error: ${reason} (please report it)\n`);
+		process.exitCode = 1;
+	}
+}

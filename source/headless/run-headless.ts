@@ -1,0 +1,72 @@
+/**
+ * A headless run: the preset's whole duration as fast as possible, no UI. Time advances one
+ * metrics interval at a time (default one simulated minute); after each interval the metrics
+ * line goes to `onMetrics` (the NDJSON writer) and the run's invariants are checked. Pure
+ * apart from the callback: the same config gives the same summary, byte for byte.
+ */
+import {advance, createInitialState, selectAutoScaling, selectMetricsLine, selectSummary, type MetricsLine, type RunSummary, type SimConfig, type SimState} from '../sim/index.js';
+
+/** Options of a headless run. */
+export type HeadlessOptions = {
+	readonly config: SimConfig;
+	/** Simulated seconds between metrics lines (and invariant checks). Default 60. */
+	readonly intervalSeconds?: number;
+	/** Receives one metrics line per interval, as the run goes. */
+	readonly onMetrics?: (line: MetricsLine) => void;
+	/** Asked between intervals; true stops the run early (Ctrl-C). */
+	readonly shouldStop?: () => boolean;
+};
+
+/** How a headless run ended. */
+export type HeadlessResult = {
+	readonly state: SimState;
+	readonly summary: RunSummary;
+	/** False when stopped early. */
+	readonly isComplete: boolean;
+	/** Broken invariants, one sentence each (empty when the run is sound). */
+	readonly violations: readonly string[];
+};
+
+/** The run's invariants at this moment: requests conserved, capacity limits, cost never falling. */
+export function checkInvariants(state: SimState, summary: RunSummary, previousCostUsd: number): string[] {
+	const violations: string[] = [];
+	const at = `at ${summary.simulatedSeconds} s`;
+	const {arrived, completed, failed, inFlight} = summary.requests;
+	if (Math.abs(arrived - (completed + failed + inFlight)) > 1e-6 * Math.max(1, arrived)) {
+		violations.push(`${at} requests are not conserved: ${arrived} arrived but ${completed} completed + ${failed} failed + ${inFlight} in flight`);
+	}
+
+	const errorSum = summary.errors['502'] + summary.errors['503'] + summary.errors['504'];
+	if (Math.abs(errorSum - failed) > 1e-6 * Math.max(1, failed)) violations.push(`${at} failures by code (${errorSum}) do not add up to the failed requests (${failed})`);
+	if (summary.cost.totalUsd + 1e-12 < previousCostUsd) violations.push(`${at} the total cost went down from ${previousCostUsd} to ${summary.cost.totalUsd}`);
+	const group = state.autoScaling ? selectAutoScaling(state) : undefined;
+	if (group && !(group.min <= group.desired && group.desired <= group.max)) violations.push(`${at} desired capacity ${group.desired} is outside [${group.min}, ${group.max}]`);
+	const numbers = [arrived, completed, failed, inFlight, summary.cost.totalUsd, summary.latencyMs.mean, summary.throughputPerSecond];
+	if (numbers.some(value => !Number.isFinite(value) || value < 0)) violations.push(`${at} the summary holds a negative or non-finite number`);
+	return violations;
+}
+
+/** Run a config to its end (or until `shouldStop`). */
+export function runHeadless(options: HeadlessOptions): HeadlessResult {
+	const {config} = options;
+	const totalTicks = Math.round(config.durationSeconds / config.tickSeconds);
+	const intervalTicks = Math.max(1, Math.round((options.intervalSeconds ?? 60) / config.tickSeconds));
+	let state = createInitialState(config);
+	let summary = selectSummary(state);
+	const violations: string[] = [];
+	let isComplete = true;
+	while (state.clock.tick < totalTicks) {
+		if (options.shouldStop?.()) {
+			isComplete = false;
+			break;
+		}
+
+		state = advance(state, Math.min(intervalTicks, totalTicks - state.clock.tick));
+		options.onMetrics?.(selectMetricsLine(state));
+		const next = selectSummary(state);
+		if (violations.length === 0) violations.push(...checkInvariants(state, next, summary.cost.totalUsd));
+		summary = next;
+	}
+
+	return {state, summary, isComplete, violations};
+}

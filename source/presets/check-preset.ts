@@ -1,0 +1,106 @@
+/**
+ * Checks that need more than one field (after the schema has passed): capacity limits, alarm
+ * M of N, health-check timing, zones named by timeline entries, timeline inside the duration,
+ * the trace path. Each finding names the key path to point at and says expected vs found.
+ */
+import {defaultAutoScaling, defaultHealthCheck} from '../sim/index.js';
+import type {PathSegment} from './problems.js';
+import type {PresetDocument} from './schema.js';
+import {effectiveLimits} from './to-config.js';
+import {insideFolder} from './trace.js';
+import {formatDuration} from './units.js';
+
+/** A finding: where (key path, and whether to point at the key or the value) and what. */
+export type Finding = {readonly path: readonly PathSegment[]; readonly anchor: 'key' | 'value'; readonly message: string};
+
+/** Every cross-field problem of a schema-valid document. */
+export function checkPreset(document: PresetDocument): Finding[] {
+	return [...checkGroup(document), ...checkLoadBalancer(document), ...checkTimeline(document), ...checkLoad(document)];
+}
+
+function checkGroup(document: PresetDocument): Finding[] {
+	const findings: Finding[] = [];
+	const group = document.autoScaling;
+	if (group === false) {
+		if ((document.instances ?? []).length === 0) findings.push({path: ['autoScaling'], anchor: 'key', message: 'with no Auto Scaling group, expected at least one entry in instances, got none'});
+		return findings;
+	}
+
+	const {min, max, desired} = effectiveLimits(document);
+	if (group?.max !== undefined && max < min) findings.push({path: ['autoScaling', 'max'], anchor: 'value', message: `must be ≥ min (${min}), got ${max}`});
+	else if (max < min) findings.push({path: ['autoScaling', 'min'], anchor: 'value', message: `must be ≤ max (${max}), got ${min}`});
+	else if (group?.desired !== undefined && (desired < min || desired > max)) findings.push({path: ['autoScaling', 'desired'], anchor: 'value', message: `must be between min (${min}) and max (${max}), got ${desired}`});
+	for (const [index, policy] of (group?.policies ?? []).entries()) {
+		const at = ['autoScaling', 'policies', index];
+		if ('alarm' in policy && policy.alarm.datapointsToAlarm !== undefined && policy.alarm.datapointsToAlarm > policy.alarm.evaluationPeriods) {
+			findings.push({path: [...at, 'alarm', 'datapointsToAlarm'], anchor: 'value', message: `must be ≤ evaluationPeriods (${policy.alarm.evaluationPeriods}), got ${policy.alarm.datapointsToAlarm}`});
+		}
+
+		if (policy.type === 'scheduled' && policy.min !== undefined && policy.max !== undefined && policy.max < policy.min) {
+			findings.push({path: [...at, 'max'], anchor: 'value', message: `must be ≥ min (${policy.min}), got ${policy.max}`});
+		}
+
+		if (policy.type === 'scheduled' && policy.desired === undefined && policy.min === undefined && policy.max === undefined) {
+			findings.push({path: at, anchor: 'value', message: 'expected at least one of desired, min or max, got none'});
+		}
+	}
+
+	const names = (group?.policies ?? []).map(policy => policy.name);
+	for (const [index, name] of names.entries()) {
+		if (names.indexOf(name) !== index) findings.push({path: ['autoScaling', 'policies', index, 'name'], anchor: 'value', message: `policy names must be unique, got "${name}" twice`});
+	}
+
+	return findings;
+}
+
+function checkLoadBalancer(document: PresetDocument): Finding[] {
+	const hc = document.loadBalancer?.healthCheck;
+	if (!hc) return [];
+	const defaults = defaultHealthCheck(document.loadBalancer?.kind ?? 'classic');
+	const interval = hc.interval ?? defaults.intervalSeconds;
+	const timeout = hc.timeout ?? defaults.timeoutSeconds;
+	if (timeout >= interval) {
+		const path = hc.timeout === undefined ? ['loadBalancer', 'healthCheck', 'interval'] : ['loadBalancer', 'healthCheck', 'timeout'];
+		return [{path, anchor: 'value', message: `the timeout must be shorter than the interval (${formatDuration(interval)}), got ${formatDuration(timeout)}`}];
+	}
+
+	return [];
+}
+
+function zonesOf(document: PresetDocument): string[] {
+	const groupZones = document.autoScaling === false ? [] : (document.autoScaling?.zones ?? defaultAutoScaling().zones);
+	const standalone = (document.instances ?? []).map(instance => instance.zone).filter((zone): zone is string => zone !== undefined);
+	return [...new Set([...groupZones, ...standalone])];
+}
+
+function checkTimeline(document: PresetDocument): Finding[] {
+	const findings: Finding[] = [];
+	const duration = document.duration;
+	const zones = zonesOf(document);
+	for (const [index, entry] of (document.timeline ?? []).entries()) {
+		if (duration !== undefined && entry.at > duration) {
+			findings.push({path: ['timeline', index, 'at'], anchor: 'value', message: `must be within the preset's duration (${formatDuration(duration)}), got ${formatDuration(entry.at)}`});
+		}
+
+		if (!('action' in entry)) continue;
+		if (entry.action === 'load' && (entry.rate === undefined) === (entry.factor === undefined)) {
+			findings.push({path: ['timeline', index], anchor: 'value', message: 'expected exactly one of rate or factor'});
+		}
+
+		if (entry.action === 'az-outage' && entry.zone !== undefined && !zones.includes(entry.zone)) {
+			findings.push({path: ['timeline', index, 'zone'], anchor: 'value', message: `expected one of the preset's zones (${zones.join(', ')}), got "${entry.zone}"`});
+		}
+	}
+
+	return findings;
+}
+
+function checkLoad(document: PresetDocument): Finding[] {
+	const load = document.load;
+	if (!load || 'closed' in load || load.pattern !== 'trace') return [];
+	if (insideFolder(load.file) === undefined) {
+		return [{path: ['load', 'file'], anchor: 'value', message: `expected a relative path inside the preset's folder, got "${load.file}"`}];
+	}
+
+	return [];
+}

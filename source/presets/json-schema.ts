@@ -1,0 +1,36 @@
+/**
+ * The preset schema as JSON Schema (draft-07, which yaml-language-server and most editors
+ * read), generated from the one zod schema. `npm run schema` writes it to
+ * schema/preset.schema.json; a test checks the checked-in file is up to date.
+ */
+import {z} from 'zod';
+import {presetSchema} from './schema.js';
+import {durationSchema, rateSchema} from './units.js';
+
+const durationJson = {
+	description: 'A duration: 90s, 5m, 1h, 1h30m, 250ms (or 0).',
+	anyOf: [{type: 'string', pattern: '^(?:\\d+(?:\\.\\d+)?(?:ms|s|m|h|d))+$|^0$'}, {const: 0}],
+	examples: ['90s', '5m', '1h'],
+};
+
+const rateJson = {
+	description: 'A rate: 20/s, 1200/m, 72000/h, or a number of requests per second.',
+	anyOf: [{type: 'string', pattern: '^\\s*\\d+(?:\\.\\d+)?\\s*(?:/\\s*(?:s|sec|second|m|min|minute|h|hour))?\\s*$'}, {type: 'number', minimum: 0}],
+	examples: ['20/s', '1200/m'],
+};
+
+/** The JSON Schema of a preset file, as pretty-printed text ending in a newline. */
+export function presetJsonSchemaText(): string {
+	const schema = z.toJSONSchema(presetSchema, {
+		io: 'input',
+		target: 'draft-7',
+		unrepresentable: 'any',
+		override(context) {
+			const replacement = context.zodSchema === durationSchema ? durationJson : context.zodSchema === rateSchema ? rateJson : undefined;
+			if (!replacement) return;
+			for (const key of Object.keys(context.jsonSchema)) delete (context.jsonSchema as Record<string, unknown>)[key];
+			Object.assign(context.jsonSchema, replacement);
+		},
+	});
+	return `${JSON.stringify(schema, null, '\t')}\n`;
+}

@@ -1,0 +1,107 @@
+/**
+ * YAML text → a validated preset (its SimConfig), or every problem in it at once, each with
+ * file:line:col, key path, expected vs found and a "did you mean". Pure: the caller reads the
+ * files (./load-preset.ts) and passes a `readTrace` callback for a trace CSV. Never throws.
+ *
+ * YAML is read with the core schema only (no custom tags, no merge keys, a small alias budget):
+ * a preset is data, and nothing in it can run code or expand into a billion laughs.
+ */
+import {LineCounter, parseDocument} from 'yaml';
+import type {SimConfig} from '../sim/index.js';
+import {checkPreset} from './check-preset.js';
+import {describeFound, issuesToProblems, presetErrorMap} from './issues.js';
+import {formatPath, makeLocator, type PresetProblem} from './problems.js';
+import {presetSchema, type PresetDocument} from './schema.js';
+import {toConfig} from './to-config.js';
+import {insideFolder, parseTrace, type TracePoint} from './trace.js';
+
+/** How to parse: the file name used in messages, and how to read a trace next to the preset. */
+export type ParseOptions = {
+	/** The path shown in messages (`presets/x.yaml`). */
+	readonly file: string;
+	/** Name used when the preset has no `name` (usually the file name without extension). */
+	readonly fallbackName?: string;
+	/** Reads a trace CSV by its path relative to the preset's folder; undefined when it cannot. */
+	readonly readTrace?: (relativePath: string) => string | undefined;
+};
+
+/** A parse result: the run's config, or the problems. */
+export type ParseResult =
+	| {readonly ok: true; readonly config: SimConfig; readonly document: PresetDocument}
+	| {readonly ok: false; readonly problems: readonly PresetProblem[]};
+
+const byPosition = (a: PresetProblem, b: PresetProblem) => a.line - b.line || a.column - b.column;
+
+/** Parse and validate a preset. */
+export function parsePreset(text: string, options: ParseOptions): ParseResult {
+	const {file} = options;
+	try {
+		return parseUnsafe(text, options);
+	} catch (error) {
+		const reason = error instanceof Error ? error.message : String(error);
+		return {ok: false, problems: [{file, line: 1, column: 1, path: '', message: `could not read the preset: ${reason}`}]};
+	}
+}
+
+function parseUnsafe(text: string, options: ParseOptions): ParseResult {
+	const {file} = options;
+	const lineCounter = new LineCounter();
+	const document = parseDocument(text, {lineCounter, prettyErrors: false, schema: 'core', merge: false, uniqueKeys: true, customTags: []});
+	const syntax = [...document.errors, ...document.warnings].map(error => {
+		const {line, col} = lineCounter.linePos(error.pos[0]);
+		return {file, line, column: col, path: '', message: yamlMessage(error.code, error.message)};
+	});
+	if (syntax.length > 0) return {ok: false, problems: syntax.sort(byPosition)};
+
+	const raw: unknown = document.toJS({maxAliasCount: 100});
+	if (raw === null || raw === undefined || typeof raw !== 'object' || Array.isArray(raw)) {
+		const found = raw === null || raw === undefined ? 'an empty file' : describeFound(raw);
+		return {ok: false, problems: [{file, line: 1, column: 1, path: '', message: `expected a map of preset settings (name, title, duration, load, …), got ${found}`}]};
+	}
+
+	const locate = makeLocator(document, lineCounter);
+	const parsed = presetSchema.safeParse(raw, {error: presetErrorMap});
+	if (!parsed.success) {
+		// Report cross-field problems too, over the top-level parts that did validate.
+		const problems = issuesToProblems(parsed.error.issues, raw, file, locate);
+		const salvaged = checkPreset(salvage(raw as Record<string, unknown>)).map(finding => ({file, ...locate(finding.path, finding.anchor), path: formatPath(finding.path), message: finding.message}));
+		return {ok: false, problems: [...problems, ...salvaged].sort(byPosition)};
+	}
+
+	const problems: PresetProblem[] = checkPreset(parsed.data).map(finding => ({file, ...locate(finding.path, finding.anchor), path: formatPath(finding.path), message: finding.message}));
+	let trace: TracePoint[] = [];
+	const load = parsed.data.load;
+	if (problems.length === 0 && load && !('closed' in load) && load.pattern === 'trace') {
+		const relative = insideFolder(load.file) ?? load.file;
+		const traceText = options.readTrace?.(relative);
+		const traceFile = file.replace(/[^/\\]*$/, '') + relative;
+		if (traceText === undefined) {
+			problems.push({file, ...locate(['load', 'file'], 'value'), path: 'load.file', message: `expected a readable CSV file next to the preset, got "${load.file}" (${traceFile} cannot be read)`});
+		} else {
+			const result = parseTrace(traceText);
+			trace = result.points;
+			problems.push(...result.problems.map(problem => ({file: traceFile, line: problem.line, column: problem.column, path: '', message: problem.message})));
+		}
+	}
+
+	if (problems.length > 0) return {ok: false, problems: problems.sort(byPosition)};
+	return {ok: true, config: toConfig(parsed.data, options.fallbackName ?? 'custom', trace), document: parsed.data};
+}
+
+/** The top-level parts of a document that validate on their own (the rest left out). */
+function salvage(raw: Record<string, unknown>): PresetDocument {
+	const parts: Record<string, unknown> = {};
+	for (const [key, schema] of Object.entries(presetSchema.shape)) {
+		if (!Object.hasOwn(raw, key)) continue;
+		const result = schema.safeParse(raw[key]);
+		if (result.success) parts[key] = result.data;
+	}
+
+	return parts as PresetDocument;
+}
+
+function yamlMessage(code: string, message: string): string {
+	if (code === 'DUPLICATE_KEY') return 'duplicate key: each key may appear once in a map';
+	if (code === 'TAG_RESOLVE_FAILED' || code === 'BAD_TAG') return `YAML tags are not allowed in a preset (presets are data): ${message}`;
+	return `YAML syntax error: ${message.split('\n')[0]}`;
+}

@@ -1,0 +1,118 @@
+/**
+ * The preset schema: one zod schema for the YAML format of design.md §3, also published as
+ * JSON Schema (schema/preset.schema.json) so editors complete and check presets.
+ *
+ * Strict objects everywhere (a misspelled key is an error with a "did you mean"). Fields left
+ * out take AWS's defaults from `makeConfig` (source/sim/defaults.ts) when converted by
+ * ./to-config.ts; the schema itself only fills defaults that live nowhere else.
+ */
+import {z} from 'zod';
+import {appProfiles, instanceTypeNames} from '../sim/index.js';
+import {durationSchema, rateSchema} from './units.js';
+import {policySchema} from './policy-schema.js';
+import {timelineEntrySchema} from './timeline-schema.js';
+
+const instanceType = z.enum(instanceTypeNames as [string, ...string[]]);
+const purchaseOption = z.enum(['on-demand', 'spot', 'reserved']);
+const count = z.number().int().nonnegative();
+
+const appSchema = z.strictObject({
+	profile: z.enum(Object.keys(appProfiles) as [string, ...string[]]).optional().describe('wordpress (default), static, api or batch.'),
+	cpuMs: z.number().positive().optional().describe('Mean CPU time per request on one vCPU, ms.'),
+	cv: z.number().nonnegative().optional().describe('Coefficient of variation of the service time (1 = exponential, 0 = constant).'),
+	timeoutMs: z.number().positive().optional(),
+	backlogPerVcpu: z.number().int().positive().optional(),
+	startup: durationSchema.optional().describe('Time from running until the app answers.'),
+});
+
+const healthCheckSchema = z.strictObject({
+	path: z.string().optional(),
+	interval: durationSchema.optional(),
+	timeout: durationSchema.optional(),
+	healthyThreshold: z.number().int().min(2).max(10).optional(),
+	unhealthyThreshold: z.number().int().min(2).max(10).optional(),
+});
+
+const loadBalancerSchema = z.strictObject({
+	kind: z.enum(['classic', 'application']).optional(),
+	algorithm: z.enum(['round-robin', 'least-outstanding-requests', 'weighted']).optional(),
+	healthCheck: healthCheckSchema.optional(),
+	crossZone: z.boolean().optional(),
+	deregistrationDelay: durationSchema.optional(),
+	surgeQueueLength: count.optional(),
+	slowStart: durationSchema.optional(),
+	idleTimeout: durationSchema.optional(),
+});
+
+const autoScalingSchema = z.strictObject({
+	name: z.string().min(1).optional(),
+	launchTemplate: z.strictObject({instanceType: instanceType.optional()}).optional(),
+	zones: z.array(z.string().min(1)).min(1).optional(),
+	min: count.optional(),
+	max: count.optional(),
+	desired: count.optional(),
+	healthCheckType: z.enum(['EC2', 'ELB']).optional(),
+	healthCheckGracePeriod: durationSchema.optional(),
+	defaultCooldown: durationSchema.optional(),
+	defaultInstanceWarmup: durationSchema.optional(),
+	terminationPolicies: z.array(z.enum(['Default', 'OldestInstance', 'NewestInstance', 'ClosestToNextInstanceHour', 'OldestLaunchTemplate'])).min(1).optional(),
+	newInstancesProtectedFromScaleIn: z.boolean().optional(),
+	monitoring: z.enum(['basic', 'detailed']).optional(),
+	purchaseOption: purchaseOption.optional(),
+	policies: z.array(policySchema).optional(),
+});
+
+const standaloneInstanceSchema = z.strictObject({
+	name: z.string().optional(),
+	instanceType,
+	zone: z.string().min(1).optional(),
+	behindLoadBalancer: z.boolean().default(true),
+	elasticIp: z.boolean().default(false),
+	purchaseOption: purchaseOption.default('on-demand'),
+});
+
+const arrivals = z.enum(['poisson', 'uniform']).default('poisson');
+const open = <T extends string, S extends z.ZodRawShape>(pattern: T, shape: S) => z.strictObject({pattern: z.literal(pattern), arrivals, ...shape});
+
+/** Open-loop load, by `pattern`. */
+export const openLoadSchema = z.discriminatedUnion('pattern', [
+	open('constant', {rate: rateSchema}),
+	open('ramp', {from: rateSchema, to: rateSchema, over: durationSchema}),
+	open('spike', {rate: rateSchema, factor: z.number().positive(), at: durationSchema, for: durationSchema}),
+	open('steps', {steps: z.array(z.strictObject({at: durationSchema, rate: rateSchema})).min(1)}),
+	open('daily', {rate: rateSchema.describe('The peak.'), trough: rateSchema, period: durationSchema.default(86_400), peakAt: durationSchema.default(50_400)}),
+	open('sine', {rate: rateSchema.describe('The peak.'), trough: rateSchema, period: durationSchema, peakAt: durationSchema.default(0)}),
+	open('trace', {file: z.string().min(1).describe('A CSV of seconds,rate next to the preset (relative path, inside its folder).')}),
+]);
+
+/** Closed-loop load, like ApacheBench: clients each with one request outstanding. */
+export const closedLoadSchema = z.strictObject({
+	closed: z.strictObject({concurrency: z.number().int().positive(), requests: z.number().int().positive().optional(), think: durationSchema.default(0)}),
+});
+
+/** The load generator. Branch order matters to the error reporter: open, closed. */
+export const loadSchema = z.union([openLoadSchema, closedLoadSchema]);
+
+/** A whole preset. */
+export const presetSchema = z
+	.strictObject({
+		$schema: z.string().optional(),
+		name: z.string().regex(/^[a-z\d][a-z\d-]*$/, {error: 'expected a kebab-case name like flash-sale'}).optional(),
+		title: z.string().min(1).optional(),
+		description: z.string().optional(),
+		seed: z.number().int().nonnegative().max(4_294_967_295).optional(),
+		duration: durationSchema.optional(),
+		tick: durationSchema.optional().describe('Simulated time per tick; default 1s.'),
+		region: z.string().optional(),
+		app: appSchema.optional(),
+		loadBalancer: loadBalancerSchema.optional(),
+		autoScaling: z.union([autoScalingSchema, z.literal(false)]).optional().describe('The Auto Scaling group, or false for none.'),
+		instances: z.array(standaloneInstanceSchema).optional().describe('Standalone instances outside the group.'),
+		load: loadSchema.optional(),
+		timeline: z.array(timelineEntrySchema).optional(),
+		chaosMonkey: z.strictObject({enabled: z.boolean().default(true), interval: durationSchema.default(600)}).optional(),
+	})
+	.meta({title: 'scaletop preset', description: 'A scripted scenario for scaletop (design.md §3).'});
+
+/** A validated preset document (durations in seconds, rates in req/s). */
+export type PresetDocument = z.output<typeof presetSchema>;
