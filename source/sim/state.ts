@@ -1,29 +1,106 @@
+/**
+ * `createInitialState(config)`: a fresh, deterministic run. The initial fleet starts warm —
+ * running, InService, healthy behind the load balancer, app answering, t2 credit balance full —
+ * as a fleet that has been up for a while would be: the ASG's `desired` instances spread over
+ * its zones in turn, then the standalone instances.
+ */
+import {instanceTypes} from './catalog.js';
 import type {SimConfig} from './config.js';
-import type {SimState} from './types.js';
+import {seedRng} from './rng.js';
+import {emptyHistogram} from './systems/histogram.js';
+import {emptyHistory} from './systems/history.js';
+import {launchInstance} from './systems/instances.js';
+import {initialTraffic} from './systems/traffic.js';
+import type {FlowState, SimState} from './types.js';
+import type {Working} from './working.js';
 
-/** A fresh run from a config (TODO: sim helper replaces this stub). */
+/** Thrown for a config the simulation cannot run; the message is one sentence for users. */
+export class SimConfigError extends Error {
+	override name = 'SimConfigError';
+}
+
+/** Problems with a config, as one-sentence messages (empty when it can run). */
+export function checkConfig(config: SimConfig): string[] {
+	const problems: string[] = [];
+	const asg = config.autoScaling;
+	if (asg && !instanceTypes[asg.instanceType]) problems.push(`autoScaling.instanceType: unknown instance type "${asg.instanceType}".`);
+	for (const [k, i] of config.instances.entries()) {
+		if (!instanceTypes[i.instanceType]) problems.push(`instances[${k}].instanceType: unknown instance type "${i.instanceType}".`);
+	}
+
+	if (asg && (asg.min < 0 || asg.min > asg.max)) problems.push(`autoScaling.max: must be ≥ min (${asg.min}), got ${asg.max}.`);
+	if (asg && (asg.desired < asg.min || asg.desired > asg.max)) problems.push(`autoScaling.desired: must be between min (${asg.min}) and max (${asg.max}), got ${asg.desired}.`);
+	if (asg && asg.zones.length === 0) problems.push('autoScaling.zones: at least one zone is needed.');
+	if (!(config.tickSeconds > 0)) problems.push(`tickSeconds: must be > 0, got ${config.tickSeconds}.`);
+	if (!(config.app.cpuMs > 0)) problems.push(`app.cpuMs: must be > 0, got ${config.app.cpuMs}.`);
+	if (config.app.cv < 0) problems.push(`app.cv: must be ≥ 0, got ${config.app.cv}.`);
+	if (config.load.kind === 'closed' && !(config.load.concurrency >= 1)) problems.push(`load.concurrency: must be ≥ 1, got ${config.load.concurrency}.`);
+	if (config.load.kind === 'closed' && config.load.requests !== undefined && config.load.requests < 0) problems.push(`load.requests: must be ≥ 0, got ${config.load.requests}.`);
+	if (config.load.kind === 'open' && 'ratePerSecond' in config.load && config.load.ratePerSecond < 0) problems.push(`load.rate: must be ≥ 0, got ${config.load.ratePerSecond}.`);
+	return problems;
+}
+
+function emptyFlow(): FlowState {
+	return {arrived: 0, expectedRatePerSecond: 0, completed: 0, failed: 0, errors: {'502': 0, '503': 0, '504': 0}, routed: 0, inFlight: 0, cpuAvgPercent: 0, latencyMeanMs: 0, capacityPerSecond: 0, closedResponseSeconds: -1};
+}
+
+/** A fresh run from a config. Throws `SimConfigError` (one sentence) for a config it cannot run. */
 export function createInitialState(config: SimConfig): SimState {
-	return {
+	const problems = checkConfig(config);
+	if (problems.length > 0) throw new SimConfigError(problems[0]);
+	const asg = config.autoScaling;
+	const zones: Record<string, {isDown: boolean; downUntilTick: number; downSinceTick: number}> = {};
+	for (const zone of [...(asg?.zones ?? []), ...config.instances.map(i => i.zone)]) zones[zone] = {isDown: false, downUntilTick: -1, downSinceTick: -1};
+	const initial: SimState = {
 		config,
 		clock: {tick: 0},
-		rng: [config.seed >>> 0],
+		rng: seedRng(config.seed),
 		nextInstanceNumber: 1,
 		instances: {},
 		instanceOrder: [],
-		traffic: {baseRatePerSecond: 0, spikeFactor: 1, spikeUntilTick: -1, slowdownMs: 0, slowdownUntilTick: -1, closedClients: 0, closedRemaining: -1, carry: 0, arrivalRateLastTick: 0},
+		traffic: initialTraffic(config.load),
 		loadBalancer: {algorithm: config.loadBalancer.algorithm, cursor: 0, surgeQueue: 0},
-		autoScaling: null,
+		autoScaling: asg
+			? {min: asg.min, max: asg.max, desired: asg.desired, cooldownUntilTick: -1, scheduledFiredTick: {}, scalingActivities: 0, activity: null, isScaleInBlockedByProtection: false, lastPolicyRunTick: {}}
+			: null,
 		alarms: {},
 		alarmOrder: [],
-		zones: {},
-		chaosMonkey: {isEnabled: config.chaosMonkey.isEnabled, intervalTicks: config.chaosMonkey.intervalSeconds / config.tickSeconds, nextAtTick: -1},
+		zones,
+		chaosMonkey: {
+			isEnabled: config.chaosMonkey.isEnabled,
+			intervalTicks: Math.max(1, Math.round(config.chaosMonkey.intervalSeconds / config.tickSeconds)),
+			nextAtTick: config.chaosMonkey.isEnabled ? Math.max(1, Math.round(config.chaosMonkey.intervalSeconds / config.tickSeconds)) : -1,
+		},
 		totals: {arrived: 0, completed: 0, failed: 0, errors: {'502': 0, '503': 0, '504': 0}, launched: 0, terminated: 0, peakInstances: 0, costUsd: 0, instanceSeconds: 0, elbSeconds: 0, elasticIpSeconds: 0},
-		latency: {counts: [], total: 0, sumMs: 0, maxMs: 0},
-		history: {},
+		latency: emptyHistogram(),
+		recentLatency: emptyHistogram(),
+		flow: emptyFlow(),
+		failureCauses: {'backend-down': 0, 'app-starting': 0, hung: 0, timeout: 0, 'backlog-full': 0, 'surge-queue-full': 0, 'no-healthy-targets': 0},
+		history: emptyHistory(),
 		cloudwatch: {},
 		events: [],
 		eventCount: 0,
 		caption: '',
 		pauseRequests: 0,
 	};
+	const s = structuredClone(initial) as Working;
+	if (asg) {
+		for (let k = 0; k < asg.desired; k++) {
+			const zone = asg.zones[k % asg.zones.length]!;
+			launchInstance(s, {instanceType: asg.instanceType, zone, isInGroup: true, purchaseOption: asg.purchaseOption, hasElasticIp: false, isBehindLoadBalancer: true, isWarm: true, cause: ''});
+		}
+	}
+
+	for (const i of config.instances) {
+		launchInstance(s, {instanceType: i.instanceType, zone: i.zone, isInGroup: false, purchaseOption: i.purchaseOption, hasElasticIp: i.hasElasticIp, isBehindLoadBalancer: i.behindLoadBalancer, isWarm: true, cause: ''});
+	}
+
+	for (const id of s.instanceOrder) {
+		const i = s.instances[id]!;
+		const burst = instanceTypes[i.instanceType]?.burst;
+		if (burst) i.cpuCredits = burst.maxCredits;
+		i.inFlight = 0;
+	}
+
+	return s as SimState;
 }

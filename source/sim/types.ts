@@ -63,8 +63,13 @@ export type Instance = {
 		readonly routedLastTick: number;
 		readonly routedTotal: number;
 	};
-	/** Queue: requests waiting or in service (fluid, fractional). */
+	/**
+	 * Overload backlog, requests (fluid, fractional): work queued beyond what the steady-state
+	 * queue holds, growing while arrivals exceed capacity and draining at capacity afterwards.
+	 */
 	readonly backlog: number;
+	/** Requests on the instance (queued or in service), a whole number; set by the data plane (0 when absent). */
+	readonly inFlight?: number;
 	/** Requests completed in the last tick (per-tick rate). */
 	readonly completedLastTick: number;
 	/** CPU busy fraction of all vCPUs over the last tick, 0–100. */
@@ -123,6 +128,39 @@ export type MetricWindow = {
 	readonly errors5xxAtStart: number;
 	readonly latencyCountAtStart: number;
 	readonly latencySumMsAtStart: number;
+};
+
+/**
+ * Why a request failed, and the code the client saw:
+ * `backend-down` 502 (routed to an instance that is not running: terminated, stopped, reset);
+ * `app-starting` 502 (running, app not answering yet); `hung` 504 (running, silent);
+ * `timeout` 504 (waited past the app / ELB idle timeout in a backlog); `backlog-full` 503
+ * (the instance refused: its queue is at the limit); `surge-queue-full` 503 (classic ELB
+ * spillover); `no-healthy-targets` 503 (classic with no InService instance, or nothing registered).
+ */
+export type FailureCause = 'backend-down' | 'app-starting' | 'hung' | 'timeout' | 'backlog-full' | 'surge-queue-full' | 'no-healthy-targets';
+
+/** The data plane's last tick, fleet-wide (systems/traffic.ts, systems/load-balancer.ts). */
+export type FlowState = {
+	/** Requests that arrived at the load balancer this tick (new ones; surge-queue retries excluded). */
+	readonly arrived: number;
+	/** Expected arrival rate of the load generator this tick, req/s (before Poisson noise). */
+	readonly expectedRatePerSecond: number;
+	readonly completed: number;
+	readonly failed: number;
+	readonly errors: {readonly '502': number; readonly '503': number; readonly '504': number};
+	/** Requests routed to each target this tick add up to this. */
+	readonly routed: number;
+	/** Requests in flight at the end of the tick (instances + surge queue). */
+	readonly inFlight: number;
+	/** Mean CPU of running instances, 0–100. */
+	readonly cpuAvgPercent: number;
+	/** Mean latency of requests completed this tick, ms (0 when none). */
+	readonly latencyMeanMs: number;
+	/** Serving capacity of the instances the ELB routed to, req/s (closed loop uses it next tick). */
+	readonly capacityPerSecond: number;
+	/** Closed loop: response time R = N/X − Z this tick, seconds; -1 for open loops. */
+	readonly closedResponseSeconds: number;
 };
 
 /** One line of the activity log / event stream. */
@@ -207,6 +245,12 @@ export type SimState = {
 		readonly elasticIpSeconds: number;
 	};
 	readonly latency: Histogram;
+	/** The same latencies, fading with a ~10-tick half-life: the dashboard's "now" percentiles. */
+	readonly recentLatency: Histogram;
+	/** What the data plane did in the last tick (rates, fleet-wide figures for selectors and metrics). */
+	readonly flow: FlowState;
+	/** Failed requests since the start, by cause (every failure has one; they add up to totals.failed). */
+	readonly failureCauses: Readonly<Record<FailureCause, number>>;
 	/** Per-tick history for sparklines (last 600 ticks), keyed by series name. */
 	readonly history: Readonly<Record<string, Ring>>;
 	/** CloudWatch datapoints, one per minute, keyed by metric name (last 1440); -1 = missing (see systems/cloudwatch.ts). */

@@ -1,36 +1,235 @@
-/** Selectors: SimState -> read model (TODO: sim helper replaces these stubs). */
-import type {HeaderView, InstanceView, LoadBalancerView, LoadView, MetricsLine, RunSummary, SeriesView} from '../read-model.js';
-import type {SimEvent, SimState} from '../types.js';
+/**
+ * Selectors: SimState → the read model (../read-model.ts). Everything outside source/sim reads
+ * a run through these; they are pure and cheap (O(instances) at most).
+ */
+import {instanceTypes, loadBalancerUsdPerHour, elasticIpUsdPerHour, purchasePriceFactor} from '../catalog.js';
+import type {HeaderView, InstanceView, LoadBalancerView, LoadView, MetricsLine, RunSummary, SeriesView, TargetView} from '../read-model.js';
+import {instanceUsdPerHour, runRateUsdPerHour} from '../systems/cost.js';
+import {targetStateLabel} from '../systems/health-checks.js';
+import {meanMs, quantileMs} from '../systems/histogram.js';
+import {countInService} from '../systems/history.js';
+import {ringValues} from '../systems/ring.js';
+import type {FailureCause, Instance, SimEvent, SimState} from '../types.js';
 
+const round = (x: number, places = 3): number => {
+	const f = 10 ** places;
+	return Math.round(x * f) / f;
+};
+
+/** Instances in launch order. */
+function instancesOf(state: SimState): Instance[] {
+	return state.instanceOrder.map(id => state.instances[id]!).filter(Boolean);
+}
+
+/** The header: preset, clock, seed, cost and run rate. */
 export function selectHeader(state: SimState): HeaderView {
 	const c = state.config;
-	return {presetName: c.name, title: c.title, seed: c.seed, tick: state.clock.tick, simulatedSeconds: state.clock.tick * c.tickSeconds, durationSeconds: c.durationSeconds, totalCostUsd: 0, runRateUsdPerHour: 0, isChaosMonkeyOn: state.chaosMonkey.isEnabled};
+	return {
+		presetName: c.name,
+		title: c.title,
+		seed: c.seed,
+		tick: state.clock.tick,
+		simulatedSeconds: state.clock.tick * c.tickSeconds,
+		durationSeconds: c.durationSeconds,
+		totalCostUsd: state.totals.costUsd,
+		runRateUsdPerHour: runRateUsdPerHour(state),
+		isChaosMonkeyOn: state.chaosMonkey.isEnabled,
+	};
 }
-export function selectLoad(_state: SimState): LoadView {
-	return {arrivalRatePerSecond: 0, completedRatePerSecond: 0, errorRatePerSecond: {'502': 0, '503': 0, '504': 0}, latencyP50Ms: 0, latencyP99Ms: 0, inFlight: 0, isClosedLoop: false, spikeFactor: 1, spikeSecondsLeft: 0};
+
+/** The load panel: last tick's rates, recent latency percentiles, in flight, spike. */
+export function selectLoad(state: SimState): LoadView {
+	const dt = state.config.tickSeconds;
+	const f = state.flow;
+	const t = state.traffic;
+	const isSpike = t.spikeUntilTick !== -1 && state.clock.tick < t.spikeUntilTick;
+	return {
+		arrivalRatePerSecond: f.arrived / dt,
+		completedRatePerSecond: f.completed / dt,
+		errorRatePerSecond: {'502': f.errors['502'] / dt, '503': f.errors['503'] / dt, '504': f.errors['504'] / dt},
+		latencyP50Ms: round(quantileMs(state.recentLatency, 0.5), 1),
+		latencyP99Ms: round(quantileMs(state.recentLatency, 0.99), 1),
+		inFlight: f.inFlight,
+		isClosedLoop: state.config.load.kind === 'closed',
+		spikeFactor: isSpike ? t.spikeFactor : 1,
+		spikeSecondsLeft: isSpike ? (t.spikeUntilTick - state.clock.tick) * dt : 0,
+	};
 }
-export function selectSeries(_state: SimState, _points = 120): SeriesView {
-	return {arrivalRate: [], completedRate: [], latencyP99Ms: [], errorRate: [], inService: [], costUsd: [], cpuAvg: []};
+
+/** The last `points` ticks of each series, oldest first. */
+export function selectSeries(state: SimState, points = 120): SeriesView {
+	const get = (name: string): number[] => {
+		const ring = state.history[name];
+		return ring ? ringValues(ring, points) : [];
+	};
+
+	return {
+		arrivalRate: get('arrivalRate'),
+		completedRate: get('completedRate'),
+		latencyP99Ms: get('latencyP99Ms'),
+		errorRate: get('errorRate'),
+		inService: get('inService'),
+		costUsd: get('costUsd'),
+		cpuAvg: get('cpuAvg'),
+	};
 }
+
+/** The load balancer panel: kind, algorithm, healthy/registered, per-target routing. */
 export function selectLoadBalancer(state: SimState): LoadBalancerView {
 	const lb = state.config.loadBalancer;
-	return {kind: lb.kind, algorithm: state.loadBalancer.algorithm, isCrossZone: lb.crossZone, healthyCount: 0, registeredCount: 0, surgeQueue: 0, targets: []};
+	const dt = state.config.tickSeconds;
+	const targets: TargetView[] = [];
+	let healthy = 0;
+	let registered = 0;
+	for (const i of instancesOf(state)) {
+		if (!i.isBehindLoadBalancer || i.target.health === 'unused') continue;
+		if (i.target.health !== 'draining') registered += 1;
+		if (i.target.health === 'healthy') healthy += 1;
+		targets.push({
+			instanceId: i.id,
+			zone: i.zone,
+			stateLabel: targetStateLabel(lb.kind, i.target.health),
+			isHealthy: i.target.health === 'healthy',
+			isDraining: i.target.health === 'draining',
+			routedPerSecond: i.target.routedLastTick / dt,
+			routedTotal: i.target.routedTotal,
+		});
+	}
+
+	return {kind: lb.kind, algorithm: state.loadBalancer.algorithm, isCrossZone: lb.crossZone, healthyCount: healthy, registeredCount: registered, surgeQueue: state.loadBalancer.surgeQueue, targets};
 }
-export function selectInstances(_state: SimState): readonly InstanceView[] {
-	return [];
+
+function healthLabel(state: SimState, i: Instance): string {
+	if (i.isHung || state.zones[i.zone]?.isDown === true) return 'Hung';
+	if (i.asgHealth === 'Unhealthy' || i.target.health === 'unhealthy') return 'Unhealthy';
+	if (i.ec2State === 'pending' || (i.ec2State === 'running' && (i.appReadyTick < 0 || state.clock.tick < i.appReadyTick)) || i.target.health === 'initial') return 'Initializing';
+	if (i.ec2State !== 'running') return i.ec2State;
+	return 'Healthy';
 }
+
+/** The instance table, in launch order. */
+export function selectInstances(state: SimState): readonly InstanceView[] {
+	const dt = state.config.tickSeconds;
+	const tick = state.clock.tick;
+	return instancesOf(state).map(i => {
+		const label = healthLabel(state, i);
+		const isGone = i.ec2State === 'terminated';
+		return {
+			id: i.id,
+			instanceType: i.instanceType,
+			zone: i.zone,
+			ec2State: i.ec2State,
+			asgLifecycle: i.asgLifecycle,
+			healthLabel: label,
+			isHealthy: label === 'Healthy',
+			isNew: (tick - i.launchedTick) * dt < 60,
+			isDying: i.ec2State === 'shutting-down' || isGone || i.asgLifecycle === 'Terminating' || i.target.health === 'draining',
+			cpuPercent: round(i.cpuPercent, 1),
+			requestsPerSecond: i.target.routedLastTick / dt,
+			inFlight: i.inFlight ?? 0,
+			latencyMs: round(i.latencyMs, 1),
+			uptimeSeconds: i.ec2State === 'running' ? (tick - i.ec2StateSinceTick) * dt : 0,
+			costUsd: i.costUsd,
+			cpuCredits: round(i.cpuCredits, 2),
+			isBurstable: instanceTypes[i.instanceType]?.burst !== undefined,
+			hasElasticIp: i.hasElasticIp,
+		};
+	});
+}
+
 /** The newest `limit` events, newest first. */
 export function selectEvents(state: SimState, limit = 50): readonly SimEvent[] {
 	return state.events.slice(-limit).reverse();
 }
+
+/** The preset's current caption ('' when none). */
 export function selectCaption(state: SimState): string {
 	return state.caption;
 }
-export function selectSummary(_state: SimState): RunSummary {
-	throw new Error('not implemented');
+
+/** Failures since the start by cause (they add up to the failed count). */
+export function selectFailureCauses(state: SimState): Readonly<Record<FailureCause, number>> {
+	return state.failureCauses;
 }
-export function selectMetricsLine(_state: SimState): MetricsLine {
-	throw new Error('not implemented');
+
+/** USD per hour of one instance of the fleet's type (the group's launch template, else the standalone average). */
+function fleetUnitUsdPerHour(state: SimState): number {
+	const asg = state.config.autoScaling;
+	if (asg) return (instanceTypes[asg.instanceType]?.priceUsdPerHour ?? 0) * purchasePriceFactor[asg.purchaseOption];
+	const list = state.config.instances;
+	if (list.length === 0) return 0;
+	return list.reduce((sum, i) => sum + instanceUsdPerHour(i), 0) / list.length;
+}
+
+/** The headless run summary (design.md §2). */
+export function selectSummary(state: SimState): RunSummary {
+	const seconds = state.clock.tick * state.config.tickSeconds;
+	const t = state.totals;
+	const h = state.latency;
+	const routed: Record<string, number> = {};
+	let final = 0;
+	for (const i of instancesOf(state)) {
+		if (i.isBehindLoadBalancer || i.target.routedTotal > 0) routed[i.id] = i.target.routedTotal;
+		if (i.ec2State === 'running' || i.ec2State === 'pending') final += 1;
+	}
+
+	const hours = seconds / 3600;
+	return {
+		preset: state.config.name,
+		seed: state.config.seed,
+		simulatedSeconds: seconds,
+		requests: {arrived: t.arrived, completed: t.completed, failed: t.failed, inFlight: state.flow.inFlight},
+		errors: {...t.errors},
+		latencyMs: {
+			mean: round(meanMs(h), 1),
+			p50: round(quantileMs(h, 0.5), 1),
+			p90: round(quantileMs(h, 0.9), 1),
+			p95: round(quantileMs(h, 0.95), 1),
+			p99: round(quantileMs(h, 0.99), 1),
+			max: round(h.maxMs, 1),
+		},
+		throughputPerSecond: seconds > 0 ? round(t.completed / seconds, 2) : 0,
+		instances: {launched: t.launched, terminated: t.terminated, peak: t.peakInstances, final},
+		scalingActivities: state.autoScaling?.scalingActivities ?? 0,
+		cost: {
+			totalUsd: round(t.costUsd, 6),
+			instanceHours: round(t.instanceSeconds / 3600, 4),
+			fixedPeakFleetUsd: round((t.peakInstances * fleetUnitUsdPerHour(state) * hours) + (loadBalancerUsdPerHour[state.config.loadBalancer.kind] * hours), 6),
+			elbUsd: round(loadBalancerUsdPerHour[state.config.loadBalancer.kind] * t.elbSeconds / 3600, 6),
+			elasticIpUsd: round(elasticIpUsdPerHour * t.elasticIpSeconds / 3600, 6),
+		},
+		alarms: state.alarmOrder.map(name => state.alarms[name]!).filter(Boolean).map(a => ({name: a.name, state: a.state, transitions: a.transitions})),
+		elb: {routed},
+	};
+}
+
+/** One NDJSON metrics line for the current tick (design.md §2). */
+export function selectMetricsLine(state: SimState): MetricsLine {
+	const dt = state.config.tickSeconds;
+	const f = state.flow;
+	let pending = 0;
+	let healthy = 0;
+	let current = 0;
+	for (const i of instancesOf(state)) {
+		if (i.ec2State === 'pending' || i.asgLifecycle === 'Pending') pending += 1;
+		if (i.isBehindLoadBalancer && i.target.health === 'healthy') healthy += 1;
+		if (i.isInGroup && i.ec2State !== 'terminated' && i.asgLifecycle !== 'Terminated') current += 1;
+	}
+
+	return {
+		t: state.clock.tick * dt,
+		arrivalRate: f.arrived / dt,
+		completedRate: f.completed / dt,
+		cpuAvg: round(f.cpuAvgPercent, 2),
+		latencyP50: round(quantileMs(state.recentLatency, 0.5), 1),
+		latencyP99: round(quantileMs(state.recentLatency, 0.99), 1),
+		inService: countInService(state),
+		pending,
+		desired: state.autoScaling?.desired ?? current,
+		healthy,
+		errors: {...f.errors},
+		costUsd: round(state.totals.costUsd, 6),
+	};
 }
 
 export {selectAutoScaling, selectAlarms} from './scaling.js';

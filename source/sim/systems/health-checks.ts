@@ -1,4 +1,95 @@
+/**
+ * ELB health checks (tick step 5), aws-behaviour.md §5.1–5.2. Every registered target is
+ * checked every `intervalSeconds` (its own phase: from its launch tick). A check passes when
+ * the instance is running, not hung, its zone is up, its app answers, and its queue would
+ * answer within `timeoutSeconds`. `unhealthyThreshold` failures in a row make a target
+ * unhealthy (OutOfService); `healthyThreshold` passes make it healthy (InService). Until
+ * then a dead target keeps its state — and keeps receiving, and failing, requests.
+ *
+ * Draining (deregistration delay) ends at `drainUntilTick`, or earlier once nothing is in
+ * flight; the target is then `unused` (deregistered). A terminated instance is deregistered.
+ */
+import type {LoadBalancerKind} from '../config.js';
+import type {TargetHealth} from '../types.js';
 import type {Working} from '../working.js';
+import {appendEvent} from './activity.js';
+import {capacityOf} from './load-balancer.js';
 
-/** Stub: see tick.ts for where this runs in the tick. */
-export function runHealthChecks(_s: Working): void {}
+type MutableInstance = Working['instances'][string];
+
+/** The target state in the LB kind's own words (classic: InService / OutOfService). */
+export function targetStateLabel(kind: LoadBalancerKind, health: TargetHealth): string {
+	if (kind === 'application') return health;
+	if (health === 'healthy' || health === 'draining') return 'InService';
+	return 'OutOfService';
+}
+
+/** Does a health check against this instance pass right now? */
+export function passesHealthCheck(s: Working, i: MutableInstance): boolean {
+	if (i.ec2State !== 'running' || i.isHung || s.zones[i.zone]?.isDown === true) return false;
+	if (i.appReadyTick < 0 || s.clock.tick < i.appReadyTick) return false;
+	const capacity = capacityOf(s, i);
+	return capacity > 0 && i.backlog / capacity < s.config.loadBalancer.healthCheck.timeoutSeconds;
+}
+
+function describe(kind: LoadBalancerKind, health: TargetHealth): string {
+	if (kind === 'classic') {
+		return health === 'healthy' ? 'InService' : 'OutOfService: Instance has failed at least the UnhealthyThreshold number of health checks consecutively.';
+	}
+
+	return health === 'healthy' ? 'healthy' : 'unhealthy (Target.FailedHealthChecks)';
+}
+
+/** Apply one check result to a target (exported for tests and for the control plane). */
+export function recordCheck(s: Working, i: MutableInstance, isPass: boolean): void {
+	const hc = s.config.loadBalancer.healthCheck;
+	const t = i.target;
+	if (isPass) {
+		t.consecutivePasses += 1;
+		t.consecutiveFailures = 0;
+		if (t.health !== 'healthy' && t.consecutivePasses >= hc.healthyThreshold) setHealth(s, i, 'healthy');
+	} else {
+		t.consecutiveFailures += 1;
+		t.consecutivePasses = 0;
+		if ((t.health === 'healthy' || t.health === 'initial') && t.consecutiveFailures >= hc.unhealthyThreshold) setHealth(s, i, 'unhealthy');
+	}
+}
+
+function setHealth(s: Working, i: MutableInstance, health: TargetHealth): void {
+	const kind = s.config.loadBalancer.kind;
+	const wasLabel = targetStateLabel(kind, i.target.health);
+	i.target.health = health;
+	if (health === 'healthy') i.target.healthySinceTick = s.clock.tick;
+	if (targetStateLabel(kind, health) !== wasLabel || kind === 'application') {
+		appendEvent(s, 'elb', `${kind === 'classic' ? 'Instance' : 'Target'} ${i.id} is ${describe(kind, health)}`);
+	}
+}
+
+/** Tick step 5. */
+export function runHealthChecks(s: Working): void {
+	const tick = s.clock.tick;
+	const interval = Math.max(1, Math.round(s.config.loadBalancer.healthCheck.intervalSeconds / s.config.tickSeconds));
+	for (const id of s.instanceOrder) {
+		const i = s.instances[id]!;
+		if (!i.isBehindLoadBalancer) continue;
+		const t = i.target;
+		if (t.health === 'unused') continue;
+		if (i.ec2State === 'terminated') {
+			t.health = 'unused';
+			t.drainUntilTick = -1;
+			continue;
+		}
+
+		if (t.health === 'draining') {
+			if ((i.inFlight ?? 0) === 0 || (t.drainUntilTick !== -1 && tick >= t.drainUntilTick)) {
+				t.health = 'unused';
+				t.drainUntilTick = -1;
+			}
+
+			continue;
+		}
+
+		if ((tick - i.launchedTick) % interval !== 0 || tick === i.launchedTick) continue;
+		recordCheck(s, i, passesHealthCheck(s, i));
+	}
+}

@@ -1,0 +1,222 @@
+/**
+ * One instance's queue for one tick (part of tick step 4): c = vCPUs servers of μ = 1000 /
+ * cpuMs req/s each (× the t2 throttle), fed λ req/s (expected) and `a` routed requests (count).
+ *
+ * Model (docs/model.md, simulation.md §5 "fluid + formula"):
+ * - Below capacity the queue is in steady state: mean response W = Wq + S from Erlang C /
+ *   Pollaczek–Khinchine (./queueing.ts), in flight L = λW (Little's law).
+ * - Above capacity a fluid backlog B (requests) grows at λ − cμ and drains at cμ − λ, with
+ *   fractional service, so no capacity is lost to tick rounding; it adds B / cμ of waiting.
+ * - The backlog is limited: beyond `backlogPerVcpu × c` arrivals are refused (503, or the
+ *   classic surge queue), and a wait past min(app timeout, ELB idle timeout) fails (504).
+ * - A request routed to an instance that is not running fails with 502; to a hung one, 504.
+ * Whole requests are conserved: completions = in flight before + routed − failed − in flight after.
+ */
+import {instanceTypes, type InstanceTypeSpec} from '../catalog.js';
+import {nextExponential, nextServiceTime, nextUnit, roundStochastic, type RngState} from '../rng.js';
+import type {FailureCause} from '../types.js';
+import type {Working} from '../working.js';
+import {addSample} from './histogram.js';
+import {queueWait} from './queueing.js';
+
+type MutableInstance = Working['instances'][string];
+
+/** Per-tick accumulators shared by every instance's queue. */
+export type TickFlow = {
+	completed: number;
+	sumLatencyMs: number;
+	e502: number;
+	e503: number;
+	e504: number;
+	causes: Record<FailureCause, number>;
+	/** Refused requests a classic ELB may hold in its surge queue instead of failing. */
+	refused: number;
+	cpuSum: number;
+	running: number;
+	capacityRouted: number;
+	/** Systematic latency sampling: one sample per `sampleStep` completions. */
+	sampleStep: number;
+	nextSampleAt: number;
+	/** Queue-wait memo (homogeneous fleets compute the formula once per tick). */
+	memoKey: number;
+	memoC: number;
+	memoCa2: number;
+	memoPWait: number;
+	memoWaitSeconds: number;
+};
+
+/** How requests reach this instance this tick (filled by the routing pass; one object reused). */
+export type Offer = {
+	count: number;
+	ratePerSecond: number;
+	/** Squared coefficient of variation of its arrivals (1 Poisson, 1/n round-robin over n). */
+	arrivalCv2: number;
+	/** Pooled wait (least outstanding requests), seconds, or -1 to use the instance's own queue. */
+	pooledWaitSeconds: number;
+	pooledPWait: number;
+	/** Is the classic ELB's surge queue available for refused requests? */
+	hasSurgeQueue: boolean;
+};
+
+const noSpec: InstanceTypeSpec = {name: '?', vcpus: 1, memoryGiB: 1, priceUsdPerHour: 0};
+
+function fail(flow: TickFlow, count: number, cause: FailureCause): void {
+	if (count <= 0) return;
+	flow.causes[cause] += count;
+	if (cause === 'backend-down' || cause === 'app-starting') flow.e502 += count;
+	else if (cause === 'hung' || cause === 'timeout') flow.e504 += count;
+	else flow.e503 += count;
+}
+
+/** Serve one instance for one tick. */
+export function serveInstance(s: Working, i: MutableInstance, offer: Offer, flow: TickFlow): void {
+	const dt = s.config.tickSeconds;
+	const a = offer.count;
+	const inFlight = i.inFlight ?? 0;
+	i.target.routedLastTick = a;
+	i.target.routedTotal += a;
+	if (i.ec2State !== 'running') {
+		fail(flow, a + inFlight, 'backend-down');
+		idle(i);
+		return;
+	}
+
+	flow.running += 1;
+	if (i.isHung || s.zones[i.zone]?.isDown === true) {
+		fail(flow, a + inFlight, 'hung');
+		idle(i);
+		return;
+	}
+
+	if (i.appReadyTick < 0 || s.clock.tick < i.appReadyTick) {
+		fail(flow, a, 'app-starting');
+		idle(i);
+		i.inFlight = inFlight;
+		return;
+	}
+
+	const spec = instanceTypes[i.instanceType] ?? noSpec;
+	const app = s.config.app;
+	const c = spec.vcpus;
+	const throttle = spec.burst && i.cpuCredits <= 0 ? spec.burst.baselinePercentPerVcpu / 100 : 1;
+	const mu = (1000 / app.cpuMs) * throttle;
+	const capacity = c * mu;
+	const lambda = offer.ratePerSecond;
+	if (a > 0 || lambda > 0) flow.capacityRouted += capacity;
+
+	// Fluid backlog: grows at λ − cμ, drains at cμ − λ.
+	const before = i.backlog;
+	let backlog = before + ((lambda - capacity) * dt);
+	if (backlog < 0) backlog = 0;
+	const servedPerSecond = Math.min(capacity, lambda + ((before - backlog) / dt));
+	let n503 = 0;
+	let n504 = 0;
+	const maxBacklog = app.backlogPerVcpu * c;
+	if (backlog > maxBacklog) {
+		n503 = Math.min(a, roundStochastic(s.rng, backlog - maxBacklog));
+		backlog = maxBacklog;
+	}
+
+	const maxWaitSeconds = Math.min(app.timeoutMs / 1000, s.config.loadBalancer.idleTimeoutSeconds);
+	if (backlog > capacity * maxWaitSeconds) {
+		n504 = Math.min(inFlight + a - n503, roundStochastic(s.rng, backlog - (capacity * maxWaitSeconds)));
+		backlog = capacity * maxWaitSeconds;
+	}
+
+	if (n503 > 0) {
+		if (offer.hasSurgeQueue) flow.refused += n503;
+		else fail(flow, n503, 'backlog-full');
+	}
+
+	fail(flow, n504, 'timeout');
+	i.backlog = backlog;
+
+	// Steady-state response time (or the closed loop's R) plus the backlog's wait.
+	const serviceSeconds = 1 / mu;
+	let pWait: number;
+	let waitSeconds: number;
+	const closedR = s.flow.closedResponseSeconds;
+	if (closedR >= 0) {
+		pWait = 1;
+		waitSeconds = Math.max(0, closedR - serviceSeconds);
+	} else if (offer.pooledWaitSeconds >= 0) {
+		pWait = offer.pooledPWait;
+		waitSeconds = offer.pooledWaitSeconds;
+	} else {
+		if (flow.memoKey !== lambda / mu || flow.memoC !== c || flow.memoCa2 !== offer.arrivalCv2) {
+			const q = queueWait(c, lambda, mu, app.cv, offer.arrivalCv2);
+			flow.memoKey = lambda / mu;
+			flow.memoC = c;
+			flow.memoCa2 = offer.arrivalCv2;
+			flow.memoPWait = q.pWait;
+			flow.memoWaitSeconds = q.meanWaitSeconds;
+		}
+
+		pWait = flow.memoPWait;
+		waitSeconds = flow.memoWaitSeconds;
+	}
+
+	const slowSeconds = s.traffic.slowdownMs / 1000;
+	const backlogWaitSeconds = (before + backlog) / 2 / capacity;
+	const responseSeconds = waitSeconds + serviceSeconds + slowSeconds;
+	const target = Math.round((lambda * responseSeconds) + backlog);
+	const available = inFlight + a - n503 - n504;
+	const next = target < available ? target : available;
+	const completed = available - next;
+	i.inFlight = next;
+	const latencyMs = (responseSeconds + backlogWaitSeconds) * 1000;
+	i.completedLastTick = completed;
+	i.latencyMs = completed > 0 ? latencyMs : 0;
+	const cpuPercent = capacity > 0 ? 100 * (servedPerSecond / capacity) * throttle : 0;
+	i.cpuPercent = cpuPercent;
+	flow.cpuSum += cpuPercent;
+	if (spec.burst) {
+		const credits = i.cpuCredits + (((spec.burst.creditsPerHour / 3600) - (c * cpuPercent / 100 / 60)) * dt);
+		i.cpuCredits = credits < 0 ? 0 : Math.min(credits, Math.max(spec.burst.maxCredits, i.cpuCredits));
+	}
+
+	if (completed <= 0) return;
+	flow.completed += completed;
+	flow.sumLatencyMs += completed * latencyMs;
+	// Percentile samples, systematic over completions (O(1) per tick on average).
+	const end = flow.completed;
+	while (flow.nextSampleAt < end) {
+		let ms = (nextServiceTime(s.rng, serviceSeconds, app.cv) + backlogWaitSeconds + slowSeconds) * 1000;
+		if (waitSeconds > 0 && pWait > 0 && nextUnit(s.rng) < pWait) ms += nextExponential(s.rng, waitSeconds / pWait) * 1000;
+		addSample(s.latency, ms, flow.sampleStep);
+		addSample(s.recentLatency, ms, flow.sampleStep);
+		flow.nextSampleAt += flow.sampleStep;
+	}
+}
+
+function idle(i: MutableInstance): void {
+	i.inFlight = 0;
+	i.backlog = 0;
+	i.completedLastTick = 0;
+	i.cpuPercent = 0;
+	i.latencyMs = 0;
+}
+
+/** A fresh accumulator for one tick. */
+export function newTickFlow(rng: RngState, expectedCompletions: number, samplesPerTick: number): TickFlow {
+	const sampleStep = Math.max(1, expectedCompletions / samplesPerTick);
+	return {
+		completed: 0,
+		sumLatencyMs: 0,
+		e502: 0,
+		e503: 0,
+		e504: 0,
+		causes: {'backend-down': 0, 'app-starting': 0, hung: 0, timeout: 0, 'backlog-full': 0, 'surge-queue-full': 0, 'no-healthy-targets': 0},
+		refused: 0,
+		cpuSum: 0,
+		running: 0,
+		capacityRouted: 0,
+		sampleStep,
+		nextSampleAt: nextUnit(rng) * sampleStep,
+		memoKey: -1,
+		memoC: -1,
+		memoCa2: -1,
+		memoPWait: 0,
+		memoWaitSeconds: 0,
+	};
+}

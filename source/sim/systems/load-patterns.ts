@@ -1,0 +1,83 @@
+/**
+ * Open-loop load patterns: the arrival rate (req/s) at a simulated second. Pure functions of
+ * the config and the time, so a preset's curve is the same on every run.
+ */
+import type {OpenLoadPattern} from '../config.js';
+
+/** Rate of the pattern at `seconds` into the run, req/s (never negative). */
+export function patternRate(p: OpenLoadPattern, seconds: number): number {
+	switch (p.pattern) {
+		case 'constant': {
+			return Math.max(0, p.ratePerSecond);
+		}
+
+		case 'ramp': {
+			const f = p.overSeconds > 0 ? Math.min(1, Math.max(0, seconds / p.overSeconds)) : 1;
+			return Math.max(0, p.fromPerSecond + ((p.toPerSecond - p.fromPerSecond) * f));
+		}
+
+		case 'spike': {
+			const isOn = seconds >= p.atSeconds && seconds < p.atSeconds + p.forSeconds;
+			return Math.max(0, p.ratePerSecond * (isOn ? p.factor : 1));
+		}
+
+		case 'steps': {
+			let rate = p.steps[0]?.ratePerSecond ?? 0;
+			for (const step of p.steps) if (step.atSeconds <= seconds) rate = step.ratePerSecond;
+			return Math.max(0, rate);
+		}
+
+		case 'daily':
+		case 'sine': {
+			const period = p.periodSeconds > 0 ? p.periodSeconds : 86_400;
+			const phase = (2 * Math.PI * (seconds - p.peakAtSeconds)) / period;
+			return Math.max(0, p.troughPerSecond + ((p.ratePerSecond - p.troughPerSecond) * (1 + Math.cos(phase)) / 2));
+		}
+
+		case 'trace': {
+			return Math.max(0, traceRate(p.points, seconds));
+		}
+	}
+}
+
+function traceRate(points: readonly {readonly atSeconds: number; readonly ratePerSecond: number}[], seconds: number): number {
+	if (points.length === 0) return 0;
+	if (seconds <= points[0]!.atSeconds) return points[0]!.ratePerSecond;
+	for (let k = 1; k < points.length; k++) {
+		const b = points[k]!;
+		if (seconds <= b.atSeconds) {
+			const a = points[k - 1]!;
+			const span = b.atSeconds - a.atSeconds;
+			return span > 0 ? a.ratePerSecond + ((b.ratePerSecond - a.ratePerSecond) * (seconds - a.atSeconds) / span) : b.ratePerSecond;
+		}
+	}
+
+	return points.at(-1)!.ratePerSecond;
+}
+
+/**
+ * The pattern's nominal rate, req/s: what `traffic/base-rate-set` replaces. The constant rate,
+ * the ramp's end, the spike's base, the daily peak, the highest step or trace point.
+ */
+export function nominalRate(p: OpenLoadPattern): number {
+	switch (p.pattern) {
+		case 'constant':
+		case 'spike':
+		case 'daily':
+		case 'sine': {
+			return p.ratePerSecond;
+		}
+
+		case 'ramp': {
+			return Math.max(p.fromPerSecond, p.toPerSecond);
+		}
+
+		case 'steps': {
+			return Math.max(0, ...p.steps.map(step => step.ratePerSecond));
+		}
+
+		case 'trace': {
+			return Math.max(0, ...p.points.map(point => point.ratePerSecond));
+		}
+	}
+}
