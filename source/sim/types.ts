@@ -119,10 +119,14 @@ export type ScalingActivity = {
  * target health, cumulative totals). Cumulative counters are snapshots at the minute's start.
  */
 export type MetricWindow = {
-	readonly startTick: number;
+	/** Minutes published so far (the index of the next datapoint). */
+	readonly minutes: number;
 	readonly ticks: number;
 	readonly cpuPercentSum: number;
 	readonly cpuSamples: number;
+	/** Basic monitoring: CPU accumulated over the current 5-minute period. */
+	readonly basicCpuPercentSum: number;
+	readonly basicCpuSamples: number;
 	readonly healthyHostSum: number;
 	readonly arrivedAtStart: number;
 	readonly errors5xxAtStart: number;
@@ -228,7 +232,8 @@ export type SimState = {
 	} | null;
 	readonly alarms: Readonly<Record<string, AlarmState>>;
 	readonly alarmOrder: readonly string[];
-	readonly zones: Readonly<Record<string, {readonly isDown: boolean; readonly downUntilTick: number}>>;
+	/** Availability Zones with an outage in force or past (`downSinceTick`: when the current/last outage began, -1 never). */
+	readonly zones: Readonly<Record<string, {readonly isDown: boolean; readonly downUntilTick: number; readonly downSinceTick: number}>>;
 	readonly chaosMonkey: {readonly isEnabled: boolean; readonly intervalTicks: number; readonly nextAtTick: number};
 	/** Cumulative counters; conservation: arrived = completed + failed + inFlight at every tick. */
 	readonly totals: {

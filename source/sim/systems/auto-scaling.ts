@@ -1,4 +1,161 @@
+/**
+ * The Auto Scaling group (aws-behaviour.md §2): health sweep and replacement of unhealthy
+ * instances, reconciliation toward desired capacity with zone balance and the termination
+ * policy, scale-in protection, and the policy activity whose completion starts the cooldown.
+ *
+ * Replacement terminates first and launches after, and ignores the cooldown. A scale-in
+ * deregisters the instance from the load balancer (draining) before EC2 terminates it.
+ */
 import type {Working} from '../working.js';
+import {appendEvent, causes} from './activity.js';
+import {createAlarm} from './alarms.js';
+import {secondsToTicks} from './draw.js';
+import {launchInstance, terminateInstance} from './instances.js';
+import {startDraining} from './load-balancer.js';
+import {isCapacity, pickLaunchZone, pickScaleInVictim} from './termination.js';
+import {policyAlarms} from './policy-alarms.js';
 
-/** Stub: see tick.ts for where this runs in the tick. */
-export function runAutoScaling(_s: Working): void {}
+/** AWS's activity message when nothing can be scaled in. */
+export const protectedMessage = 'Could not scale to desired capacity because all remaining instances are protected from scale-in.';
+/** EC2 status checks may be impaired this long before the group gives up on the instance, seconds [sim: "a few minutes"]. */
+export const impairedToleranceSeconds = 180;
+
+/** A policy-driven change: its cause for the activity history and the cooldown it starts. */
+export type ActivityOrigin = {readonly cause: string; readonly policyName: string; readonly cooldownTicks: number};
+
+/**
+ * Create the group's state and its policies' alarms when missing (idempotent, cheap: called
+ * each tick and before each action, so a state built without them gains them at once).
+ */
+export function ensureControlPlane(s: Working): void {
+	const asg = s.config.autoScaling;
+	if (!asg) return;
+	s.autoScaling ??= {min: asg.min, max: asg.max, desired: asg.desired, cooldownUntilTick: -1, scheduledFiredTick: {}, scalingActivities: 0, activity: null, isScaleInBlockedByProtection: false, lastPolicyRunTick: {}};
+	if (s.alarmOrder.length > 0 || asg.policies.length === 0) return;
+	for (const policy of asg.policies) {
+		for (const alarm of policyAlarms(s, policy)) {
+			if (s.alarms[alarm.name]) continue;
+			s.alarms[alarm.name] = createAlarm(alarm, policy.name, s.clock.tick) as Working['alarms'][string];
+			s.alarmOrder.push(alarm.name);
+		}
+	}
+}
+
+/**
+ * The initial fleet for `createInitialState`: the group at its desired capacity (warm:
+ * running, InService, healthy, zone-balanced) and the config's standalone instances.
+ */
+export function launchInitialFleet(s: Working): void {
+	ensureControlPlane(s);
+	const asg = s.config.autoScaling;
+	if (asg && s.autoScaling) {
+		for (let n = 0; n < s.autoScaling.desired; n++) {
+			launchInstance(s, {instanceType: asg.instanceType, zone: pickLaunchZone(s), isInGroup: true, purchaseOption: asg.purchaseOption, hasElasticIp: false, isBehindLoadBalancer: true, isWarm: true, cause: ''});
+		}
+	}
+
+	for (const i of s.config.instances) {
+		launchInstance(s, {instanceType: i.instanceType, zone: i.zone, isInGroup: false, purchaseOption: i.purchaseOption, hasElasticIp: i.hasElasticIp, isBehindLoadBalancer: i.behindLoadBalancer, isWarm: true, cause: ''});
+	}
+}
+
+/** Instances counting toward capacity now. */
+export function capacityCount(s: Working): number {
+	let n = 0;
+	for (const id of s.instanceOrder) if (isCapacity(s.instances[id]!)) n += 1;
+	return n;
+}
+
+/** Set desired (already validated or clamped by the caller) and act on it at once. */
+export function setDesiredCapacity(s: Working, desired: number, origin?: ActivityOrigin): void {
+	if (!s.autoScaling) return;
+	s.autoScaling.desired = desired;
+	reconcile(s, origin);
+}
+
+/** One tick of the group: health sweep, activity completion (cooldown), reconciliation. */
+export function runAutoScaling(s: Working): void {
+	ensureControlPlane(s);
+	if (!s.autoScaling) return;
+	sweepHealth(s);
+	completeActivity(s);
+	reconcile(s);
+}
+
+/** Deregister from the load balancer (draining), or terminate at once when there is nothing to drain. */
+export function deregisterAndTerminate(s: Working, id: string): void {
+	const i = s.instances[id]!;
+	i.asgLifecycle = 'Terminating';
+	const canDrain = i.isBehindLoadBalancer && i.ec2State === 'running' && s.config.loadBalancer.deregistrationDelaySeconds > 0;
+	if (canDrain) startDraining(s, id);
+	if (i.target.health !== 'draining') terminateInstance(s, id, '');
+}
+
+function sweepHealth(s: Working): void {
+	const asg = s.config.autoScaling!;
+	const tick = s.clock.tick;
+	const graceTicks = secondsToTicks(s, asg.healthCheckGracePeriodSeconds);
+	const impairedTicks = secondsToTicks(s, impairedToleranceSeconds);
+	for (const id of s.instanceOrder) {
+		const i = s.instances[id]!;
+		if (!isCapacity(i)) continue;
+		let cause = '';
+		if (i.ec2State !== 'running' && i.ec2State !== 'pending') cause = causes.ec2Stopped(s);
+		else if (i.ec2State === 'running' && i.isHung && (s.zones[i.zone]?.isDown ?? false) && tick - s.zones[i.zone]!.downSinceTick >= impairedTicks) cause = causes.ec2Impaired(s);
+		else if (asg.healthCheckType === 'ELB' && i.target.health === 'unhealthy' && tick - i.launchedTick >= graceTicks) cause = causes.elbUnhealthy(s);
+		if (cause === '') continue;
+		i.asgHealth = 'Unhealthy';
+		i.unhealthyCause = cause;
+		s.autoScaling!.scalingActivities += 1;
+		appendEvent(s, 'activity', `Terminating EC2 instance: ${id}`, cause);
+		deregisterAndTerminate(s, id);
+	}
+}
+
+function completeActivity(s: Working): void {
+	const asg = s.autoScaling!;
+	const activity = asg.activity;
+	if (!activity) return;
+	const isDone = activity.instanceIds.every(id => {
+		const i = s.instances[id];
+		if (!i) return true;
+		if (activity.direction === 'out') return i.asgLifecycle !== 'Pending';
+		return i.ec2State === 'shutting-down' || i.ec2State === 'terminated';
+	});
+	if (!isDone) return;
+	asg.activity = null;
+	if (activity.cooldownTicks > 0) asg.cooldownUntilTick = s.clock.tick + activity.cooldownTicks;
+}
+
+function reconcile(s: Working, origin?: ActivityOrigin): void {
+	const asg = s.autoScaling!;
+	const config = s.config.autoScaling!;
+	const desired = asg.desired;
+	const before = capacityCount(s);
+	let n = before;
+	const ids: string[] = [];
+	while (n < desired) {
+		const cause = origin?.cause ?? causes.grow(s, before, desired);
+		ids.push(launchInstance(s, {instanceType: config.instanceType, zone: pickLaunchZone(s), isInGroup: true, purchaseOption: config.purchaseOption, hasElasticIp: false, isBehindLoadBalancer: true, isWarm: false, cause}));
+		asg.scalingActivities += 1;
+		n += 1;
+	}
+
+	while (n > desired) {
+		const victim = pickScaleInVictim(s);
+		if (victim === undefined) {
+			if (!asg.isScaleInBlockedByProtection) appendEvent(s, 'activity', protectedMessage, origin?.cause ?? causes.shrink(s, before, desired));
+			asg.isScaleInBlockedByProtection = true;
+			break;
+		}
+
+		appendEvent(s, 'activity', `Terminating EC2 instance: ${victim}`, origin?.cause ?? causes.shrink(s, before, desired));
+		asg.scalingActivities += 1;
+		deregisterAndTerminate(s, victim);
+		ids.push(victim);
+		n -= 1;
+	}
+
+	if (n === desired) asg.isScaleInBlockedByProtection = false;
+	if (origin && ids.length > 0) asg.activity = {policyName: origin.policyName, instanceIds: ids, direction: before < desired ? 'out' : 'in', cooldownTicks: origin.cooldownTicks};
+}

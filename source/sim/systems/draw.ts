@@ -1,29 +1,23 @@
 /**
- * Seeded draws for the control plane. Randomness lives in `SimState.rng` and is advanced here;
- * nothing under source/sim calls Math.random.
- *
- * TODO(rng): a local mulberry32 step on `rng[0]` until the data plane's rng.ts lands; then
- * these become thin wrappers over it.
+ * Seeded draws for the control plane, over the shared PRNG in ../rng.ts (its state lives in
+ * `SimState.rng`); nothing under source/sim calls Math.random.
  */
+import {nextInt, nextUnit} from '../rng.js';
 import type {Working} from '../working.js';
 
 /** A uniform draw in [0, 1); advances `s.rng`. */
 export function drawUnit(s: Working): number {
-	let a = ((s.rng[0] ?? 0) + 0x6D_2B_79_F5) >>> 0;
-	s.rng[0] = a;
-	a = Math.imul(a ^ (a >>> 15), a | 1);
-	a ^= a + Math.imul(a ^ (a >>> 7), a | 61);
-	return ((a ^ (a >>> 14)) >>> 0) / 4_294_967_296;
+	return nextUnit(s.rng);
 }
 
 /** A uniform integer in [min, max] (inclusive). */
 export function drawInt(s: Working, min: number, max: number): number {
-	return min + Math.floor(drawUnit(s) * (max - min + 1));
+	return nextInt(s.rng, min, max);
 }
 
 /** One element of a non-empty list. */
 export function drawPick<T>(s: Working, items: readonly T[]): T {
-	return items[Math.floor(drawUnit(s) * items.length)]!;
+	return items[Math.floor(nextUnit(s.rng) * items.length)]!;
 }
 
 /** Seconds → ticks (at least one tick for a positive duration). */

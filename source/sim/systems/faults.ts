@@ -1,4 +1,119 @@
+/**
+ * Faults (design.md §1, peers.md §E): kill, stop, hang, spot interruption with its two-minute
+ * notice, an Availability Zone outage for a duration, and Chaos Monkey mode. Injection happens
+ * in handlers (discrete actions); this system runs the timed parts each tick: outages ending,
+ * spot interruptions coming due, Chaos Monkey's next kill.
+ */
+import type {Instance} from '../types.js';
 import type {Working} from '../working.js';
+import {appendEvent, at, formatSimTime} from './activity.js';
+import {ensureControlPlane} from './auto-scaling.js';
+import {drawPick, secondsToTicks} from './draw.js';
+import {terminateInstance} from './instances.js';
 
-/** Stub: see tick.ts for where this runs in the tick. */
-export function runFaults(_s: Working): void {}
+/** The spot interruption notice, seconds before the instance is reclaimed. */
+export const spotNoticeSeconds = 120;
+
+const isAlive = (i: Instance): boolean => i.ec2State === 'running' || i.ec2State === 'pending';
+
+/**
+ * Resolve an instance target: an id, `random` (seeded, among running/pending instances),
+ * `oldest` or `newest` (by launch). Returns the id, or an error sentence for the log.
+ */
+export function resolveTarget(s: Working, target: string): {readonly id: string} | {readonly error: string} {
+	const alive = s.instanceOrder.map(id => s.instances[id]!).filter(i => isAlive(i));
+	if (target === 'random' || target === 'oldest' || target === 'newest') {
+		if (alive.length === 0) return {error: `No running instance to target (${target}).`};
+		if (target === 'random') return {id: drawPick(s, alive).id};
+		const sorted = [...alive].sort((a, b) => a.launchedTick - b.launchedTick || a.id.localeCompare(b.id));
+		return {id: (target === 'oldest' ? sorted[0]! : sorted.at(-1)!).id};
+	}
+
+	const i = s.instances[target];
+	if (!i) return {error: `There is no instance ${target}.`};
+	if (!isAlive(i)) return {error: `Instance ${target} is ${i.ec2State}.`};
+	return {id: target};
+}
+
+/** Mark every live instance of a zone hung, and the zone down until `durationSeconds` from now. */
+export function startZoneOutage(s: Working, zone: string, durationSeconds: number): void {
+	const tick = s.clock.tick;
+	s.zones[zone] = {isDown: true, downUntilTick: tick + secondsToTicks(s, durationSeconds), downSinceTick: tick};
+	let count = 0;
+	for (const id of s.instanceOrder) {
+		const i = s.instances[id]!;
+		if (i.zone === zone && isAlive(i)) {
+			i.isHung = true;
+			count += 1;
+		}
+	}
+
+	appendEvent(s, 'fault', `Availability Zone ${zone} is down for ${durationSeconds} s: ${count} instance(s) stop answering`, `${at(s)} a zone outage was injected.`);
+}
+
+/** The zone with the most live instances (the default outage target). */
+export function busiestZone(s: Working): string | undefined {
+	const counts: Record<string, number> = {};
+	for (const id of s.instanceOrder) {
+		const i = s.instances[id]!;
+		if (isAlive(i)) counts[i.zone] = (counts[i.zone] ?? 0) + 1;
+	}
+
+	const zones = Object.keys(counts);
+	return zones.length === 0 ? s.config.autoScaling?.zones[0] : zones.reduce((a, b) => (counts[b]! > counts[a]! ? b : a));
+}
+
+/** Give a spot instance its two-minute notice. */
+export function noticeSpotInterruption(s: Working, id: string): void {
+	const i = s.instances[id]!;
+	i.spotInterruptionTick = s.clock.tick + secondsToTicks(s, spotNoticeSeconds);
+	appendEvent(s, 'fault', `EC2 Spot Instance Interruption Warning: ${id} will be terminated at ${formatSimTime(i.spotInterruptionTick * s.config.tickSeconds)}`, `${at(s)} EC2 reclaimed Spot capacity (two-minute notice).`);
+}
+
+/** The timed parts of faults, once per tick. */
+export function runFaults(s: Working): void {
+	ensureControlPlane(s);
+	const tick = s.clock.tick;
+	for (const zone of Object.keys(s.zones)) {
+		const z = s.zones[zone]!;
+		if (z.isDown && tick >= z.downUntilTick) endZoneOutage(s, zone);
+	}
+
+	for (const id of s.instanceOrder) {
+		const i = s.instances[id]!;
+		if (i.spotInterruptionTick !== -1 && tick >= i.spotInterruptionTick) {
+			i.spotInterruptionTick = -1;
+			if (terminateInstance(s, id, '')) appendEvent(s, 'fault', `Spot Instance ${id} interrupted: terminating`, `${at(s)} the two-minute Spot interruption notice expired.`);
+		}
+	}
+
+	runChaosMonkey(s);
+}
+
+function endZoneOutage(s: Working, zone: string): void {
+	s.zones[zone]!.isDown = false;
+	for (const id of s.instanceOrder) {
+		const i = s.instances[id]!;
+		if (i.zone === zone && i.ec2State === 'running') i.isHung = false;
+	}
+
+	appendEvent(s, 'fault', `Availability Zone ${zone} recovered`, '');
+}
+
+function runChaosMonkey(s: Working): void {
+	const c = s.chaosMonkey;
+	if (!c.isEnabled) return;
+	const tick = s.clock.tick;
+	if (c.nextAtTick === -1) c.nextAtTick = tick + Math.max(1, c.intervalTicks);
+	if (tick < c.nextAtTick) return;
+	c.nextAtTick = tick + Math.max(1, c.intervalTicks);
+	const eligible = s.instanceOrder.map(id => s.instances[id]!).filter(i => i.asgLifecycle === 'InService' && i.ec2State === 'running');
+	if (eligible.length === 0) {
+		appendEvent(s, 'fault', 'Chaos Monkey found no InService instance to terminate', '');
+		return;
+	}
+
+	const victim = drawPick(s, eligible);
+	terminateInstance(s, victim.id, '');
+	appendEvent(s, 'fault', `Chaos Monkey terminated instance ${victim.id} (group ${s.config.autoScaling?.name ?? 'none'}, zone ${victim.zone})`, `${at(s)} Chaos Monkey: one random instance every ${c.intervalTicks * s.config.tickSeconds} s.`);
+}

@@ -8,6 +8,7 @@
  * draining (`target.drainUntilTick`) before the EC2 termination starts.
  */
 import {instanceTypes, t2LaunchCreditsPerVcpu} from '../catalog.js';
+import {nextInstanceId} from '../ids.js';
 import type {PurchaseOption} from '../config.js';
 import type {Instance} from '../types.js';
 import type {Working} from '../working.js';
@@ -33,11 +34,6 @@ export const bootSecondsRange = [5, 20] as const;
 /** Seeded shutting-down → terminated and stopping → stopped time, seconds [sim]. */
 export const shutdownSecondsRange = [30, 60] as const;
 
-/** Instance id from its launch number: i-0001, i-0002 … */
-export function instanceId(n: number): string {
-	return `i-${String(n).padStart(4, '0')}`;
-}
-
 /** Group warm-up in ticks: DefaultInstanceWarmup, else a step/target-tracking policy's estimate, else 0. */
 export function warmupTicks(s: Working): number {
 	const asg = s.config.autoScaling;
@@ -55,8 +51,7 @@ export function launchInstance(s: Working, o: LaunchOptions): string {
 	const spec = instanceTypes[o.instanceType];
 	if (!spec) throw new Error(`Unknown instance type "${o.instanceType}".`);
 	const tick = s.clock.tick;
-	const id = instanceId(s.nextInstanceNumber);
-	s.nextInstanceNumber += 1;
+	const id = nextInstanceId(s);
 	const bootTicks = o.isWarm ? 0 : secondsToTicks(s, drawInt(s, bootSecondsRange[0], bootSecondsRange[1]));
 	const instance: Instance = {
 		id,

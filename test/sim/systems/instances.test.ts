@@ -6,7 +6,7 @@ import type {Working} from '../../../source/sim/working.js';
 const base: LaunchOptions = {instanceType: 't2.micro', zone: 'us-east-1a', isInGroup: true, purchaseOption: 'on-demand', hasElasticIp: false, isBehindLoadBalancer: true, isWarm: false, cause: ''};
 
 function fresh(seed = 1): Working {
-	return structuredClone(createInitialState(makeConfig({seed}))) as Working;
+	return structuredClone(createInitialState(makeConfig({seed, autoScaling: null}))) as Working;
 }
 
 /** Run only the lifecycle system until `predicate` holds; returns the tick it first held at. */

@@ -1,0 +1,52 @@
+/**
+ * Handlers for manual capacity changes (SetDesiredCapacity). Outside [min, max] the request is
+ * refused with AWS's ValidationError text, never clamped; manual changes ignore the cooldown.
+ */
+import type {SimAction} from '../actions.js';
+import type {Working} from '../working.js';
+import {appendEvent, causes} from '../systems/activity.js';
+import {ensureControlPlane, setDesiredCapacity} from '../systems/auto-scaling.js';
+
+type Action<T extends SimAction['type']> = Extract<SimAction, {type: T}>;
+
+/** AWS's validation message for a desired capacity outside the group's range, or undefined when valid. */
+export function desiredCapacityError(desired: number, min: number, max: number): string | undefined {
+	if (desired > max) return `New SetDesiredCapacity value ${desired} is above max value ${max} for the AutoScalingGroup.`;
+	if (desired < min) return `New SetDesiredCapacity value ${desired} is below min value ${min} for the AutoScalingGroup.`;
+	return undefined;
+}
+
+function setDesired(s: Working, desired: number): void {
+	ensureControlPlane(s);
+	const asg = s.autoScaling;
+	if (!asg) {
+		appendEvent(s, 'refused', 'This run has no Auto Scaling group.');
+		return;
+	}
+
+	if (!Number.isInteger(desired)) {
+		appendEvent(s, 'refused', `Desired capacity must be a whole number (got ${desired}).`);
+		return;
+	}
+
+	const error = desiredCapacityError(desired, asg.min, asg.max);
+	if (error !== undefined) {
+		appendEvent(s, 'refused', error, 'An error occurred (ValidationError) when calling the SetDesiredCapacity operation.');
+		return;
+	}
+
+	const from = asg.desired;
+	appendEvent(s, 'user', `Desired capacity set from ${from} to ${desired}`);
+	if (from !== desired) setDesiredCapacity(s, desired, {cause: causes.user(s, from, desired), policyName: '', cooldownTicks: 0});
+}
+
+/** `asg/desired-capacity-changed`. */
+export function handleDesiredChanged(s: Working, a: Action<'asg/desired-capacity-changed'>): void {
+	setDesired(s, a.desired);
+}
+
+/** `asg/desired-capacity-nudged` (`+` / `-`). */
+export function handleDesiredNudged(s: Working, a: Action<'asg/desired-capacity-nudged'>): void {
+	ensureControlPlane(s);
+	setDesired(s, (s.autoScaling?.desired ?? 0) + a.delta);
+}

@@ -1,0 +1,82 @@
+/**
+ * Handlers for instance faults: kill, stop, hang, spot interruption, scale up. Targets are an
+ * id, `random`, `oldest` or `newest`; an unknown or dead target is refused in the log, never thrown.
+ */
+import type {SimAction} from '../actions.js';
+import {instanceTypeNames, instanceTypes} from '../catalog.js';
+import type {Working} from '../working.js';
+import {appendEvent, at} from '../systems/activity.js';
+import {noticeSpotInterruption, resolveTarget} from '../systems/faults.js';
+import {launchInstance, stopInstance, terminateInstance} from '../systems/instances.js';
+
+type Action<T extends SimAction['type']> = Extract<SimAction, {type: T}>;
+
+function target(s: Working, t: string, verb: string): string | undefined {
+	const r = resolveTarget(s, t);
+	if ('error' in r) {
+		appendEvent(s, 'refused', `Cannot ${verb}: ${r.error}`);
+		return undefined;
+	}
+
+	return r.id;
+}
+
+/** `instance/terminate-requested`: TerminateInstances in EC2 (the group notices and replaces it). */
+export function handleTerminate(s: Working, a: Action<'instance/terminate-requested'>): void {
+	const id = target(s, a.target, 'kill');
+	if (id === undefined) return;
+	terminateInstance(s, id, '');
+	appendEvent(s, 'fault', `Killed ${id}: terminated in EC2`, `${at(s)} a user request (kill ${a.target}).`);
+}
+
+/** `instance/stop-requested`: StopInstances (stopping → stopped). */
+export function handleStop(s: Working, a: Action<'instance/stop-requested'>): void {
+	const id = target(s, a.target, 'stop');
+	if (id === undefined) return;
+	stopInstance(s, id, '');
+	appendEvent(s, 'fault', `Stopped ${id}`, `${at(s)} a user request (stop ${a.target}).`);
+}
+
+/** `instance/hang-injected`: running, but health checks and requests fail. */
+export function handleHang(s: Working, a: Action<'instance/hang-injected'>): void {
+	const id = target(s, a.target, 'hang an instance');
+	if (id === undefined) return;
+	s.instances[id]!.isHung = true;
+	appendEvent(s, 'fault', `${id} hangs: still running, no longer answering`, `${at(s)} a user request (hang ${a.target}).`);
+}
+
+/** `instance/spot-interruption-noticed`: the two-minute notice, then termination (systems/faults.ts). */
+export function handleSpotInterruption(s: Working, a: Action<'instance/spot-interruption-noticed'>): void {
+	const id = target(s, a.target, 'interrupt a Spot Instance');
+	if (id === undefined) return;
+	noticeSpotInterruption(s, id);
+}
+
+/**
+ * `instance/scale-up-requested`: stop the instance (visible downtime), launch the larger type
+ * in its zone, and move its Elastic IP to the new instance.
+ */
+export function handleScaleUp(s: Working, a: Action<'instance/scale-up-requested'>): void {
+	const id = target(s, a.target, 'scale up');
+	if (id === undefined) return;
+	const old = s.instances[id]!;
+	const nextType = a.instanceType ?? nextSize(old.instanceType);
+	if (nextType === undefined || !instanceTypes[nextType]) {
+		appendEvent(s, 'refused', nextType === undefined ? `${old.instanceType} is already the largest size of its family.` : `Unknown instance type "${nextType}".`);
+		return;
+	}
+
+	stopInstance(s, id, '');
+	const hasElasticIp = old.hasElasticIp;
+	old.hasElasticIp = false;
+	const newId = launchInstance(s, {instanceType: nextType, zone: old.zone, isInGroup: false, purchaseOption: old.purchaseOption, hasElasticIp, isBehindLoadBalancer: old.isBehindLoadBalancer, isWarm: false, cause: ''});
+	appendEvent(s, 'user', `Scale up: ${id} (${old.instanceType}) stopped and imaged; ${newId} (${nextType}) launching${hasElasticIp ? '; Elastic IP moved to it' : ''}`, `${at(s)} a user request (scale up ${a.target}).`);
+}
+
+/** The next larger type of the same family in the catalog, if any. */
+export function nextSize(type: string): string | undefined {
+	const family = type.split('.')[0];
+	const same = instanceTypeNames.filter(n => n.split('.')[0] === family);
+	const k = same.indexOf(type);
+	return k >= 0 && k < same.length - 1 ? same[k + 1] : undefined;
+}

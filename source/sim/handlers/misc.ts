@@ -1,0 +1,70 @@
+/** Handlers for the load balancer's algorithm, zone outages, Chaos Monkey and preset markers. */
+import type {SimAction} from '../actions.js';
+import type {RoutingAlgorithm} from '../config.js';
+import type {Working} from '../working.js';
+import {appendEvent} from '../systems/activity.js';
+import {secondsToTicks} from '../systems/draw.js';
+import {busiestZone, startZoneOutage} from '../systems/faults.js';
+
+type Action<T extends SimAction['type']> = Extract<SimAction, {type: T}>;
+
+/** The `a` key's cycle. */
+export const algorithms: readonly RoutingAlgorithm[] = ['round-robin', 'least-outstanding-requests', 'weighted'];
+
+/** `elb/algorithm-changed`: set, or cycle to the next. */
+export function handleAlgorithm(s: Working, a: Action<'elb/algorithm-changed'>): void {
+	const next = a.algorithm ?? algorithms[(algorithms.indexOf(s.loadBalancer.algorithm) + 1) % algorithms.length]!;
+	if (!algorithms.includes(next)) {
+		appendEvent(s, 'refused', `Unknown routing algorithm "${next}".`);
+		return;
+	}
+
+	s.loadBalancer.algorithm = next;
+	appendEvent(s, 'elb', `Routing algorithm: ${next}`);
+}
+
+/** `zone/outage-started`: default zone is the one with most instances. */
+export function handleZoneOutage(s: Working, a: Action<'zone/outage-started'>): void {
+	const zone = a.zone ?? busiestZone(s);
+	if (zone === undefined || !(Number.isFinite(a.durationSeconds) && a.durationSeconds > 0)) {
+		appendEvent(s, 'refused', zone === undefined ? 'There is no zone to take down.' : `A zone outage needs a positive duration (got ${a.durationSeconds} s).`);
+		return;
+	}
+
+	startZoneOutage(s, zone, a.durationSeconds);
+}
+
+/** `chaos/toggled`. */
+export function handleChaos(s: Working, a: Action<'chaos/toggled'>): void {
+	const c = s.chaosMonkey;
+	if (a.intervalSeconds !== undefined) {
+		if (!(a.intervalSeconds > 0)) {
+			appendEvent(s, 'refused', `Chaos Monkey needs a positive interval (got ${a.intervalSeconds} s).`);
+			return;
+		}
+
+		c.intervalTicks = secondsToTicks(s, a.intervalSeconds);
+	}
+
+	c.isEnabled = a.isEnabled ?? !c.isEnabled;
+	c.nextAtTick = c.isEnabled ? s.clock.tick + c.intervalTicks : -1;
+	const every = c.intervalTicks * s.config.tickSeconds;
+	appendEvent(s, 'user', c.isEnabled ? `Chaos Monkey on: one random InService instance terminated every ${every} s` : 'Chaos Monkey off');
+}
+
+/** `preset/caption-shown`. */
+export function handleCaption(s: Working, a: Action<'preset/caption-shown'>): void {
+	s.caption = a.text;
+	if (a.text !== '') appendEvent(s, 'caption', a.text);
+}
+
+/** `preset/marker-reached`. */
+export function handleMarker(s: Working, a: Action<'preset/marker-reached'>): void {
+	appendEvent(s, 'marker', a.label);
+}
+
+/** `preset/pause-requested`. */
+export function handlePause(s: Working): void {
+	s.pauseRequests += 1;
+	appendEvent(s, 'info', 'Paused by the preset');
+}
