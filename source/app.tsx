@@ -1,0 +1,84 @@
+/**
+ * The root component of the live dashboard: wires the simulation (useSimulation), the
+ * keyboard (useKeybindings) and the terminal size into <Dashboard>. State lives in two
+ * reducers — the sim's and the UI's — and everything on screen is derived from them.
+ */
+import React, {useEffect, useMemo, useReducer, useRef} from 'react';
+import {useStdin} from 'ink';
+import {selectEvents, type SimConfig, type SimState} from './sim/index.js';
+import {Dashboard} from './ui/dashboard.js';
+import {useKeybindings} from './ui/hooks/use-keybindings.js';
+import {useSimulation} from './ui/hooks/use-simulation.js';
+import {useTerminalSize, type TerminalSize} from './ui/hooks/use-terminal-size.js';
+import {planLayout} from './ui/layout.js';
+import type {Theme} from './ui/theme.js';
+import {currentSpeed, effectiveSelection, initialUiState, uiReducer} from './ui/ui-state.js';
+import {toDashboardVm, type DashboardVm} from './ui/view-models/to-dashboard.js';
+
+/** Props of {@link App}. */
+export type AppProps = {
+	readonly config: SimConfig;
+	readonly theme: Theme;
+	/** Starting speed, simulated seconds per real second (nearest step). Default 1. */
+	readonly speed?: number;
+	/** Frames per second of the pacing timer. Default 10. */
+	readonly fps?: number;
+	/** Start paused. */
+	readonly isPaused?: boolean;
+	/** Fixed terminal size (tests); default: the real terminal, following resizes. */
+	readonly size?: TerminalSize;
+	/** Called with each caption or marker that appears in the activity log (cast markers). */
+	readonly onMarker?: (label: string) => void;
+	/** Called with every new simulation state (metrics sampling at the edge). */
+	readonly onState?: (state: SimState) => void;
+};
+
+/** Rows of instances the table shows at once, for paging. */
+export function tableViewportRows(vm: DashboardVm, size: TerminalSize): number {
+	const layout = planLayout(size.columns, size.rows, {loadBalancer: 2 + vm.loadBalancer.targets.length, scalingGroup: 3, alarms: 1 + vm.alarms.length});
+	return Math.max(1, layout.tableHeight - 1);
+}
+
+/** Report captions and markers appended to the log since the last frame. */
+function useMarkers(state: SimState, onMarker: ((label: string) => void) | undefined): void {
+	const seen = useRef(state.eventCount);
+	useEffect(() => {
+		const fresh = state.eventCount - seen.current;
+		seen.current = state.eventCount;
+		if (!onMarker || fresh <= 0) return;
+		const events = selectEvents(state, fresh).slice().reverse();
+		for (const e of events) if (e.kind === 'caption' || e.kind === 'marker') onMarker(e.message);
+	}, [state, onMarker]);
+}
+
+/** The live dashboard. */
+export function App({config, theme, speed, fps = 10, isPaused, size: fixedSize, onMarker, onState}: AppProps) {
+	const [ui, dispatchUi] = useReducer(uiReducer, {speed, isPaused}, initialUiState);
+	const sim = useSimulation(config, {
+		isPaused: ui.isPaused,
+		speed: currentSpeed(ui),
+		fps,
+		onPauseRequested: () => {
+			dispatchUi({type: 'pause/requested'});
+		},
+	});
+	const size = useTerminalSize(fixedSize);
+	const vm = useMemo(() => toDashboardVm(sim.state, ui), [sim.state, ui]);
+	const ids = useMemo(() => vm.instances.map((r) => r.id), [vm.instances]);
+	const resolved = useMemo(() => ({...ui, selectedId: effectiveSelection(ui, ids)}), [ui, ids]);
+	const {isRawModeSupported} = useStdin();
+	useKeybindings({
+		ui: resolved,
+		ids,
+		viewportRows: tableViewportRows(vm, size),
+		dispatchUi,
+		act: sim.act,
+		stepOne: sim.stepOne,
+		isActive: isRawModeSupported,
+	});
+	useMarkers(sim.state, onMarker);
+	useEffect(() => {
+		onState?.(sim.state);
+	}, [sim.state, onState]);
+	return <Dashboard vm={vm} ui={resolved} columns={size.columns} rows={size.rows} theme={theme} />;
+}

@@ -1,0 +1,101 @@
+/**
+ * The live runner: `scaletop [PRESET]` on a terminal. Checks for a TTY, switches to the
+ * alternate screen, renders <App> with Ink into a {@link FrameStream} and draws its frames
+ * with the {@link createScreenWriter} line-diffing writer; restores the terminal on every way
+ * out: `q`, Ctrl-C (a key: Ink's own handler is off), SIGTERM, SIGHUP, and a crash (the error
+ * is printed after the screen is restored). Returns the exit code.
+ */
+import React from 'react';
+import {render} from 'ink';
+import {App} from '../app.js';
+import type {SimConfig, SimState} from '../sim/index.js';
+import type {LiveOutputTap} from '../recorder/types.js';
+import {isColorWanted, makeTheme} from '../ui/theme.js';
+import {createScreenWriter} from './screen-writer.js';
+import {enterAlternateScreen, FrameStream, leaveAlternateScreen, noTerminalMessage} from './terminal.js';
+
+export type LiveOptions = {
+	readonly config: SimConfig;
+	/** Starting speed, simulated seconds per real second (nearest step of 0.25 … 1200). Default 1. */
+	readonly speed?: number;
+	/** Frames per second of the pacing timer. Default 10. */
+	readonly fps?: number;
+	/** Receives everything written to the terminal, resizes, markers; closed on every exit. */
+	readonly tap?: LiveOutputTap;
+	/** Start paused. */
+	readonly paused?: boolean;
+	/** Called with every new simulation state (e.g. the CLI's NDJSON metrics sampler). */
+	readonly onState?: (state: SimState) => void;
+};
+
+const signalCodes = {SIGTERM: 143, SIGHUP: 129} as const;
+
+/** Run the live dashboard until the user quits; resolves with the exit code. */
+export async function runLive(options: LiveOptions): Promise<number> {
+	const {stdin, stdout, stderr} = process;
+	const {tap} = options;
+	if (!stdin.isTTY || !stdout.isTTY) {
+		stderr.write(noTerminalMessage);
+		tap?.close();
+		return 2;
+	}
+	const theme = makeTheme(isColorWanted(process.env) ? 'color' : 'mono');
+	const fps = Math.max(1, Math.min(60, options.fps ?? 10));
+	const out = (chunk: string) => {
+		stdout.write(chunk);
+		tap?.write(chunk);
+	};
+	const writer = createScreenWriter(out, () => ({columns: stdout.columns || 80, rows: stdout.rows || 24}));
+	const sink = new FrameStream(stdout, writer.frame);
+	stdout.write(enterAlternateScreen);
+	let exitCode = 0;
+	let crash: unknown;
+	const instance = render(
+		<App config={options.config} theme={theme} speed={options.speed} fps={fps} isPaused={options.paused} onMarker={tap ? (label) => tap.marker(label) : undefined} onState={options.onState} />,
+		{stdout: sink as unknown as NodeJS.WriteStream, stdin, stderr, debug: true, exitOnCtrlC: false, patchConsole: false},
+	);
+	const onSignal = (signal: keyof typeof signalCodes) => () => {
+		exitCode = signalCodes[signal];
+		instance.unmount();
+	};
+	const onTerm = onSignal('SIGTERM');
+	const onHup = onSignal('SIGHUP');
+	const onCrash = (error: unknown) => {
+		crash = error;
+		exitCode = 1;
+		instance.unmount();
+	};
+	const onResize = () => {
+		writer.invalidate();
+		tap?.resize(stdout.columns, stdout.rows);
+		sink.emit('resize');
+	};
+	process.on('SIGTERM', onTerm);
+	process.on('SIGHUP', onHup);
+	process.on('uncaughtException', onCrash);
+	process.on('unhandledRejection', onCrash);
+	stdout.on('resize', onResize);
+	try {
+		await instance.waitUntilExit();
+	} catch (error) {
+		crash = error;
+		exitCode = 1;
+	} finally {
+		process.off('SIGTERM', onTerm);
+		process.off('SIGHUP', onHup);
+		process.off('uncaughtException', onCrash);
+		process.off('unhandledRejection', onCrash);
+		stdout.off('resize', onResize);
+		try {
+			stdout.write(leaveAlternateScreen);
+		} catch {
+			// The terminal may be gone (SIGHUP); nothing left to restore.
+		}
+		tap?.close();
+	}
+	if (crash !== undefined) {
+		const message = crash instanceof Error ? crash.message : String(crash);
+		stderr.write(`scaletop: the dashboard stopped on an internal error: ${message}\n`);
+	}
+	return exitCode;
+}

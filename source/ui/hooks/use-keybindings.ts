@@ -1,0 +1,75 @@
+/**
+ * Keyboard input: the only `useInput`. Each key goes through the pure keymap; simulation
+ * actions go to the sim (and their description to the key bar), UI commands to the UI reducer.
+ */
+import {useApp, useInput} from 'ink';
+import type {SimAction} from '../../sim/index.js';
+import {describeAction, isUiCommand, keymap, type UiCommand} from '../keymap.js';
+import {currentSpeed, sortColumns, type UiAction, type UiState} from '../ui-state.js';
+import {formatSpeed} from '../view-models/format.js';
+
+export type KeybindingHandlers = {
+	/** UI state with the selection already resolved to a listed id. */
+	readonly ui: UiState;
+	/** Instance ids in table order (for moving the selection). */
+	readonly ids: readonly string[];
+	/** Instance rows visible at once (for paging). */
+	readonly viewportRows: number;
+	readonly dispatchUi: (action: UiAction) => void;
+	readonly act: (action: SimAction) => void;
+	readonly stepOne: () => void;
+	/** Is there a terminal to read keys from? */
+	readonly isActive: boolean;
+};
+
+const sortTitles: Readonly<Record<(typeof sortColumns)[number], string>> = {
+	id: 'ID', type: 'TYPE', zone: 'AZ', state: 'STATE', health: 'HEALTH', cpu: 'CPU%', rps: 'REQ/S', inFlight: 'INFL', latency: 'LAT', uptime: 'UP',
+};
+
+/** What a UI command does, as reducer actions (quit is handled by the caller). */
+export function uiActionsFor(command: UiCommand, h: Pick<KeybindingHandlers, 'ui' | 'ids' | 'viewportRows'>): UiAction[] {
+	const {ids, viewportRows} = h;
+	switch (command.type) {
+		case 'ui/select': return [{type: 'selection/moved', delta: command.delta, ids, viewportRows}];
+		case 'ui/select-page': return [{type: 'selection/moved', delta: command.direction * Math.max(1, viewportRows), ids, viewportRows}];
+		case 'ui/select-edge': return [{type: 'selection/jumped', to: command.to, ids, viewportRows}];
+		case 'ui/sort': {
+			const i = (sortColumns.indexOf(h.ui.sortColumn) + command.delta + sortColumns.length) % sortColumns.length;
+			return [{type: 'sort/column-moved', delta: command.delta}, {type: 'flash/shown', text: `sort by ${sortTitles[sortColumns[i]]}`}];
+		}
+		case 'ui/sort-reverse': return [{type: 'sort/reversed'}, {type: 'flash/shown', text: `sort by ${sortTitles[h.ui.sortColumn]} reversed`}];
+		case 'ui/pause-toggle': return [{type: 'pause/toggled'}, {type: 'flash/shown', text: h.ui.isPaused ? 'resumed' : 'paused (space resumes, . steps one tick)'}];
+		case 'ui/step-one': return [{type: 'flash/shown', text: 'stepped one tick'}];
+		case 'ui/speed': {
+			const next = {...h.ui, speedIndex: h.ui.speedIndex + command.delta};
+			return [{type: 'speed/changed', delta: command.delta}, {type: 'flash/shown', text: `speed ${formatSpeed(currentSpeed(next) ?? currentSpeed(h.ui))}`}];
+		}
+		case 'ui/help-toggle': return [{type: 'help/toggled'}];
+		case 'ui/help-close': return [{type: 'help/closed'}];
+		case 'ui/flash': return [{type: 'flash/shown', text: command.text}];
+		case 'ui/quit': return [];
+	}
+}
+
+/** Wire the keyboard to the simulation and the UI. */
+export function useKeybindings(h: KeybindingHandlers): void {
+	const {exit} = useApp();
+	useInput(
+		(input, key) => {
+			const result = keymap(input, key, h.ui);
+			if (!result) return;
+			if (!isUiCommand(result)) {
+				h.act(result);
+				h.dispatchUi({type: 'flash/shown', text: describeAction(result)});
+				return;
+			}
+			if (result.type === 'ui/quit') {
+				exit();
+				return;
+			}
+			if (result.type === 'ui/step-one') h.stepOne();
+			for (const action of uiActionsFor(result, h)) h.dispatchUi(action);
+		},
+		{isActive: h.isActive},
+	);
+}

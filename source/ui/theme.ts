@@ -1,0 +1,97 @@
+/**
+ * Semantic colours and glyphs. Components and view-models name a *tone* (ok, warn, alarm …);
+ * the theme turns it into SGR escape codes. Two modes:
+ *
+ * - `color`: 16-colour ANSI (green ok, yellow warn, red alarm, cyan accent, dim grey).
+ * - `mono`:  no colour at all, only bold / normal / dim / inverse, as htop's Monochromatic
+ *            scheme does; used when `NO_COLOR` is set (no-color.org allows bold and dim).
+ *
+ * We write the escape codes ourselves instead of using Ink's `color` props: Ink colours go
+ * through chalk, which ignores NO_COLOR and drops colour when stdout is not a TTY, while the
+ * recorder needs the same bytes whatever its own stdout is.
+ */
+
+/** What a piece of text means, not how it looks. */
+export type Tone = 'normal' | 'title' | 'ok' | 'warn' | 'alarm' | 'dim' | 'accent' | 'new' | 'key';
+
+/** A piece of a line: plain text and its tone. */
+export type Segment = {readonly text: string; readonly tone?: Tone};
+
+/** A rendered line is a list of segments; the renderer fits it to a width and paints it. */
+export type Line = readonly Segment[];
+
+export type ThemeMode = 'color' | 'mono';
+
+export type Theme = {
+	readonly mode: ThemeMode;
+	/** `text` wrapped in the escape codes for `tone` (unchanged for `normal`). */
+	readonly paint: (tone: Tone, text: string) => string;
+	/** `text` shown as the selected row (reverse video in both modes). */
+	readonly select: (text: string) => string;
+};
+
+const esc = (open: string, close: string) => (text: string) => `\u001B[${open}m${text}\u001B[${close}m`;
+
+const colorStyles: Readonly<Record<Tone, ((text: string) => string) | undefined>> = {
+	normal: undefined,
+	title: esc('1', '22'),
+	ok: esc('32', '39'),
+	warn: esc('33', '39'),
+	alarm: (text) => esc('1', '22')(esc('31', '39')(text)),
+	dim: esc('90', '39'),
+	accent: esc('36', '39'),
+	new: esc('96', '39'),
+	key: (text) => esc('1', '22')(esc('36', '39')(text)),
+};
+
+const monoStyles: Readonly<Record<Tone, ((text: string) => string) | undefined>> = {
+	normal: undefined,
+	title: esc('1', '22'),
+	ok: undefined,
+	warn: esc('1', '22'),
+	alarm: esc('1', '22'),
+	dim: esc('2', '22'),
+	accent: undefined,
+	new: esc('1', '22'),
+	key: esc('1', '22'),
+};
+
+/** The theme for a mode. */
+export function makeTheme(mode: ThemeMode): Theme {
+	const styles = mode === 'color' ? colorStyles : monoStyles;
+	return {
+		mode,
+		paint: (tone, text) => (text === '' ? text : styles[tone]?.(text) ?? text),
+		select: esc('7', '27'),
+	};
+}
+
+/**
+ * Colour unless the environment asks for none: `NO_COLOR` set to any non-empty value
+ * (no-color.org), or `TERM=dumb`. Takes the environment as an argument: only the live
+ * runner reads `process.env`.
+ */
+export function isColorWanted(env: Readonly<Record<string, string | undefined>>): boolean {
+	if (env['NO_COLOR'] !== undefined && env['NO_COLOR'] !== '') return false;
+	return env['TERM'] !== 'dumb';
+}
+
+/** Glyphs by meaning. Block elements and box drawing are one column wide in every terminal font. */
+export const glyphs = {
+	/** Sparkline levels, lowest to highest (index 0 = no value). */
+	spark: [' ', '▁', '▂', '▃', '▄', '▅', '▆', '▇', '█'],
+	/** Eighths of a bar cell, for CPU bars. */
+	barEighths: ['', '▏', '▎', '▍', '▌', '▋', '▊', '▉'],
+	barFull: '█',
+	barEmpty: '·',
+	rule: '─',
+	separator: '│',
+	running: '▶',
+	paused: '❚❚',
+	sortAscending: '▲',
+	sortDescending: '▼',
+	/** Row markers in the instance table (visible without colour). */
+	isNew: '+',
+	isDying: '-',
+	isUnhealthy: '!',
+} as const;

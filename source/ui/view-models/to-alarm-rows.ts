@@ -1,0 +1,26 @@
+/** Alarm rows: name, state, the metric's value against the threshold, datapoints in breach. */
+import type {AlarmView} from '../../sim/index.js';
+import type {Tone} from '../theme.js';
+import {formatNumber} from './format.js';
+import {alarmTone} from './to-scaling-group-panel.js';
+
+export type AlarmRowVm = {
+	readonly name: string;
+	readonly state: string;
+	readonly tone: Tone;
+	/** e.g. `CPUUtilization 85.2 > 80`. */
+	readonly condition: string;
+	/** Datapoints in breach of those evaluated, e.g. `3/5` (with `M=3` when M differs from N). */
+	readonly breach: string;
+};
+
+/** Alarm rows in the order the read model gives them. */
+export function toAlarmRows(alarms: readonly AlarmView[]): readonly AlarmRowVm[] {
+	return alarms.map((a) => ({
+		name: a.name,
+		state: a.state,
+		tone: alarmTone(a.state),
+		condition: `${a.metric} ${a.value === null ? '—' : formatNumber(a.value)} ${a.comparison} ${formatNumber(a.threshold)}`,
+		breach: `${a.breaching}/${a.evaluationPeriods}${a.datapointsToAlarm === a.evaluationPeriods ? '' : ` M=${a.datapointsToAlarm}`}`,
+	}));
+}

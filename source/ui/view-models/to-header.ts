@@ -1,0 +1,34 @@
+/** Header view-model: the run's identity, clock, speed, state and cost, formatted. */
+import type {HeaderView} from '../../sim/index.js';
+import {formatClock, formatSpeed, formatUsd} from './format.js';
+
+export type HeaderVm = {
+	readonly presetName: string;
+	readonly title: string;
+	/** Simulated clock, `HH:MM:SS`. */
+	readonly clock: string;
+	/** Length of the preset, `HH:MM:SS`. */
+	readonly duration: string;
+	readonly speed: string;
+	readonly seed: string;
+	readonly isPaused: boolean;
+	readonly cost: string;
+	readonly runRate: string;
+	readonly isChaosOn: boolean;
+};
+
+/** Header view-model from the read model and the UI's pause and speed. */
+export function toHeaderVm(view: HeaderView, ui: {readonly isPaused: boolean; readonly speed: number}): HeaderVm {
+	return {
+		presetName: view.presetName,
+		title: view.title,
+		clock: formatClock(view.simulatedSeconds),
+		duration: formatClock(view.durationSeconds),
+		speed: formatSpeed(ui.speed),
+		seed: `seed ${view.seed}`,
+		isPaused: ui.isPaused,
+		cost: formatUsd(view.totalCostUsd),
+		runRate: `${formatUsd(view.runRateUsdPerHour)}/h`,
+		isChaosOn: view.isChaosMonkeyOn,
+	};
+}

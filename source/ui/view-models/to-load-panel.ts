@@ -1,0 +1,39 @@
+/** Load panel view-model: rates, latency, errors and fleet size, each with its recent history. */
+import type {LoadView, SeriesView} from '../../sim/index.js';
+import type {Tone} from '../theme.js';
+import {formatMs, formatNumber, formatUsd} from './format.js';
+
+export type LoadRowVm = {
+	readonly label: string;
+	readonly value: string;
+	readonly tone: Tone;
+	/** Extra detail after the value (e.g. per-code errors); '' when none. */
+	readonly detail: string;
+	readonly series: readonly number[];
+};
+
+export type LoadPanelVm = {readonly rows: readonly LoadRowVm[]};
+
+/** Load panel rows, most important first (narrow panels show the first few). */
+export function toLoadPanelVm(load: LoadView, series: SeriesView, extra: {readonly costUsd: number; readonly inService: number; readonly cpuAvgPercent: number}): LoadPanelVm {
+	const e = load.errorRatePerSecond;
+	const errors = e['502'] + e['503'] + e['504'];
+	const spike = load.spikeSecondsLeft > 0 ? `spike ×${formatNumber(load.spikeFactor)} ${Math.ceil(load.spikeSecondsLeft)}s` : '';
+	return {
+		rows: [
+			{label: 'arrivals', value: `${formatNumber(load.arrivalRatePerSecond)}/s`, tone: spike ? 'warn' : 'normal', detail: spike, series: series.arrivalRate},
+			{label: 'completed', value: `${formatNumber(load.completedRatePerSecond)}/s`, tone: 'normal', detail: `${formatNumber(load.inFlight)} in flight`, series: series.completedRate},
+			{label: 'p50 / p99', value: `${formatMs(load.latencyP50Ms)} / ${formatMs(load.latencyP99Ms)}`, tone: load.latencyP99Ms >= 1000 ? 'warn' : 'normal', detail: '', series: series.latencyP99Ms},
+			{
+				label: '5xx',
+				value: `${formatNumber(errors)}/s`,
+				tone: errors > 0 ? 'alarm' : 'ok',
+				detail: `502 ${formatNumber(e['502'])} 503 ${formatNumber(e['503'])} 504 ${formatNumber(e['504'])}`,
+				series: series.errorRate,
+			},
+			{label: 'CPU avg', value: `${Math.round(extra.cpuAvgPercent)}%`, tone: extra.cpuAvgPercent >= 80 ? 'warn' : 'normal', detail: '', series: series.cpuAvg},
+			{label: 'InService', value: String(extra.inService), tone: 'normal', detail: '', series: series.inService},
+			{label: 'cost', value: formatUsd(extra.costUsd), tone: 'normal', detail: '', series: series.costUsd},
+		],
+	};
+}
