@@ -1,6 +1,66 @@
+/**
+ * Recorder figures for `npm run bench`: how much faster than real time a headless recording is
+ * made. The case is the issue's: a 30-minute preset at 30× speed and 10 fps, i.e. a 60-second,
+ * 601-frame cast at 120 × 36. Goal: made at least 20× faster than it plays.
+ */
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import {performance} from 'node:perf_hooks';
+import {listBuiltInPresets, loadPreset} from '../presets/load-preset.js';
+import {recordHeadless} from '../recorder/record-headless.js';
+import {makeConfig, type SimConfig} from '../sim/index.js';
 import type {BenchLine} from './types.js';
 
-/** Stub: this area's owner replaces it with real measurements. */
+/** A built-in 30-minute preset if there is one, else a 30-minute run with a spike and captions. */
+function thirtyMinuteConfig(): {readonly config: SimConfig; readonly label: string} {
+	const listing = listBuiltInPresets().find(preset => preset.durationSeconds === 1800);
+	const loaded = listing ? loadPreset(listing.name) : undefined;
+	if (loaded?.ok) return {config: loaded.config, label: `preset ${listing!.name}`};
+	const config = makeConfig({
+		name: 'bench-recorder',
+		title: 'Recorder bench',
+		durationSeconds: 1800,
+		load: {kind: 'open', arrivals: 'poisson', pattern: 'constant', ratePerSecond: 40},
+		timeline: [
+			{atTick: 300, action: {type: 'preset/caption-shown', text: 'A spike: five times the load for ten minutes'}},
+			{atTick: 300, action: {type: 'traffic/spike-started', factor: 5, durationSeconds: 600}},
+			{atTick: 1200, action: {type: 'preset/caption-shown', text: 'The group scales back in'}},
+		],
+	});
+	return {config, label: 'a 30-minute spike scenario'};
+}
+
+/** Best of `runs` recordings: wall ms, frames, cast seconds and file size. */
+async function measure(config: SimConfig, runs: number): Promise<{wallMs: number; frames: number; castSeconds: number; bytes: number}> {
+	const folder = fs.mkdtempSync(path.join(os.tmpdir(), 'scaletop-bench-'));
+	const file = path.join(folder, 'bench.cast');
+	let best = {wallMs: Number.POSITIVE_INFINITY, frames: 0, castSeconds: 0, bytes: 0};
+	try {
+		for (let run = 0; run < runs; run++) {
+			const start = performance.now();
+			// Sequential on purpose: each run is timed alone.
+			const result = await recordHeadless({config, path: file, force: true, speed: 30, fps: 10, columns: 120, rows: 36, isHandlingSignals: false});
+			const wallMs = performance.now() - start;
+			if (result.exitCode !== 0) throw new Error(result.message ?? 'the recording failed');
+			if (wallMs < best.wallMs) best = {wallMs, frames: result.frames, castSeconds: result.castSeconds, bytes: fs.statSync(file).size};
+		}
+	} finally {
+		fs.rmSync(folder, {recursive: true, force: true});
+	}
+
+	return best;
+}
+
+/** Recording speed as a multiple of the cast's own duration, per-frame cost and file size. */
 export async function bench(): Promise<BenchLine[]> {
-	return [];
+	const {config, label} = thirtyMinuteConfig();
+	await measure(config, 1);
+	const best = await measure(config, 3);
+	const multiple = (best.castSeconds * 1000) / best.wallMs;
+	return [
+		{name: `headless recording, ${label}, 30× speed, 10 fps, 120×36 (${best.castSeconds} s cast)`, value: `${multiple.toFixed(1)}× faster than it plays (${(best.wallMs / 1000).toFixed(2)} s, best of 3)`, goal: '≥ 20×'},
+		{name: 'headless recording, time per frame (advance + render + paint + write)', value: `${(best.wallMs / best.frames).toFixed(2)} ms`},
+		{name: 'headless recording, cast file size', value: `${(best.bytes / 1024).toFixed(0)} KiB for ${best.frames} frames`},
+	];
 }
