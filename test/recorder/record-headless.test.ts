@@ -84,6 +84,15 @@ describe('recordHeadless', () => {
 		]);
 	});
 
+	it('shows the preset caption on screen from its marker on (the cast explains itself)', async () => {
+		const file = path.join(folder, 'caption.cast');
+		await recordHeadless({config, path: file, ...quick});
+		const cast = parseCast(read(file));
+		const caption = 'The spike arrives: five times the load';
+		expect((await replayScreen(cast, 1.9)).join('\n')).not.toContain(caption);
+		expect((await replayScreen(cast, 2.5)).join('\n')).toContain(caption);
+	});
+
 	it('gives byte-identical files for the same preset and seed, and different ones for another seed', async () => {
 		const [a, b, c] = ['a.cast', 'b.cast', 'c.cast'].map(name => path.join(folder, name));
 		await recordHeadless({config, path: a, ...quick});

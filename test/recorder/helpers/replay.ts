@@ -39,10 +39,11 @@ export function parseCast(text: string): ParsedCast {
 	return {header, columns, rows, events};
 }
 
-/** A terminal after replaying the `o` events (and `r` resizes) of a cast; dispose it after use. */
-export async function replayTerminal(cast: ParsedCast): Promise<InstanceType<typeof Terminal>> {
+/** A terminal after replaying the `o` events (and `r` resizes) of a cast up to `untilSeconds`; dispose it after use. */
+export async function replayTerminal(cast: ParsedCast, untilSeconds = Number.POSITIVE_INFINITY): Promise<InstanceType<typeof Terminal>> {
 	const terminal = new Terminal({cols: cast.columns, rows: cast.rows, allowProposedApi: true});
 	for (const event of cast.events) {
+		if (event.timeSeconds > untilSeconds) break;
 		if (event.code === 'o') await new Promise<void>(resolve => {
 			terminal.write(event.data, resolve);
 		});
@@ -55,9 +56,9 @@ export async function replayTerminal(cast: ParsedCast): Promise<InstanceType<typ
 	return terminal;
 }
 
-/** Replay a cast; returns every screen row, untrimmed (padded with spaces to the width). */
-export async function replayScreen(cast: ParsedCast): Promise<string[]> {
-	const terminal = await replayTerminal(cast);
+/** Replay a cast (up to `untilSeconds`); returns every screen row, untrimmed (padded with spaces to the width). */
+export async function replayScreen(cast: ParsedCast, untilSeconds?: number): Promise<string[]> {
+	const terminal = await replayTerminal(cast, untilSeconds);
 	const buffer = terminal.buffer.active;
 	const screen: string[] = [];
 	for (let row = 0; row < terminal.rows; row++) screen.push(buffer.getLine(buffer.viewportY + row)?.translateToString(false) ?? '');
