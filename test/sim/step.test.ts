@@ -1,0 +1,87 @@
+import {describe, expect, it} from 'vitest';
+import {createInitialState, makeConfig, step, type SimAction, type SimState} from '../../source/sim/index.js';
+import {maxEvents} from '../../source/sim/systems/activity.js';
+
+const fresh = (): SimState => createInitialState(makeConfig({autoScaling: {min: 1, max: 6, desired: 2}}));
+
+/** One of every action, with what the activity log must say. */
+const everyAction: Array<[SimAction, RegExp]> = [
+	[{type: 'traffic/spike-started', factor: 5, durationSeconds: 60}, /^Load spike: ×5 for 60 s$/],
+	[{type: 'traffic/base-rate-scaled', factor: 1.25}, /^Base load raised ×1\.25: now 25 req\/s$/],
+	[{type: 'traffic/base-rate-set', ratePerSecond: 40}, /^Base load set to 40 req\/s$/],
+	[{type: 'instance/terminate-requested', target: 'oldest'}, /^Killed i-0001: terminated in EC2$/],
+	[{type: 'instance/stop-requested', target: 'newest'}, /^Stopped i-0002$/],
+	[{type: 'instance/hang-injected', target: 'i-0001'}, /^i-0001 hangs/],
+	[{type: 'instance/spot-interruption-noticed', target: 'i-0002'}, /^EC2 Spot Instance Interruption Warning: i-0002/],
+	[{type: 'instance/scale-up-requested', target: 'i-0001'}, /^Scale up: i-0001 \(t2\.micro\) stopped and imaged; i-0003 \(t2\.small\) launching$/],
+	[{type: 'zone/outage-started', zone: 'us-east-1b', durationSeconds: 300}, /^Availability Zone us-east-1b is down for 300 s: 1 instance\(s\) stop answering$/],
+	[{type: 'network/slowdown-started', extraLatencyMs: 200, durationSeconds: 30}, /^Network slowdown: \+200 ms per request for 30 s$/],
+	[{type: 'asg/desired-capacity-changed', desired: 3}, /^Launching a new EC2 instance: i-0003$/],
+	[{type: 'asg/desired-capacity-nudged', delta: -1}, /^Terminating EC2 instance: i-000[12]$/],
+	[{type: 'elb/algorithm-changed'}, /^Routing algorithm: least-outstanding-requests$/],
+	[{type: 'chaos/toggled'}, /^Chaos Monkey on: one random InService instance terminated every 600 s$/],
+	[{type: 'preset/caption-shown', text: 'Watch the ELB'}, /^Watch the ELB$/],
+	[{type: 'preset/marker-reached', label: 'spike'}, /^spike$/],
+	[{type: 'preset/pause-requested'}, /^Paused by the preset$/],
+];
+
+describe('step', () => {
+	it.each(everyAction)('%o leaves visible feedback in the activity log', (action, message) => {
+		const before = fresh();
+		const after = step(before, action);
+		expect(after.eventCount).toBeGreaterThan(before.eventCount);
+		expect(after.events.map(e => e.message)).toContainEqual(expect.stringMatching(message));
+	});
+
+	it('covers every action type', () => {
+		expect(new Set(everyAction.map(([a]) => a.type)).size).toBe(17);
+	});
+
+	it('never changes its input, and the result is plain JSON', () => {
+		const before = fresh();
+		const copy = structuredClone(before);
+		let s = before;
+		for (const [action] of everyAction) s = step(s, action);
+		expect(before).toEqual(copy);
+		expect(JSON.parse(JSON.stringify(s))).toEqual(s);
+	});
+
+	it('is deterministic: the same actions from the same seed give deep-equal states', () => {
+		const run = () => everyAction.reduce((s, [a]) => step(s, a), fresh());
+		expect(run()).toEqual(run());
+	});
+
+	it('refuses bad input in the log instead of throwing', () => {
+		const cases: Array<[SimAction, string]> = [
+			[{type: 'traffic/spike-started', factor: -2, durationSeconds: 60}, 'A spike needs a positive factor and duration (got ×-2 for 60 s).'],
+			[{type: 'traffic/base-rate-set', ratePerSecond: -1}, 'The base rate must be 0 or more requests per second (got -1).'],
+			[{type: 'instance/hang-injected', target: 'i-0042'}, 'Cannot hang an instance: There is no instance i-0042.'],
+			[{type: 'asg/desired-capacity-changed', desired: 7}, 'New SetDesiredCapacity value 7 is above max value 6 for the AutoScalingGroup.'],
+			[{type: 'asg/desired-capacity-changed', desired: 0}, 'New SetDesiredCapacity value 0 is below min value 1 for the AutoScalingGroup.'],
+			[{type: 'instance/scale-up-requested', target: 'i-0001', instanceType: 't9.huge'}, 'Unknown instance type "t9.huge".'],
+			[{type: 'zone/outage-started', durationSeconds: 0}, 'A zone outage needs a positive duration (got 0 s).'],
+		];
+		for (const [action, message] of cases) {
+			const after = step(fresh(), action);
+			expect(after.events.at(-1)).toMatchObject({kind: 'refused', message});
+		}
+	});
+
+	it('a killed instance that is already terminating cannot be killed again', () => {
+		const s = step(step(fresh(), {type: 'instance/terminate-requested', target: 'i-0001'}), {type: 'instance/terminate-requested', target: 'i-0001'});
+		expect(s.events.at(-1)!.message).toBe('Cannot kill: Instance i-0001 is shutting-down.');
+	});
+
+	it('keeps the activity log bounded while eventCount keeps counting', () => {
+		let s = fresh();
+		for (let k = 0; k < maxEvents + 50; k++) s = step(s, {type: 'preset/marker-reached', label: `m${k}`});
+		expect(s.events).toHaveLength(maxEvents);
+		expect(s.eventCount).toBe(maxEvents + 50);
+		expect(s.events.at(-1)!.message).toBe(`m${maxEvents + 49}`);
+	});
+
+	it('a run without a group refuses capacity changes', () => {
+		const s = step(createInitialState(makeConfig({autoScaling: null})), {type: 'asg/desired-capacity-nudged', delta: 1});
+		expect(s.events.at(-1)).toMatchObject({kind: 'refused', message: 'This run has no Auto Scaling group.'});
+	});
+});
