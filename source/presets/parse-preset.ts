@@ -53,7 +53,13 @@ function parseUnsafe(text: string, options: ParseOptions): ParseResult {
 	});
 	if (syntax.length > 0) return {ok: false, problems: syntax.sort(byPosition)};
 
-	const raw: unknown = document.toJS({maxAliasCount: 100});
+	let raw: unknown;
+	try {
+		raw = document.toJS({maxAliasCount: 100});
+	} catch {
+		return {ok: false, problems: [{file, line: 1, column: 1, path: '', message: 'expected a small data file, got YAML aliases that expand to more than 100 copies'}]};
+	}
+
 	if (raw === null || raw === undefined || typeof raw !== 'object' || Array.isArray(raw)) {
 		const found = raw === null || raw === undefined ? 'an empty file' : describeFound(raw);
 		return {ok: false, problems: [{file, line: 1, column: 1, path: '', message: `expected a map of preset settings (name, title, duration, load, …), got ${found}`}]};
