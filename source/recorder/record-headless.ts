@@ -14,8 +14,16 @@ import {openCastFile, type CastFile} from './cast-file.js';
 import {framePlan, headlessFrames} from './headless-frames.js';
 import {finishPainting} from './paint.js';
 
-/** Defaults of a headless recording. */
-export const headlessDefaults = {columns: 120, rows: 36, fps: 10, speed: 30, idleTimeLimitSeconds: 2} as const;
+/** Defaults of a headless recording (speed: see `defaultSpeed`). */
+export const headlessDefaults = {columns: 120, rows: 36, fps: 10, castSeconds: 60, idleTimeLimitSeconds: 2} as const;
+
+/**
+ * The default speed: whatever fits the whole run into a one-minute cast (a 30-minute preset →
+ * 30×, a 5-minute tour → 5×, a day → 1440×), never slower than real time.
+ */
+export function defaultSpeed(config: SimConfig): number {
+	return Math.max(1, Math.round(config.durationSeconds / headlessDefaults.castSeconds));
+}
 
 /** Progress after each frame, for a progress line on stderr. */
 export type RecordProgress = {readonly frame: number; readonly totalFrames: number; readonly castSeconds: number; readonly tick: number};
@@ -35,7 +43,7 @@ export type RecordHeadlessOptions = {
 	readonly rows?: number;
 	/** Frames per cast second. Default 10. */
 	readonly fps?: number;
-	/** Simulated seconds per cast second. Default 30 (a 30-minute preset → a 60-second cast). */
+	/** Simulated seconds per cast second. Default: the run fits a 60-second cast (`defaultSpeed`). */
 	readonly speed?: number;
 	/** Overwrite an existing file. Default false. */
 	readonly force?: boolean;
@@ -92,7 +100,7 @@ export async function recordHeadless(options: RecordHeadlessOptions): Promise<Re
 	const columns = options.columns ?? headlessDefaults.columns;
 	const rows = options.rows ?? headlessDefaults.rows;
 	const fps = options.fps ?? headlessDefaults.fps;
-	const speed = options.speed ?? headlessDefaults.speed;
+	const speed = options.speed ?? defaultSpeed(config);
 	const command = options.command ?? `scaletop ${config.name} --headless --seed ${config.seed} --speed ${speed} --fps ${fps} --cols ${columns} --rows ${rows}`;
 	const opened = openCastFile({
 		path: options.path,

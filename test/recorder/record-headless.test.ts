@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import {afterEach, beforeEach, describe, expect, it} from 'vitest';
-import {recordHeadless} from '../../source/recorder/record-headless.js';
+import {defaultSpeed, recordHeadless} from '../../source/recorder/record-headless.js';
 import {advance, createInitialState, makeConfig} from '../../source/sim/index.js';
 import {renderFrame} from '../../source/ui/render-frame.js';
 import {frameLines} from '../../source/recorder/paint.js';
@@ -39,6 +39,13 @@ describe('recordHeadless', () => {
 		expect(framePlan(config, {speed: 30, fps: 10})).toEqual({totalFrames: 601, castSeconds: 60});
 		expect(framePlan(config, {speed: 150, fps: 4})).toEqual({totalFrames: 49, castSeconds: 12});
 		expect(framePlan({...config, durationSeconds: 100}, {speed: 30, fps: 10})).toEqual({totalFrames: 35, castSeconds: 3.4});
+	});
+
+	it('fits any preset into a one-minute cast by default, never slower than real time', () => {
+		expect(defaultSpeed(config)).toBe(30);
+		expect(defaultSpeed({...config, durationSeconds: 300})).toBe(5);
+		expect(defaultSpeed({...config, durationSeconds: 86_400})).toBe(1440);
+		expect(defaultSpeed({...config, durationSeconds: 20})).toBe(1);
 	});
 
 	it('records the planned frames, ending at the cast length, with the header of a reproducible run', async () => {
