@@ -14,6 +14,8 @@ import {openMetricsWriter, type MetricsWriter} from './headless/metrics-writer.j
 import {runHeadless} from './headless/run-headless.js';
 import {checkCastPath, openLiveTap, recordHeadless, type CastFormat, type LiveOutputTap} from './recorder/index.js';
 import {selectMetricsLine, type SimConfig, type SimState} from './sim/index.js';
+import {runLive} from './live/run-live.js';
+import {checkAbOptions, formatAbProgress, formatAbReport, runAb} from './ab/index.js';
 
 /** An error meant for the user: printed as is, with its exit code. */
 class UsageError extends Error {
@@ -53,23 +55,6 @@ const value = <T,>(parsed: Parsed<T>): T => {
 	return parsed.value;
 };
 
-/** Optional modules of other areas, loaded when present (they land independently). */
-async function optionalModule<T>(specifier: string): Promise<T | undefined> {
-	try {
-		return (await import(specifier)) as T;
-	} catch (error) {
-		if ((error as NodeJS.ErrnoException).code === 'ERR_MODULE_NOT_FOUND' && String((error as Error).message).includes(specifier.slice(2))) return undefined;
-		throw error;
-	}
-}
-
-type RunLive = (options: {config: SimConfig; speed?: number; fps?: number; tap?: LiveOutputTap; onState?: (state: SimState) => void}) => Promise<number>;
-type AbModule = {
-	checkAbOptions(raw: Record<string, unknown>): {ok: true; options: unknown} | {ok: false; message: string};
-	runAb(options: unknown): unknown;
-	formatAbReport(result: unknown): string;
-};
-
 function listPresets(): number {
 	const presets = listBuiltInPresets();
 	const width = Math.max(...presets.map(preset => preset.name.length));
@@ -96,13 +81,13 @@ function openMetrics(flags: Flags): MetricsWriter | undefined {
 	return opened.writer;
 }
 
-async function runAbCommand(flags: Flags, rest: readonly string[]): Promise<number> {
+function runAbCommand(flags: Flags, rest: readonly string[]): number {
 	if (rest.length > 0) throw new UsageError(`ab takes no preset, got "${rest.join(' ')}"`);
-	const ab = await optionalModule<AbModule>('./ab/index.js');
-	if (!ab) throw new UsageError('scaletop ab is not available in this build yet; try scaletop ab-stress --headless');
-	const checked = ab.checkAbOptions({n: flags.requests, c: flags.concurrency, type: flags.type, instances: flags.instances, app: flags.app, algorithm: flags.algorithm, seed: flags.seed});
+	const checked = checkAbOptions({n: flags.requests, c: flags.concurrency, type: flags.type, instances: flags.instances, app: flags.app, algorithm: flags.algorithm, seed: flags.seed});
 	if (!checked.ok) throw new UsageError(checked.message);
-	print(ab.formatAbReport(ab.runAb(checked.options)));
+	const result = runAb(checked.options);
+	for (const line of formatAbProgress(result)) process.stderr.write(`${line}\n`);
+	print(formatAbReport(result));
 	return 0;
 }
 
@@ -155,8 +140,6 @@ function castFormat(flags: Flags): CastFormat | undefined {
 }
 
 async function runLiveCommand(config: SimConfig, flags: Flags): Promise<number> {
-	const live = await optionalModule<{runLive: RunLive}>('./live/run-live.js');
-	if (!live) throw new UsageError('the live dashboard is not available in this build yet; use --headless for a summary');
 	const speed = flags.speed === undefined ? undefined : value(parsePositive('speed', flags.speed));
 	const fps = flags.fps === undefined ? undefined : value(parseWhole('fps', flags.fps, 1, 120));
 	let tap: LiveOutputTap | undefined;
@@ -172,7 +155,7 @@ async function runLiveCommand(config: SimConfig, flags: Flags): Promise<number> 
 	const intervalSeconds = flags.interval === undefined ? 60 : value(parseDurationFlag('interval', flags.interval));
 	const onState = metrics ? metricsSampler(metrics, intervalSeconds / config.tickSeconds) : undefined;
 	try {
-		return await live.runLive({config, speed, fps, tap, onState});
+		return await runLive({config, speed, fps, tap, onState});
 	} finally {
 		tap?.close();
 		metrics?.close();
