@@ -10,6 +10,7 @@
  */
 import {advance, createInitialState, type SimConfig, type SimEvent, type SimState} from '../sim/index.js';
 import {renderFrame} from '../ui/render-frame.js';
+import {initialUiState, type UiState} from '../ui/ui-state.js';
 import type {CastEvent} from './cast-writer.js';
 import {markerLabel} from './marker-label.js';
 import {frameLines, paintFrame} from './paint.js';
@@ -41,6 +42,11 @@ export type HeadlessFrame = {
 	readonly lineCount: number;
 };
 
+/** The dashboard's UI state in a recording: running, at the nearest speed step to the cast's. */
+export function recordingUiState(options: Pick<FramePlanOptions, 'speed'>): UiState {
+	return initialUiState({speed: options.speed});
+}
+
 /** Ticks the run lasts: the preset's duration, at least one tick. */
 export function durationTicks(config: SimConfig): number {
 	return Math.max(1, Math.ceil(config.durationSeconds / config.tickSeconds));
@@ -63,6 +69,7 @@ export function * headlessFrames(config: SimConfig, options: FramePlanOptions): 
 	const timeline = config.timeline.map((entry, index) => ({entry, index})).sort((a, b) => a.entry.atTick - b.entry.atTick || a.index - b.index);
 	const markKinds = new Set(options.eventMarkerKinds ?? []);
 	const castTimeOfTick = (tick: number) => (tick * config.tickSeconds) / options.speed;
+	const ui = recordingUiState(options);
 	let state: SimState = createInitialState(config);
 	let previous: string[] | undefined;
 	let nextEntry = 0;
@@ -79,7 +86,7 @@ export function * headlessFrames(config: SimConfig, options: FramePlanOptions): 
 
 		if (markKinds.size > 0) markers.push(...eventMarkers(state, eventCountBefore, markKinds, castTimeOfTick, castSeconds));
 		markers.sort((a, b) => a.timeSeconds - b.timeSeconds);
-		const text = renderFrame(state, {columns: options.columns, rows: options.rows, isColor: options.isColor});
+		const text = renderFrame(state, {columns: options.columns, rows: options.rows, isColor: options.isColor}, ui);
 		const lines = frameLines(text, options.rows);
 		const paint = paintFrame(previous, lines);
 		previous = lines;

@@ -11,6 +11,7 @@ import path from 'node:path';
 import {afterAll, beforeAll, describe, expect, it} from 'vitest';
 import {recordHeadless} from '../../source/recorder/record-headless.js';
 import {frameLines} from '../../source/recorder/paint.js';
+import {recordingUiState} from '../../source/recorder/headless-frames.js';
 import {advance, createInitialState, makeConfig} from '../../source/sim/index.js';
 import {renderFrame} from '../../source/ui/render-frame.js';
 import {expectedScreen, parseCast, replayScreen, stripSgr} from '../recorder/helpers/replay.js';
@@ -51,7 +52,7 @@ describe('recorded casts in the real asciinema', () => {
 		expect(result.exitCode).toBe(0);
 		const {status, output} = asciinemaCat(file);
 		expect(status).toBe(0);
-		const lastFrame = renderFrame(advance(createInitialState(config), 600), {columns: 100, rows: 30, isColor: true});
+		const lastFrame = renderFrame(advance(createInitialState(config), 600), {columns: 100, rows: 30, isColor: true}, recordingUiState({speed: 60}));
 		const cast = parseCast(fs.readFileSync(file, 'utf8'));
 		const printed = await replayScreen({...cast, events: [{timeSeconds: 0, code: 'o', data: output}]});
 		expect(printed).toEqual(expectedScreen(frameLines(stripSgr(lastFrame), 30), 100, 30));

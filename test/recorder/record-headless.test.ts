@@ -6,7 +6,7 @@ import {defaultSpeed, recordHeadless} from '../../source/recorder/record-headles
 import {advance, createInitialState, makeConfig} from '../../source/sim/index.js';
 import {renderFrame} from '../../source/ui/render-frame.js';
 import {frameLines} from '../../source/recorder/paint.js';
-import {framePlan} from '../../source/recorder/headless-frames.js';
+import {framePlan, recordingUiState} from '../../source/recorder/headless-frames.js';
 import {expectedScreen, parseCast, replayScreen, stripSgr} from './helpers/replay.js';
 
 const config = makeConfig({
@@ -74,7 +74,7 @@ describe('recordHeadless', () => {
 			const file = path.join(folder, `final-${isColor}.cast`);
 			await recordHeadless({config, path: file, columns: 100, rows: 30, isColor, ...quick});
 			const finalState = advance(createInitialState(config), 1800);
-			const lastFrame = renderFrame(finalState, {columns: 100, rows: 30, isColor});
+			const lastFrame = renderFrame(finalState, {columns: 100, rows: 30, isColor}, recordingUiState(quick));
 			const screen = await replayScreen(parseCast(read(file)));
 			expect(screen).toEqual(expectedScreen(frameLines(stripSgr(lastFrame), 30), 100, 30));
 		}
@@ -115,7 +115,7 @@ describe('recordHeadless', () => {
 		const cast = parseCast(read(file));
 		expect(cast.header['term']).toEqual({cols: 120, rows: 36, type: 'xterm-256color'});
 		expect(cast.events.at(-1)?.timeSeconds).toBeCloseTo(12, 6);
-		const lastFrame = renderFrame(advance(createInitialState(config), 1800), {columns: 120, rows: 36, isColor: true});
+		const lastFrame = renderFrame(advance(createInitialState(config), 1800), {columns: 120, rows: 36, isColor: true}, recordingUiState(quick));
 		expect(await replayScreen(cast)).toEqual(expectedScreen(frameLines(stripSgr(lastFrame), 36), 120, 36));
 	});
 
