@@ -7,7 +7,7 @@
  */
 import React from 'react';
 import {glyphs, type Line, type Segment, type Theme} from '../theme.js';
-import {seg} from '../paint.js';
+import {fitLine, lineText, seg} from '../paint.js';
 import {bar, fit, fitRight} from '../view-models/format.js';
 import type {InstanceRowVm} from '../view-models/to-instance-rows.js';
 import {scrollToShow, type SortColumn} from '../ui-state.js';
@@ -72,13 +72,24 @@ export function instanceTableLines(props: Omit<InstanceTableProps, 'theme'>): {r
 	const selectedIndex = found === -1 ? 0 : found;
 	const offset = scrollToShow(props.scrollOffset, selectedIndex, visible, rows.length);
 	const arrow = isSortDescending ? glyphs.sortDescending : glyphs.sortAscending;
-	const head: Segment[] = [seg(' ')];
+	let head: Segment[] = [seg(' ')];
 	for (const c of columns) {
-		const title = c.key === sortColumn ? `${c.title}${arrow}` : c.title;
+		const isSorted = c.key === sortColumn;
 		if (c.key === 'cpu') head.push(seg(fit('', barWidth + 1)));
-		head.push(seg(c.isRight ? fitRight(title, c.width) : fit(title, c.width), c.key === sortColumn ? 'accent' : 'title'), seg(' '));
+		if (isSorted && c.isRight) {
+			// The arrow goes left of a right-aligned title, in the gap before it.
+			head.pop();
+			head.push(seg(fitRight(`${arrow}${c.title}`, c.width + 1), 'accent'), seg(' '));
+		} else {
+			const title = isSorted ? `${c.title}${arrow}` : c.title;
+			head.push(seg(c.isRight ? fitRight(title, c.width) : fit(title, c.width), isSorted ? 'accent' : 'title'), seg(' '));
+		}
 	}
-	if (rows.length > visible) head.push(seg(`${offset + 1}-${Math.min(rows.length, offset + visible)}/${rows.length}`, 'dim'));
+	if (rows.length > visible) {
+		// Where the window is in a long fleet; it takes the place of the last titles if it must.
+		const counter = `${offset + 1}-${Math.min(rows.length, offset + visible)}/${rows.length}`;
+		head = [...fitLine(head, Math.min(lineText(head).length, width - counter.length - 1)), seg(' '), seg(counter, 'dim')];
+	}
 	const lines: Line[] = [head];
 	for (const row of rows.slice(offset, offset + visible)) {
 		const line: Segment[] = [seg(row.marker, row.tone)];

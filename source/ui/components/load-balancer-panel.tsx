@@ -17,9 +17,9 @@ export function loadBalancerPanelLines(vm: LoadBalancerPanelVm, width: number): 
 		lines.push([
 			seg(`${fit(t.id, 7)} `),
 			...(zoneWidth > 0 ? [seg(fit(t.zone, zoneWidth), 'dim')] : []),
-			seg(fit(t.state, 13), t.tone),
+			seg(fit(t.state, 12), t.tone),
 			seg(fitRight(t.rate, 9)),
-			seg(fitRight(t.total, 10), 'dim'),
+			seg(fitRight(t.total, 9), 'dim'),
 		]);
 	}
 	if (vm.targets.length === 0) lines.push([seg('no registered targets', 'dim')]);

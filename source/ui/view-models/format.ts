@@ -88,7 +88,7 @@ export function sparkline(values: readonly number[], width: number): string {
 	const levels = glyphs.spark.length - 1;
 	let out = ' '.repeat(width - shown.length);
 	for (const v of shown) {
-		out += max <= 0 || v <= 0 ? glyphs.spark[1] : glyphs.spark[Math.max(1, Math.round((v / max) * levels))];
+		out += max <= 0 || v <= 0 ? glyphs.spark[1] : glyphs.spark[1 + Math.round((v / max) * (levels - 1))];
 	}
 	return out;
 }

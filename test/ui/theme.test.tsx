@@ -1,0 +1,38 @@
+import React from 'react';
+import {describe, expect, test} from 'vitest';
+import {isColorWanted, makeTheme} from '../../source/ui/theme.js';
+import {Dashboard} from '../../source/ui/dashboard.js';
+import {initialUiState} from '../../source/ui/ui-state.js';
+import {sampleDashboardVm} from '../../source/ui/sample-views.js';
+import {plain, renderRaw} from './helpers/render-text.js';
+
+const colourCode = /\u001B\[(3[0-7]|9[0-7]|4[0-7]|38;|48;)/;
+
+const frame = (mode: 'color' | 'mono') => {
+	const ui = initialUiState();
+	return renderRaw(<Dashboard vm={sampleDashboardVm(5, ui)} ui={ui} columns={120} rows={40} theme={makeTheme(mode)} />, 120);
+};
+
+describe('theme', () => {
+	test('NO_COLOR (any non-empty value) and TERM=dumb turn colour off', () => {
+		expect(isColorWanted({})).toBe(true);
+		expect(isColorWanted({NO_COLOR: '1'})).toBe(false);
+		expect(isColorWanted({NO_COLOR: ''})).toBe(true);
+		expect(isColorWanted({TERM: 'dumb'})).toBe(false);
+	});
+
+	test('monochrome: no colour codes at all, but bold, dim and reverse video still mark meaning', () => {
+		const mono = frame('mono');
+		expect(mono).not.toMatch(colourCode);
+		expect(mono).toContain('\u001B[1mALARM');
+		expect(mono).toContain('\u001B[2m');
+		expect(mono).toContain('\u001B[7m');
+	});
+
+	test('colour: alarms red, healthy green, and the same text as monochrome', () => {
+		const color = frame('color');
+		expect(color).toContain('\u001B[31mALARM');
+		expect(color).toContain('\u001B[32mHealthy');
+		expect(plain(color)).toBe(plain(frame('mono')));
+	});
+});
