@@ -262,6 +262,8 @@ export type SimState = {
 	readonly cloudwatch: Readonly<Record<string, Ring>>;
 	/** The current minute's CloudWatch accumulator; created on the first tick (systems/cloudwatch.ts). */
 	readonly metricWindow?: MetricWindow;
+	/** Earliest tick a spot interruption notice expires (systems/faults.ts scans instances only then); absent or -1: none. */
+	readonly spotDueTick?: number;
 	/** Bounded activity log, newest last. */
 	readonly events: readonly SimEvent[];
 	/** Total events ever appended (so consumers can tell new ones from old). */

@@ -77,9 +77,9 @@ export function setDesiredCapacity(s: Working, desired: number, origin?: Activit
 export function runAutoScaling(s: Working): void {
 	ensureControlPlane(s);
 	if (!s.autoScaling) return;
-	sweepHealth(s);
+	const capacity = sweepHealth(s);
 	completeActivity(s);
-	reconcile(s);
+	reconcile(s, undefined, capacity);
 }
 
 /** Deregister from the load balancer (draining), or terminate at once when there is nothing to drain. */
@@ -91,25 +91,31 @@ export function deregisterAndTerminate(s: Working, id: string): void {
 	if (i.target.health !== 'draining') terminateInstance(s, id, '');
 }
 
-function sweepHealth(s: Working): void {
+/** Mark unhealthy instances and start their replacement; returns the capacity left (one pass). */
+function sweepHealth(s: Working): number {
 	const asg = s.config.autoScaling!;
 	const tick = s.clock.tick;
 	const graceTicks = secondsToTicks(s, asg.healthCheckGracePeriodSeconds);
 	const impairedTicks = secondsToTicks(s, impairedToleranceSeconds);
+	let capacity = 0;
 	for (const id of s.instanceOrder) {
 		const i = s.instances[id]!;
 		if (!isCapacity(i)) continue;
+		capacity += 1;
 		let cause = '';
 		if (i.ec2State !== 'running' && i.ec2State !== 'pending') cause = causes.ec2Stopped(s);
 		else if (i.ec2State === 'running' && i.isHung && (s.zones[i.zone]?.isDown ?? false) && tick - s.zones[i.zone]!.downSinceTick >= impairedTicks) cause = causes.ec2Impaired(s);
 		else if (asg.healthCheckType === 'ELB' && i.target.health === 'unhealthy' && tick - i.launchedTick >= graceTicks) cause = causes.elbUnhealthy(s);
 		if (cause === '') continue;
+		capacity -= 1;
 		i.asgHealth = 'Unhealthy';
 		i.unhealthyCause = cause;
 		s.autoScaling!.scalingActivities += 1;
 		appendEvent(s, 'activity', `Terminating EC2 instance: ${id}`, cause);
 		deregisterAndTerminate(s, id);
 	}
+
+	return capacity;
 }
 
 function completeActivity(s: Working): void {
@@ -127,11 +133,11 @@ function completeActivity(s: Working): void {
 	if (activity.cooldownTicks > 0) asg.cooldownUntilTick = s.clock.tick + activity.cooldownTicks;
 }
 
-function reconcile(s: Working, origin?: ActivityOrigin): void {
+function reconcile(s: Working, origin?: ActivityOrigin, capacity?: number): void {
 	const asg = s.autoScaling!;
 	const config = s.config.autoScaling!;
 	const desired = asg.desired;
-	const before = capacityCount(s);
+	const before = capacity ?? capacityCount(s);
 	let n = before;
 	const ids: string[] = [];
 	while (n < desired) {

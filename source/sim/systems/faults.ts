@@ -67,6 +67,7 @@ export function busiestZone(s: Working): string | undefined {
 export function noticeSpotInterruption(s: Working, id: string): void {
 	const i = s.instances[id]!;
 	i.spotInterruptionTick = s.clock.tick + secondsToTicks(s, spotNoticeSeconds);
+	s.spotDueTick = s.spotDueTick === undefined || s.spotDueTick < 0 ? i.spotInterruptionTick : Math.min(s.spotDueTick, i.spotInterruptionTick);
 	appendEvent(s, 'fault', `EC2 Spot Instance Interruption Warning: ${id} will be terminated at ${formatSimTime(i.spotInterruptionTick * s.config.tickSeconds)}`, `${at(s)} EC2 reclaimed Spot capacity (two-minute notice).`);
 }
 
@@ -79,15 +80,26 @@ export function runFaults(s: Working): void {
 		if (z.isDown && tick >= z.downUntilTick) endZoneOutage(s, zone);
 	}
 
+	if (s.spotDueTick !== undefined && s.spotDueTick >= 0 && tick >= s.spotDueTick) runSpotInterruptions(s);
+	runChaosMonkey(s);
+}
+
+/** Terminate the instances whose notice expired; remember the next one due. */
+function runSpotInterruptions(s: Working): void {
+	const tick = s.clock.tick;
+	let next = -1;
 	for (const id of s.instanceOrder) {
 		const i = s.instances[id]!;
-		if (i.spotInterruptionTick !== -1 && tick >= i.spotInterruptionTick) {
+		if (i.spotInterruptionTick === -1) continue;
+		if (tick >= i.spotInterruptionTick) {
 			i.spotInterruptionTick = -1;
 			if (terminateInstance(s, id, '')) appendEvent(s, 'fault', `Spot Instance ${id} interrupted: terminating`, `${at(s)} the two-minute Spot interruption notice expired.`);
+		} else if (next === -1 || i.spotInterruptionTick < next) {
+			next = i.spotInterruptionTick;
 		}
 	}
 
-	runChaosMonkey(s);
+	s.spotDueTick = next;
 }
 
 function endZoneOutage(s: Working, zone: string): void {
