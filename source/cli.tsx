@@ -12,10 +12,10 @@ import {findUnknownFlag, helpText, parseDurationFlag, parsePositive, parseSeed, 
 import {formatSummary} from './headless/format-summary.js';
 import {openMetricsWriter, type MetricsWriter} from './headless/metrics-writer.js';
 import {runHeadless} from './headless/run-headless.js';
-import {checkCastPath, openLiveTap, recordHeadless, type CastFormat, type LiveOutputTap} from './recorder/index.js';
+import {checkCastPath} from './recorder/cast-file.js';
+import type {CastFormat} from './recorder/cast-writer.js';
+import type {LiveOutputTap} from './recorder/types.js';
 import {selectMetricsLine, type SimConfig, type SimState} from './sim/index.js';
-import {runLive} from './live/run-live.js';
-import {checkAbOptions, formatAbProgress, formatAbReport, runAb} from './ab/index.js';
 
 /** An error meant for the user: printed as is, with its exit code. */
 class UsageError extends Error {
@@ -81,8 +81,9 @@ function openMetrics(flags: Flags): MetricsWriter | undefined {
 	return opened.writer;
 }
 
-function runAbCommand(flags: Flags, rest: readonly string[]): number {
+async function runAbCommand(flags: Flags, rest: readonly string[]): Promise<number> {
 	if (rest.length > 0) throw new UsageError(`ab takes no preset, got "${rest.join(' ')}"`);
+	const {checkAbOptions, formatAbProgress, formatAbReport, runAb} = await import('./ab/index.js');
 	const checked = checkAbOptions({n: flags.requests, c: flags.concurrency, type: flags.type, instances: flags.instances, app: flags.app, algorithm: flags.algorithm, seed: flags.seed});
 	if (!checked.ok) throw new UsageError(checked.message);
 	const result = runAb(checked.options);
@@ -119,6 +120,7 @@ async function runHeadlessCommand(config: SimConfig, flags: Flags): Promise<numb
 	}
 
 	if (record) {
+		const {recordHeadless} = await import('./recorder/record-headless.js');
 		const recorded = await recordHeadless(record);
 		if (recorded.message) process.stderr.write(`${recorded.message}\n`);
 		if (recorded.exitCode !== 0) return recorded.exitCode;
@@ -146,6 +148,7 @@ async function runLiveCommand(config: SimConfig, flags: Flags): Promise<number> 
 	if (flags.record !== undefined) {
 		const columns = flags.cols === undefined ? (process.stdout.columns ?? 120) : value(parseWhole('cols', flags.cols, 20, 1000));
 		const rows = flags.rows === undefined ? (process.stdout.rows ?? 36) : value(parseWhole('rows', flags.rows, 5, 1000));
+		const {openLiveTap} = await import('./recorder/live-tap.js');
 		const opened = openLiveTap({path: flags.record, columns, rows, force: flags.force, title: config.title, seed: config.seed, preset: config.name, command: commandLine(config, ''), castFormat: castFormat(flags)});
 		if (!opened.ok) throw new UsageError(opened.message);
 		tap = opened.tap;
@@ -155,6 +158,7 @@ async function runLiveCommand(config: SimConfig, flags: Flags): Promise<number> 
 	const intervalSeconds = flags.interval === undefined ? 60 : value(parseDurationFlag('interval', flags.interval));
 	const onState = metrics ? metricsSampler(metrics, intervalSeconds / config.tickSeconds) : undefined;
 	try {
+		const {runLive} = await import('./live/run-live.js');
 		return await runLive({config, speed, fps, tap, onState});
 	} finally {
 		tap?.close();
