@@ -3,8 +3,10 @@
  * instances, reconciliation toward desired capacity with zone balance and the termination
  * policy, scale-in protection, and the policy activity whose completion starts the cooldown.
  *
- * Replacement terminates first and launches after, and ignores the cooldown. A scale-in
- * deregisters the instance from the load balancer (draining) before EC2 terminates it.
+ * Replacement terminates first and launches after, and ignores the cooldown. Instances that are
+ * gone (EC2 state not running) are replaced at once; ELB-unhealthy ones in batches of 10 % of
+ * desired (one for small groups), each batch waiting for the previous one to pass its checks. A
+ * scale-in deregisters the instance from the load balancer (draining) before EC2 terminates it.
  */
 import type {Working} from '../working.js';
 import {appendEvent, causes} from './activity.js';
@@ -98,6 +100,7 @@ function sweepHealth(s: Working): number {
 	const graceTicks = secondsToTicks(s, asg.healthCheckGracePeriodSeconds);
 	const impairedTicks = secondsToTicks(s, impairedToleranceSeconds);
 	let capacity = 0;
+	let elbBudget = -1;
 	for (const id of s.instanceOrder) {
 		const i = s.instances[id]!;
 		if (!isCapacity(i)) continue;
@@ -105,7 +108,13 @@ function sweepHealth(s: Working): number {
 		let cause = '';
 		if (i.ec2State !== 'running' && i.ec2State !== 'pending') cause = causes.ec2Stopped(s);
 		else if (i.ec2State === 'running' && i.isHung && (s.zones[i.zone]?.isDown ?? false) && tick - s.zones[i.zone]!.downSinceTick >= impairedTicks) cause = causes.ec2Impaired(s);
-		else if (asg.healthCheckType === 'ELB' && i.target.health === 'unhealthy' && tick - i.launchedTick >= graceTicks) cause = causes.elbUnhealthy(s);
+		else if (asg.healthCheckType === 'ELB' && i.target.health === 'unhealthy' && tick - i.launchedTick >= graceTicks) {
+			if (elbBudget === -1) elbBudget = replacementBudget(s);
+			if (elbBudget === 0) continue;
+			elbBudget -= 1;
+			cause = causes.elbUnhealthy(s);
+		}
+
 		if (cause === '') continue;
 		capacity -= 1;
 		i.asgHealth = 'Unhealthy';
@@ -116,6 +125,23 @@ function sweepHealth(s: Working): number {
 	}
 
 	return capacity;
+}
+
+/**
+ * How many more ELB-unhealthy instances may be replaced now: at most 10 % of desired (at least
+ * one) at a time, counting replacements still on their way (pending, or not yet healthy behind
+ * the load balancer). This is what keeps a group whose every target fails its checks (say, under
+ * overload) from being wiped out at once.
+ */
+export function replacementBudget(s: Working): number {
+	const batch = Math.max(1, Math.floor(s.autoScaling!.desired / 10));
+	let inProgress = 0;
+	for (const id of s.instanceOrder) {
+		const i = s.instances[id]!;
+		if (isCapacity(i) && (i.asgLifecycle === 'Pending' || (i.isBehindLoadBalancer && i.target.health === 'initial'))) inProgress += 1;
+	}
+
+	return Math.max(0, batch - inProgress);
 }
 
 function completeActivity(s: Working): void {

@@ -149,3 +149,24 @@ describe('selectAutoScaling', () => {
 		expect(view.policies[1]!.alarmNames).toHaveLength(2);
 	});
 });
+
+describe('replacing ELB-unhealthy instances in batches', () => {
+	it('replaces one at a time in a small group, the next once the previous replacement is healthy', () => {
+		const s = controlState({autoScaling: {min: 1, max: 4, desired: 3, healthCheckType: 'ELB', healthCheckGracePeriodSeconds: 0}});
+		for (const id of s.instanceOrder) s.instances[id]!.target.health = 'unhealthy';
+		runControl(s, 1);
+		expect(s.instanceOrder.filter(id => s.instances[id]!.asgHealth === 'Unhealthy')).toEqual(['i-0001']);
+		runControl(s, 100);
+		expect(s.instanceOrder.filter(id => s.instances[id]!.asgHealth === 'Unhealthy')).toEqual(['i-0001']);
+		s.instances['i-0004']!.target.health = 'healthy'; // the replacement passed its checks
+		runControl(s, 1);
+		expect(s.instanceOrder.filter(id => s.instances[id]!.asgHealth === 'Unhealthy')).toEqual(['i-0001', 'i-0002']);
+	});
+
+	it('replaces 10 % of desired at a time in a large group', () => {
+		const s = controlState({autoScaling: {min: 1, max: 40, desired: 30, healthCheckType: 'ELB', healthCheckGracePeriodSeconds: 0}});
+		for (const id of s.instanceOrder) s.instances[id]!.target.health = 'unhealthy';
+		runControl(s, 1);
+		expect(s.instanceOrder.filter(id => s.instances[id]!.asgHealth === 'Unhealthy')).toHaveLength(3);
+	});
+});
