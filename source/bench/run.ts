@@ -10,6 +10,7 @@ const sections: Array<[string, () => Promise<{bench: () => Promise<BenchLine[]>}
 	['simulation', async () => import('./sim.js')],
 	['dashboard', async () => import('./ui.js')],
 	['recorder', async () => import('./recorder.js')],
+	['presets', async () => import('./presets.js')],
 ];
 
 const only = process.argv[2];
