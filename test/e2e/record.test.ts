@@ -8,13 +8,23 @@ import {spawnSync} from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import {fileURLToPath} from 'node:url';
 import {afterAll, beforeAll, describe, expect, it} from 'vitest';
+import {loadPreset} from '../../source/presets/load-preset.js';
 import {recordHeadless} from '../../source/recorder/record-headless.js';
 import {frameLines} from '../../source/recorder/paint.js';
 import {recordingUiState} from '../../source/recorder/headless-frames.js';
 import {advance, createInitialState, makeConfig} from '../../source/sim/index.js';
 import {renderFrame} from '../../source/ui/render-frame.js';
 import {expectedScreen, parseCast, replayScreen, stripSgr} from '../recorder/helpers/replay.js';
+
+const cli = fileURLToPath(new URL('../../dist/cli.js', import.meta.url));
+
+/** Run the built CLI; its exit code, stdout and stderr. */
+function scaletop(...args: string[]): {status: number | null; stdout: string; stderr: string} {
+	const result = spawnSync(process.execPath, [cli, ...args], {encoding: 'utf8', env: {...process.env, NO_COLOR: ''}});
+	return {status: result.status, stdout: result.stdout, stderr: result.stderr};
+}
 
 const has = (tool: string) => spawnSync('sh', ['-c', `command -v ${tool}`]).status === 0;
 const missing = ['asciinema', 'script'].filter(tool => !has(tool));
@@ -62,5 +72,37 @@ describe('recorded casts in the real asciinema', () => {
 		const file = path.join(folder, 'not-a-cast.cast');
 		fs.writeFileSync(file, '{"version": 3, "term": {"cols": 80, "rows": 24}}\n');
 		expect(asciinemaCat(file).status).not.toBe(0);
+	});
+});
+
+describe('scaletop PRESET --headless --record FILE (the built CLI)', () => {
+	it('writes the same bytes as the recorder library for that preset and seed, twice, and asciinema accepts it', async () => {
+		const [first, second, library] = ['cli-1.cast', 'cli-2.cast', 'library.cast'].map(name => path.join(folder, name));
+		for (const file of [first, second]) {
+			const run = scaletop('tour', '--headless', '--record', file, '--seed', '5', '--speed', '60', '--fps', '2', '--cols', '100', '--rows', '30');
+			expect(run.stderr).toBe(`Recorded 5.0 s of cast (11 frames) to ${file}.\n`);
+			expect(run.status).toBe(0);
+		}
+
+		const loaded = loadPreset('tour');
+		if (!loaded.ok) throw new Error(loaded.message);
+		await recordHeadless({config: {...loaded.config, seed: 5}, path: library, speed: 60, fps: 2, columns: 100, rows: 30, isHandlingSignals: false});
+		expect(fs.readFileSync(first, 'utf8')).toBe(fs.readFileSync(library, 'utf8'));
+		expect(fs.readFileSync(second, 'utf8')).toBe(fs.readFileSync(first, 'utf8'));
+		if (missing.length === 0) expect(asciinemaCat(first).status).toBe(0);
+	});
+
+	it('fails before anything starts, with exit code 2 and one sentence, on an unwritable path or an existing file', () => {
+		const missingFolder = path.join(folder, 'no-such-folder', 'x.cast');
+		expect(scaletop('tour', '--headless', '--record', missingFolder)).toMatchObject({
+			status: 2, stdout: '', stderr: `scaletop: Cannot record to ${missingFolder}: the folder ${path.dirname(missingFolder)} does not exist.\n`,
+		});
+		const existing = path.join(folder, 'existing.cast');
+		fs.writeFileSync(existing, 'keep');
+		expect(scaletop('tour', '--headless', '--record', existing)).toMatchObject({
+			status: 2, stdout: '', stderr: `scaletop: Cannot record to ${existing}: the file already exists (add --force to overwrite it).\n`,
+		});
+		expect(fs.readFileSync(existing, 'utf8')).toBe('keep');
+		expect(scaletop('tour', '--headless', '--record', folder, '--force')).toMatchObject({status: 2, stderr: `scaletop: Cannot record to ${folder}: it is a folder.\n`});
 	});
 });
