@@ -2,6 +2,7 @@
  * Keyboard input: the only `useInput`. Each key goes through the pure keymap; simulation
  * actions go to the sim (and their description to the key bar), UI commands to the UI reducer.
  */
+import {useRef} from 'react';
 import {useApp, useInput} from 'ink';
 import type {SimAction} from '../../sim/index.js';
 import {describeAction, isUiCommand, keymap, type UiCommand} from '../keymap.js';
@@ -52,10 +53,15 @@ export function uiActionsFor(command: UiCommand, h: Pick<KeybindingHandlers, 'ui
 }
 
 /** Wire the keyboard to the simulation and the UI. */
-export function useKeybindings(h: KeybindingHandlers): void {
+export function useKeybindings(handlers: KeybindingHandlers): void {
 	const {exit} = useApp();
+	// Keys read the latest rendered state: Ink re-subscribes a new handler only after React's
+	// passive effects run, so a key arriving right after a frame would see the previous state.
+	const latest = useRef(handlers);
+	latest.current = handlers;
 	useInput(
 		(input, key) => {
+			const h = latest.current;
 			const result = keymap(input, key, h.ui);
 			if (!result) return;
 			if (!isUiCommand(result)) {
@@ -70,6 +76,6 @@ export function useKeybindings(h: KeybindingHandlers): void {
 			if (result.type === 'ui/step-one') h.stepOne();
 			for (const action of uiActionsFor(result, h)) h.dispatchUi(action);
 		},
-		{isActive: h.isActive},
+		{isActive: handlers.isActive},
 	);
 }

@@ -1,0 +1,82 @@
+import React from 'react';
+import {describe, expect, test, vi} from 'vitest';
+import {render} from 'ink-testing-library';
+import {App} from '../../source/app.js';
+import {makeConfig} from '../../source/sim/index.js';
+import {makeTheme} from '../../source/ui/theme.js';
+import {plain} from './helpers/render-text.js';
+
+// Integration: the real App (simulation, keymap, reducers, dashboard) driven through a fake
+// terminal. Started paused so that only keys move time; every wait is vi.waitFor.
+const config = makeConfig({name: 'test-fleet', title: 'Test fleet', seed: 3});
+
+async function start() {
+	const app = render(<App config={config} theme={makeTheme('color')} isPaused size={{columns: 120, rows: 40}} />);
+	// Keys written before Ink listens to stdin would be lost: wait for its listener.
+	await vi.waitFor(() => {
+		expect(app.stdin.listenerCount('readable')).toBeGreaterThan(0);
+	});
+	const screen = () => plain(app.lastFrame() ?? '');
+	const press = async (input: string, until: (text: string) => boolean) => {
+		app.stdin.write(input);
+		await vi.waitFor(() => {
+			expect(until(screen()), screen()).toBe(true);
+		});
+	};
+	return {app, screen, press};
+}
+
+describe('the live app', () => {
+	test('starts paused when asked, showing the header, table and key bar', async () => {
+		const {app, screen} = await start();
+		await vi.waitFor(() => {
+			expect(screen()).toContain('❚❚ PAUSED');
+		});
+		expect(screen().split('\n')).toHaveLength(39);
+		expect(screen()).toContain('? help  q quit');
+		app.unmount();
+	});
+
+	test('? opens the help, any key closes it without acting', async () => {
+		const {app, screen, press} = await start();
+		await press('?', (text) => text.includes('Keys (any key closes this)'));
+		await press('x', (text) => !text.includes('Keys (any key closes this)'));
+		expect(screen()).not.toContain('kill a random instance');
+		app.unmount();
+	});
+
+	test('. steps one tick while paused; space resumes', async () => {
+		const {app, press} = await start();
+		await press('.', (text) => text.includes('00:00:01/') && text.includes('» stepped one tick'));
+		await press(' ', (text) => text.includes('▶ running') && text.includes('» resumed'));
+		app.unmount();
+	});
+
+	test('↓ moves the selection; k kills the selected instance and the key bar and activity log say so', async () => {
+		const {app, screen, press} = await start();
+		await press('.', (text) => text.includes('00:00:01/'));
+		const selectedId = () => /i-\d{4}/.exec(plain((app.lastFrame() ?? '').split('\n').find((line) => line.includes('\u001B[7m')) ?? ''))?.[0];
+		const tableIds = screen().split('\n').flatMap((line) => /^.(i-\d{4}) t2\./.exec(line)?.[1] ?? []);
+		expect(tableIds.length).toBeGreaterThan(1);
+		expect(selectedId()).toBe(tableIds[0]);
+		app.stdin.write('\u001B[B');
+		await vi.waitFor(() => {
+			expect(selectedId()).toBe(tableIds[1]);
+		});
+		await press('k', (text) => text.includes(`» kill ${tableIds[1]}`));
+		await press('.', (text) => text.includes('00:00:02/'));
+		const lines = screen().split('\n');
+		const log = lines.slice(lines.findIndex((line) => line.startsWith('Activity')));
+		expect(log.some((line) => line.includes(tableIds[1]))).toBe(true);
+		app.unmount();
+	});
+
+	test('> sorts by the next column and the header marks it; [ and ] change speed', async () => {
+		const {app, screen, press} = await start();
+		await press('>', (text) => text.includes('TYPE▲') && text.includes('» sort by TYPE'));
+		await press(']', (text) => text.includes('×2'));
+		await press('[', (text) => text.includes('×1 '));
+		expect(screen()).toContain('» speed ×1');
+		app.unmount();
+	});
+});
