@@ -5,7 +5,9 @@
  *
  * Timings [sim]: pending 5–20 s; the app answers `app.startSeconds` after `running`;
  * shutting-down and stopping take 30–60 s. A scale-in waits for the load balancer to finish
- * draining (`target.drainUntilTick`) before the EC2 termination starts.
+ * draining (`target.drainUntilTick`) before the EC2 termination starts. A group instance killed
+ * in EC2 stays registered with the load balancer (failing its checks) until the load balancer
+ * has marked it unhealthy; then the group deregisters it.
  */
 import {instanceTypes, t2LaunchCreditsPerVcpu} from '../catalog.js';
 import {nextInstanceId} from '../ids.js';
@@ -132,6 +134,7 @@ export function advanceLifecycles(s: Working): void {
 		const i = s.instances[id]!;
 		if (i.transitionAtTick !== -1 && tick >= i.transitionAtTick) finishTransition(s, i);
 		else if (i.asgLifecycle === 'Terminating' && i.ec2State === 'running' && isDeregistered(i, tick)) terminateInstance(s, id, '');
+		else if (i.ec2State === 'terminated' && i.isInGroup && (i.target.health === 'unhealthy' || i.target.health === 'initial')) i.target.health = 'unused';
 	}
 }
 

@@ -101,4 +101,16 @@ describe('terminate and stop', () => {
 		const ticks = until(s, () => s.instances[id]!.ec2State === 'shutting-down');
 		expect(ticks).toBe(300);
 	});
+
+	it('a killed group instance stays registered until the load balancer marks it unhealthy, then the group deregisters it', () => {
+		const s = fresh();
+		const id = launchInstance(s, {...base, isWarm: true});
+		terminateInstance(s, id, '');
+		until(s, () => s.instances[id]!.ec2State === 'terminated');
+		advanceLifecycles(s);
+		expect(s.instances[id]!.target.health).toBe('healthy');
+		s.instances[id]!.target.health = 'unhealthy';
+		advanceLifecycles(s);
+		expect(s.instances[id]!.target.health).toBe('unused');
+	});
 });
