@@ -41,7 +41,7 @@ export function checkConfig(config: SimConfig): string[] {
 }
 
 function emptyFlow(): FlowState {
-	return {arrived: 0, expectedRatePerSecond: 0, completed: 0, failed: 0, errors: {'502': 0, '503': 0, '504': 0}, routed: 0, inFlight: 0, cpuAvgPercent: 0, latencyMeanMs: 0, capacityPerSecond: 0, closedResponseSeconds: -1};
+	return {arrived: 0, expectedRatePerSecond: 0, completed: 0, failed: 0, errors: {'502': 0, '503': 0, '504': 0}, routed: 0, inFlight: 0, cpuAvgPercent: 0, latencyMeanMs: 0, capacityPerSecond: 0, closedResponseSeconds: -1, inService: 0};
 }
 
 /** A fresh run from a config. Throws `SimConfigError` (one sentence) for a config it cannot run. */

@@ -8,6 +8,9 @@
  *                     per-instance CPU, latency, completions; 502/503/504 by cause
  *  5. health checks   the ELB's checks at their interval; target states change
  *  6. cost            per-second billing, CPU credits, ELB and Elastic IP hours
+ *                     (4–6 run fused in one pass over the fleet: `routeAndServe`; each
+ *                     instance's check and bill depend only on that instance, so the result is
+ *                     the same as running them one after another)
  *  7. metrics         CloudWatch datapoints at period boundaries (1 or 5 minutes)
  *  8. alarms          alarm evaluation (M of N) at period boundaries; state transitions
  *  9. policies        scaling policies act on alarms (cooldown, warm-up), scheduled actions
@@ -21,8 +24,6 @@ import {runFaults} from './systems/faults.js';
 import {advanceLifecycles} from './systems/instances.js';
 import {generateTraffic} from './systems/traffic.js';
 import {routeAndServe} from './systems/load-balancer.js';
-import {runHealthChecks} from './systems/health-checks.js';
-import {accrueCost} from './systems/cost.js';
 import {publishMetrics} from './systems/cloudwatch.js';
 import {evaluateAlarms} from './systems/alarms.js';
 import {runScalingPolicies} from './systems/policies.js';
@@ -35,8 +36,6 @@ export function runTick(s: Working): void {
 	advanceLifecycles(s);
 	generateTraffic(s);
 	routeAndServe(s);
-	runHealthChecks(s);
-	accrueCost(s);
 	publishMetrics(s);
 	evaluateAlarms(s);
 	runScalingPolicies(s);

@@ -165,6 +165,8 @@ export type FlowState = {
 	readonly capacityPerSecond: number;
 	/** Closed loop: response time R = N/X − Z this tick, seconds; -1 for open loops. */
 	readonly closedResponseSeconds: number;
+	/** Instances serving: healthy LB targets, or running instances when none is registered. */
+	readonly inService: number;
 };
 
 /** One line of the activity log / event stream. */

@@ -7,6 +7,7 @@
 import {elasticIpUsdPerHour, instanceTypes, loadBalancerUsdPerHour, purchasePriceFactor} from '../catalog.js';
 import type {Instance, SimState} from '../types.js';
 import type {Working} from '../working.js';
+import {fleet} from './fleet.js';
 
 /** Minimum billed seconds per start (Linux per-second billing). */
 export const minimumBilledSeconds = 60;
@@ -28,37 +29,48 @@ export function runRateUsdPerHour(s: Pick<SimState, 'instances' | 'instanceOrder
 	return rate;
 }
 
-/** Tick step 6. */
-export function accrueCost(s: Working): void {
+/** Bills one instance for this tick (Elastic IP included); returns USD. Counts it into `totals`. */
+export function billInstance(s: Working, i: Working['instances'][string], priceUsdPerHour: number): number {
 	const dt = s.config.tickSeconds;
-	const tick = s.clock.tick;
 	const totals = s.totals;
-	let running = 0;
-	let cost = 0;
-	for (const id of s.instanceOrder) {
-		const i = s.instances[id]!;
-		if (i.hasElasticIp && i.ec2State !== 'terminated') {
-			totals.elasticIpSeconds += dt;
-			cost += elasticIpUsdPerHour * dt / 3600;
-		}
-
-		if (i.ec2State !== 'running') continue;
-		running += 1;
-		const sinceStartSeconds = (tick - i.ec2StateSinceTick) * dt;
-		let billed = 0;
-		if (sinceStartSeconds === 0) billed = Math.max(minimumBilledSeconds, dt);
-		else if (sinceStartSeconds >= minimumBilledSeconds) billed = dt;
-		else if (sinceStartSeconds < 0) billed = dt;
-		if (billed === 0) continue;
-		const usd = instanceUsdPerHour(i) * billed / 3600;
-		i.billedSeconds += billed;
-		i.costUsd += usd;
-		totals.instanceSeconds += billed;
-		cost += usd;
+	let usd = 0;
+	if (i.hasElasticIp && i.ec2State !== 'terminated') {
+		totals.elasticIpSeconds += dt;
+		usd += elasticIpUsdPerHour * dt / 3600;
 	}
 
+	if (i.ec2State !== 'running') return usd;
+	const sinceStartSeconds = (s.clock.tick - i.ec2StateSinceTick) * dt;
+	let billed = 0;
+	if (sinceStartSeconds === 0) billed = Math.max(minimumBilledSeconds, dt);
+	else if (sinceStartSeconds >= minimumBilledSeconds || sinceStartSeconds < 0) billed = dt;
+	if (billed === 0) return usd;
+	const instanceUsd = priceUsdPerHour * purchasePriceFactor[i.purchaseOption] * billed / 3600;
+	i.billedSeconds += billed;
+	i.costUsd += instanceUsd;
+	totals.instanceSeconds += billed;
+	return usd + instanceUsd;
+}
+
+/** Fleet-level part of a tick's bill: the load balancer's hour share, the running total and the peak. */
+export function billFleet(s: Working, instancesUsd: number, running: number): void {
+	const dt = s.config.tickSeconds;
+	const totals = s.totals;
 	totals.elbSeconds += dt;
-	cost += loadBalancerUsdPerHour[s.config.loadBalancer.kind] * dt / 3600;
-	totals.costUsd += cost;
+	totals.costUsd += instancesUsd + (loadBalancerUsdPerHour[s.config.loadBalancer.kind] * dt / 3600);
 	if (running > totals.peakInstances) totals.peakInstances = running;
+}
+
+/** Tick step 6 on its own (the tick runs it fused with routing, see load-balancer.ts). */
+export function accrueCost(s: Working): void {
+	const f = fleet(s);
+	let usd = 0;
+	let running = 0;
+	for (let k = 0; k < f.length; k++) {
+		const i = f.list[k]!;
+		if (i.ec2State === 'running') running += 1;
+		usd += billInstance(s, i, f.specs[k]!.priceUsdPerHour);
+	}
+
+	billFleet(s, usd, running);
 }

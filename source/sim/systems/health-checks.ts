@@ -7,13 +7,14 @@
  * then a dead target keeps its state — and keeps receiving, and failing, requests.
  *
  * Draining (deregistration delay) ends at `drainUntilTick`, or earlier once nothing is in
- * flight; the target is then `unused` (deregistered). A terminated instance is deregistered.
+ * flight; the target is then `unused` (deregistered). A terminated instance stays registered
+ * and fails its checks until the group deregisters it.
  */
 import type {LoadBalancerKind} from '../config.js';
 import type {TargetHealth} from '../types.js';
 import type {Working} from '../working.js';
 import {appendEvent} from './activity.js';
-import {capacityOf} from './load-balancer.js';
+import {capacityOf, fleet} from './fleet.js';
 
 type MutableInstance = Working['instances'][string];
 
@@ -65,31 +66,36 @@ function setHealth(s: Working, i: MutableInstance, health: TargetHealth): void {
 	}
 }
 
-/** Tick step 5. */
-export function runHealthChecks(s: Working): void {
+/** Health-check interval in ticks. */
+export function checkIntervalTicks(s: Working): number {
+	return Math.max(1, Math.round(s.config.loadBalancer.healthCheck.intervalSeconds / s.config.tickSeconds));
+}
+
+/**
+ * One target for one tick: draining ends (deadline, or nothing in flight), and a check runs
+ * when its interval comes round. A terminated instance stays registered (and fails its checks)
+ * until the group deregisters it, as when an instance is killed in EC2.
+ */
+export function checkTarget(s: Working, i: MutableInstance, intervalTicks: number): void {
+	if (!i.isBehindLoadBalancer) return;
+	const t = i.target;
+	if (t.health === 'unused') return;
 	const tick = s.clock.tick;
-	const interval = Math.max(1, Math.round(s.config.loadBalancer.healthCheck.intervalSeconds / s.config.tickSeconds));
-	for (const id of s.instanceOrder) {
-		const i = s.instances[id]!;
-		if (!i.isBehindLoadBalancer) continue;
-		const t = i.target;
-		if (t.health === 'unused') continue;
-		if (i.ec2State === 'terminated') {
+	if (t.health === 'draining') {
+		if ((i.inFlight ?? 0) === 0 || (t.drainUntilTick !== -1 && tick >= t.drainUntilTick)) {
 			t.health = 'unused';
 			t.drainUntilTick = -1;
-			continue;
 		}
 
-		if (t.health === 'draining') {
-			if ((i.inFlight ?? 0) === 0 || (t.drainUntilTick !== -1 && tick >= t.drainUntilTick)) {
-				t.health = 'unused';
-				t.drainUntilTick = -1;
-			}
-
-			continue;
-		}
-
-		if ((tick - i.launchedTick) % interval !== 0 || tick === i.launchedTick) continue;
-		recordCheck(s, i, passesHealthCheck(s, i));
+		return;
 	}
+
+	if (tick === i.launchedTick || (tick - i.launchedTick) % intervalTicks !== 0) return;
+	recordCheck(s, i, passesHealthCheck(s, i));
+}
+
+/** Tick step 5 on its own (the tick runs it fused with routing, see load-balancer.ts). */
+export function runHealthChecks(s: Working): void {
+	const interval = checkIntervalTicks(s);
+	for (const i of fleet(s).list) checkTarget(s, i, interval);
 }

@@ -56,7 +56,7 @@ export function recordHistory(s: Working): void {
 	push('completedRate', f.completed / dt);
 	push('latencyP99Ms', quantileMs(s.recentLatency, 0.99));
 	push('errorRate', f.failed / dt);
-	push('inService', countInService(s));
+	push('inService', f.inService);
 	push('costUsd', s.totals.costUsd);
 	push('cpuAvg', f.cpuAvgPercent);
 	s.clock.tick += 1;

@@ -12,7 +12,7 @@
  * - A request routed to an instance that is not running fails with 502; to a hung one, 504.
  * Whole requests are conserved: completions = in flight before + routed − failed − in flight after.
  */
-import {instanceTypes, type InstanceTypeSpec} from '../catalog.js';
+import type {InstanceTypeSpec} from '../catalog.js';
 import {nextExponential, nextServiceTime, nextUnit, roundStochastic, type RngState} from '../rng.js';
 import type {FailureCause} from '../types.js';
 import type {Working} from '../working.js';
@@ -58,8 +58,6 @@ export type Offer = {
 	hasSurgeQueue: boolean;
 };
 
-const noSpec: InstanceTypeSpec = {name: '?', vcpus: 1, memoryGiB: 1, priceUsdPerHour: 0};
-
 function fail(flow: TickFlow, count: number, cause: FailureCause): void {
 	if (count <= 0) return;
 	flow.causes[cause] += count;
@@ -68,8 +66,8 @@ function fail(flow: TickFlow, count: number, cause: FailureCause): void {
 	else flow.e503 += count;
 }
 
-/** Serve one instance for one tick. */
-export function serveInstance(s: Working, i: MutableInstance, offer: Offer, flow: TickFlow): void {
+/** Serve one instance for one tick (`spec`: its catalog entry; `isZoneDown`: its zone is out). */
+export function serveInstance(s: Working, i: MutableInstance, spec: InstanceTypeSpec, isZoneDown: boolean, offer: Offer, flow: TickFlow): void {
 	const dt = s.config.tickSeconds;
 	const a = offer.count;
 	const inFlight = i.inFlight ?? 0;
@@ -82,7 +80,7 @@ export function serveInstance(s: Working, i: MutableInstance, offer: Offer, flow
 	}
 
 	flow.running += 1;
-	if (i.isHung || s.zones[i.zone]?.isDown === true) {
+	if (i.isHung || isZoneDown) {
 		fail(flow, a + inFlight, 'hung');
 		idle(i);
 		return;
@@ -95,7 +93,6 @@ export function serveInstance(s: Working, i: MutableInstance, offer: Offer, flow
 		return;
 	}
 
-	const spec = instanceTypes[i.instanceType] ?? noSpec;
 	const app = s.config.app;
 	const c = spec.vcpus;
 	const throttle = spec.burst && i.cpuCredits <= 0 ? spec.burst.baselinePercentPerVcpu / 100 : 1;
@@ -159,7 +156,7 @@ export function serveInstance(s: Working, i: MutableInstance, offer: Offer, flow
 	const slowSeconds = s.traffic.slowdownMs / 1000;
 	const backlogWaitSeconds = (before + backlog) / 2 / capacity;
 	const responseSeconds = waitSeconds + serviceSeconds + slowSeconds;
-	const target = Math.round((lambda * responseSeconds) + backlog);
+	const target = roundStochastic(s.rng, (lambda * responseSeconds) + backlog);
 	const available = inFlight + a - n503 - n504;
 	const next = target < available ? target : available;
 	const completed = available - next;
@@ -196,6 +193,9 @@ function idle(i: MutableInstance): void {
 	i.cpuPercent = 0;
 	i.latencyMs = 0;
 }
+
+/** Every failure cause, in a fixed order. */
+export const failureCauseNames: readonly FailureCause[] = ['backend-down', 'app-starting', 'hung', 'timeout', 'backlog-full', 'surge-queue-full', 'no-healthy-targets'];
 
 /** A fresh accumulator for one tick. */
 export function newTickFlow(rng: RngState, expectedCompletions: number, samplesPerTick: number): TickFlow {

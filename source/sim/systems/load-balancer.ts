@@ -19,12 +19,16 @@
  * - No registered targets at all (standalone instances not behind the LB): requests go to
  *   those instances directly (an Elastic IP / DNS), round-robin.
  */
-import {instanceTypes} from '../catalog.js';
 import {nextUnit} from '../rng.js';
 import type {Working} from '../working.js';
+import {billFleet, billInstance} from './cost.js';
+import {fleet, type Fleet} from './fleet.js';
+import {checkIntervalTicks, checkTarget} from './health-checks.js';
 import {addCompleted, decay} from './histogram.js';
-import {newTickFlow, serveInstance, type Offer} from './instance-queue.js';
+import {failureCauseNames, newTickFlow, serveInstance, type Offer} from './instance-queue.js';
 import {queueWait} from './queueing.js';
+
+export {capacityOf} from './fleet.js';
 
 type MutableInstance = Working['instances'][string];
 
@@ -33,140 +37,173 @@ export const latencySamplesPerTick = 16;
 /** Per-tick fade of the "recent" latency histogram (half-life ≈ 10 ticks). */
 export const recentDecay = 0.933;
 
-/** Capacity of an instance for the app, req/s (t2 throttle included). */
-export function capacityOf(s: Working, i: MutableInstance): number {
-	const spec = instanceTypes[i.instanceType];
-	if (!spec) return 0;
-	const throttle = spec.burst && i.cpuCredits <= 0 ? spec.burst.baselinePercentPerVcpu / 100 : 1;
-	return spec.vcpus * (1000 / s.config.app.cpuMs) * throttle;
+/** Routing class of each instance this tick: 0 none, 1 healthy target, 2 registered (fail-open), 3 direct. */
+function classify(i: MutableInstance): number {
+	if (!i.isBehindLoadBalancer) return i.ec2State === 'terminated' ? 0 : 3;
+	const h = i.target.health;
+	if (h === 'healthy') return 1;
+	return h === 'initial' || h === 'unhealthy' ? 2 : 0;
 }
 
-/** Is the target one the LB sends new requests to (before the fail-open rule)? */
-function isRoutable(i: MutableInstance): boolean {
-	return i.isBehindLoadBalancer && i.target.health === 'healthy';
-}
-
-/** Registered, not draining: what an application LB fails open to. */
-function isRegistered(i: MutableInstance): boolean {
-	return i.isBehindLoadBalancer && (i.target.health === 'initial' || i.target.health === 'unhealthy' || i.target.health === 'healthy');
-}
-
-/** The instances this tick's requests go to, and whether it is the direct (no LB target) mode. */
-function candidates(s: Working, list: MutableInstance[]): MutableInstance[] {
-	const routable = list.filter(i => isRoutable(i));
-	if (routable.length > 0) return routable;
-	const hasTargets = list.some(i => i.isBehindLoadBalancer && i.target.health !== 'unused');
-	if (hasTargets) return s.config.loadBalancer.kind === 'application' ? list.filter(i => isRegistered(i)) : [];
-	if (list.some(i => i.isBehindLoadBalancer)) return [];
-	return list.filter(i => i.ec2State !== 'terminated');
-}
-
-function slowStartFactor(s: Working, i: MutableInstance, others: boolean): number {
-	const lb = s.config.loadBalancer;
-	if (lb.kind !== 'application' || lb.slowStartSeconds <= 0 || s.loadBalancer.algorithm === 'least-outstanding-requests' || !others) return 1;
+function slowStartFactor(s: Working, i: MutableInstance): number {
 	if (i.target.healthySinceTick < 0) return 1;
+	const seconds = s.config.loadBalancer.slowStartSeconds;
 	const elapsed = (s.clock.tick - i.target.healthySinceTick) * s.config.tickSeconds;
-	return elapsed >= lb.slowStartSeconds ? 1 : Math.max(0.05, elapsed / lb.slowStartSeconds);
+	return elapsed >= seconds ? 1 : Math.max(0.05, elapsed / seconds);
 }
 
-type Pool = {members: MutableInstance[]; weights: number[]; weightSum: number};
-
-function buildPools(s: Working, cands: MutableInstance[]): Pool[] {
-	const algorithm = s.loadBalancer.algorithm;
-	const byZone = !s.config.loadBalancer.crossZone && cands.some(i => i.isBehindLoadBalancer);
-	const pools = new Map<string, Pool>();
+/**
+ * Marks this tick's candidates in `f.isCandidate` and their weights in `f.weight`; returns the
+ * number of pools (zones with candidates when cross-zone is off, else 1) and fills per-pool sums.
+ */
+function pickCandidates(s: Working, f: Fleet, zoneWeight: Float64Array, zoneVcpus: Float64Array, zoneCapacity: Float64Array, zoneMembers: Int32Array): number {
+	const n = f.length;
 	const lb = s.config.loadBalancer;
-	const hasSettled = lb.slowStartSeconds > 0 && cands.some(i => slowStartFactor(s, i, true) >= 1);
-	for (const i of cands) {
-		const key = byZone ? i.zone : '';
-		let pool = pools.get(key);
-		if (!pool) {
-			pool = {members: [], weights: [], weightSum: 0};
-			pools.set(key, pool);
-		}
-
-		const base = algorithm === 'round-robin' ? 1 : Math.max(1e-9, capacityOf(s, i));
-		const w = base * slowStartFactor(s, i, hasSettled);
-		pool.members.push(i);
-		pool.weights.push(w);
-		pool.weightSum += w;
+	let healthy = 0;
+	let registered = 0;
+	let hasLbTargets = false;
+	let direct = 0;
+	for (let k = 0; k < n; k++) {
+		const c = classify(f.list[k]!);
+		f.isCandidate[k] = c;
+		if (c === 1) healthy++;
+		else if (c === 2) registered++;
+		else if (c === 3) direct++;
+		if (f.list[k]!.isBehindLoadBalancer) hasLbTargets = true;
 	}
 
-	return [...pools.values()];
+	let wanted = 0;
+	if (healthy > 0) wanted = 1;
+	else if (registered > 0) wanted = lb.kind === 'application' ? 2 : -1;
+	else if (!hasLbTargets && direct > 0) wanted = 3;
+	const algorithm = s.loadBalancer.algorithm;
+	const slowStart = lb.kind === 'application' && lb.slowStartSeconds > 0 && algorithm !== 'least-outstanding-requests';
+	let settled = false;
+	if (slowStart && wanted === 1) for (let k = 0; k < n; k++) if (f.isCandidate[k] === 1 && slowStartFactor(s, f.list[k]!) >= 1) settled = true;
+	const byZone = !lb.crossZone && wanted !== 3;
+	zoneWeight.fill(0);
+	zoneVcpus.fill(0);
+	zoneCapacity.fill(0);
+	zoneMembers.fill(0);
+	for (let k = 0; k < n; k++) {
+		if (f.isCandidate[k] !== wanted) {
+			f.isCandidate[k] = 0;
+			continue;
+		}
+
+		f.isCandidate[k] = 1;
+		const i = f.list[k]!;
+		const spec = f.specs[k]!;
+		const capacity = spec.vcpus * (1000 / s.config.app.cpuMs) * (spec.burst && i.cpuCredits <= 0 ? spec.burst.baselinePercentPerVcpu / 100 : 1);
+		let w = algorithm === 'round-robin' ? 1 : Math.max(1e-9, capacity);
+		if (settled) w *= slowStartFactor(s, i);
+		f.weight[k] = w;
+		const z = byZone ? f.zoneOf[k]! : 0;
+		zoneWeight[z] += w;
+		zoneVcpus[z] += spec.vcpus;
+		zoneCapacity[z] += capacity;
+		zoneMembers[z] += 1;
+	}
+
+	let pools = 0;
+	for (let z = 0; z < zoneMembers.length; z++) if (zoneMembers[z]! > 0) pools++;
+	return pools;
 }
 
-/** Tick step 4: route this tick's arrivals and serve every instance's queue. */
+/**
+ * Tick steps 4–6 fused in one pass over the fleet (same results as running them one after
+ * another, since each instance's check and bill depend only on that instance): route this
+ * tick's arrivals, serve every instance's queue, run its health check, bill it.
+ */
 export function routeAndServe(s: Working): void {
 	const dt = s.config.tickSeconds;
 	const lb = s.config.loadBalancer;
-	const list: MutableInstance[] = [];
-	for (const id of s.instanceOrder) list.push(s.instances[id]!);
+	const f = fleet(s);
+	const n = f.length;
 	const surge = s.loadBalancer.surgeQueue;
 	s.loadBalancer.surgeQueue = 0;
 	const offered = s.flow.arrived + surge;
 	const rate = s.flow.expectedRatePerSecond + (surge / dt);
 	const flow = newTickFlow(s.rng, Math.max(offered, s.flow.completed), latencySamplesPerTick);
 	decay(s.recentLatency, recentDecay);
-	const cands = candidates(s, list);
-	const offers = new Map<MutableInstance, Offer>();
+	const zones = Math.max(1, f.zones.length);
+	const {zoneWeight, zoneVcpus, zoneCapacity, zoneMembers, zoneWait, zonePWait, zoneDown} = f;
+	zoneWait.fill(-1);
+	zonePWait.fill(0);
+	const pools = pickCandidates(s, f, zoneWeight, zoneVcpus, zoneCapacity, zoneMembers);
+	const byZone = !lb.crossZone;
+	const isPooled = s.loadBalancer.algorithm === 'least-outstanding-requests';
 	const hasSurgeQueue = lb.kind === 'classic' && lb.surgeQueueLength > 0;
+	if (pools > 0 && isPooled) {
+		for (let z = 0; z < zones; z++) {
+			if (zoneMembers[z] === 0) continue;
+			const q = queueWait(zoneVcpus[z]!, rate / pools, zoneCapacity[z]! / zoneVcpus[z]!, s.config.app.cv, 1);
+			zoneWait[z] = q.meanWaitSeconds;
+			zonePWait[z] = q.pWait;
+		}
+	}
+
+	for (let z = 0; z < f.zones.length; z++) zoneDown[z] = s.zones[f.zones[z]!]?.isDown === true ? 1 : 0;
 	let routed = 0;
-	if (cands.length === 0) {
+	let lastCandidate = -1;
+	if (pools === 0) {
 		flow.causes['no-healthy-targets'] += offered;
 		flow.e503 += offered;
 	} else {
-		const pools = buildPools(s, cands);
+		// Systematic split: counts add up to `offered` exactly, each within one of its share.
 		const u = nextUnit(s.rng);
 		let cumulative = 0;
 		let assigned = 0;
-		const isPooled = s.loadBalancer.algorithm === 'least-outstanding-requests';
-		for (const pool of pools) {
-			const poolRate = rate / pools.length;
-			let pooledWait = -1;
-			let pooledPWait = 0;
-			if (isPooled) {
-				let vcpus = 0;
-				let capacity = 0;
-				for (const i of pool.members) {
-					vcpus += instanceTypes[i.instanceType]?.vcpus ?? 1;
-					capacity += capacityOf(s, i);
-				}
-
-				const q = queueWait(vcpus, poolRate, capacity / Math.max(1, vcpus), s.config.app.cv, 1);
-				pooledWait = q.meanWaitSeconds;
-				pooledPWait = q.pWait;
-			}
-
-			const ca2 = s.loadBalancer.algorithm === 'round-robin' ? 1 / pool.members.length : 1;
-			for (let k = 0; k < pool.members.length; k++) {
-				const share = pool.weights[k]! / pool.weightSum / pools.length;
-				cumulative += offered * share;
-				const upto = Math.min(offered, Math.floor(cumulative + u));
-				const count = Math.max(0, upto - assigned);
-				assigned += count;
-				offers.set(pool.members[k]!, {count, ratePerSecond: rate * share, arrivalCv2: ca2, pooledWaitSeconds: pooledWait, pooledPWait, hasSurgeQueue});
-			}
+		for (let k = 0; k < n; k++) {
+			f.count[k] = 0;
+			f.rate[k] = 0;
+			if (f.isCandidate[k] === 0) continue;
+			const z = byZone ? f.zoneOf[k]! : 0;
+			const share = f.weight[k]! / zoneWeight[z]! / pools;
+			cumulative += offered * share;
+			const upto = Math.min(offered, Math.floor(cumulative + u));
+			f.count[k] = upto > assigned ? upto - assigned : 0;
+			assigned += f.count[k]!;
+			f.rate[k] = rate * share;
+			lastCandidate = k;
 		}
 
-		if (assigned < offered) {
-			const last = offers.get(cands.at(-1)!)!;
-			last.count += offered - assigned;
-		}
-
+		if (assigned < offered) f.count[lastCandidate]! += offered - assigned;
 		routed = offered;
 	}
 
-	const none: Offer = {count: 0, ratePerSecond: 0, arrivalCv2: 1, pooledWaitSeconds: -1, pooledPWait: 0, hasSurgeQueue};
+	const offer: Offer = {count: 0, ratePerSecond: 0, arrivalCv2: 1, pooledWaitSeconds: -1, pooledPWait: 0, hasSurgeQueue};
+	const isRoundRobin = s.loadBalancer.algorithm === 'round-robin';
+	const interval = checkIntervalTicks(s);
 	let inFlight = 0;
-	for (const i of list) {
-		serveInstance(s, i, offers.get(i) ?? none, flow);
+	let usd = 0;
+	let running = 0;
+	let inService = 0;
+	let hasTargets = false;
+	for (let k = 0; k < n; k++) {
+		const i = f.list[k]!;
+		const z = byZone ? f.zoneOf[k]! : 0;
+		const isCandidate = f.isCandidate[k] === 1 && pools > 0;
+		offer.count = isCandidate ? f.count[k]! : 0;
+		offer.ratePerSecond = isCandidate ? f.rate[k]! : 0;
+		offer.arrivalCv2 = isRoundRobin && isCandidate ? 1 / zoneMembers[z]! : 1;
+		offer.pooledWaitSeconds = isPooled && isCandidate ? zoneWait[z]! : -1;
+		offer.pooledPWait = zonePWait[z]!;
+		serveInstance(s, i, f.specs[k]!, zoneDown[f.zoneOf[k]!] === 1, offer, flow);
 		inFlight += i.inFlight ?? 0;
+		checkTarget(s, i, interval);
+		usd += billInstance(s, i, f.specs[k]!.priceUsdPerHour);
+		if (i.ec2State === 'running') running++;
+		if (i.isBehindLoadBalancer) {
+			hasTargets = true;
+			if (i.target.health === 'healthy') inService++;
+		}
 	}
 
+	billFleet(s, usd, running);
 	if (flow.refused > 0) {
-		const room = Math.max(0, lb.surgeQueueLength - s.loadBalancer.surgeQueue);
-		const queued = Math.min(room, flow.refused);
-		s.loadBalancer.surgeQueue += queued;
+		const queued = Math.min(lb.surgeQueueLength, flow.refused);
+		s.loadBalancer.surgeQueue = queued;
 		const spill = flow.refused - queued;
 		flow.causes['surge-queue-full'] += spill;
 		flow.e503 += spill;
@@ -181,20 +218,22 @@ export function routeAndServe(s: Working): void {
 	totals.errors['502'] += flow.e502;
 	totals.errors['503'] += flow.e503;
 	totals.errors['504'] += flow.e504;
-	for (const [cause, count] of Object.entries(flow.causes)) s.failureCauses[cause as keyof typeof flow.causes] += count;
+	const causes = s.failureCauses;
+	for (const cause of failureCauseNames) causes[cause] += flow.causes[cause];
 	addCompleted(s.latency, flow.completed, flow.sumLatencyMs);
 	addCompleted(s.recentLatency, flow.completed, flow.sumLatencyMs);
-	const f = s.flow;
-	f.completed = flow.completed;
-	f.failed = failed;
-	f.errors['502'] = flow.e502;
-	f.errors['503'] = flow.e503;
-	f.errors['504'] = flow.e504;
-	f.routed = routed;
-	f.inFlight = inFlight;
-	f.cpuAvgPercent = flow.running > 0 ? flow.cpuSum / flow.running : 0;
-	f.latencyMeanMs = flow.completed > 0 ? flow.sumLatencyMs / flow.completed : 0;
-	f.capacityPerSecond = flow.capacityRouted;
+	const out = s.flow;
+	out.completed = flow.completed;
+	out.failed = failed;
+	out.errors['502'] = flow.e502;
+	out.errors['503'] = flow.e503;
+	out.errors['504'] = flow.e504;
+	out.routed = routed;
+	out.inFlight = inFlight;
+	out.cpuAvgPercent = flow.running > 0 ? flow.cpuSum / flow.running : 0;
+	out.latencyMeanMs = flow.completed > 0 ? flow.sumLatencyMs / flow.completed : 0;
+	out.capacityPerSecond = flow.capacityRouted;
+	out.inService = hasTargets ? inService : running;
 }
 
 /** Start deregistration (draining) of a target for the LB's delay; ends early when nothing is in flight. */
