@@ -1,7 +1,8 @@
 /**
  * `scaletop PRESET --record FILE.cast` (live): a tap on what the live dashboard writes to the
  * terminal. Every chunk becomes an `o` event at wall-clock time since the tap opened (this is an
- * edge: it reads the clock), markers become `m` events, resizes `r` events (`"COLSxROWS"`). Each
+ * edge: it reads the clock) with newlines as the terminal gets them (`\r\n`), markers become
+ * `m` events, resizes `r` events (`"COLSxROWS"`). Each
  * line is written whole as it happens, so quitting, Ctrl-C, SIGTERM or a crash leaves a valid
  * cast; the file is also closed when the process exits, whatever the path.
  */
@@ -39,6 +40,15 @@ export type LiveTapOptions = {
 	/** Told once if writing fails later (disk full…); the tap then stops recording. */
 	readonly onError?: (message: string) => void;
 };
+
+/**
+ * What the terminal receives for a chunk the program wrote: the tty turns every `\n` into
+ * `\r\n` (ONLCR), and a cast must hold what the terminal received, or players that emulate a
+ * terminal (the web player, agg) would draw a staircase.
+ */
+export function terminalNewlines(chunk: string): string {
+	return chunk.replaceAll(/\r?\n/g, '\r\n');
+}
 
 /** Open the cast file and return the tap, or the sentence saying why it cannot be written. */
 export function openLiveTap(options: LiveTapOptions): {readonly ok: true; readonly tap: LiveOutputTap} | {readonly ok: false; readonly message: string} {
@@ -88,7 +98,7 @@ export function openLiveTap(options: LiveTapOptions): {readonly ok: true; readon
 		ok: true,
 		tap: {
 			write(chunk) {
-				if (chunk !== '') write('o', chunk);
+				if (chunk !== '') write('o', terminalNewlines(chunk));
 			},
 			marker(label) {
 				write('m', label);

@@ -63,7 +63,7 @@ describe('openLiveTap', () => {
 		const time = clock(0);
 		const opened = openLiveTap(options(file, time.nowMs));
 		if (!opened.ok) throw new Error(opened.message);
-		const chunks = ['\u001B[2J\u001B[Hscaletop t=0\r\nline two', '\u001B[1;1H\u001B[2Kscaletop t=1'];
+		const chunks = ['\u001B[2J\u001B[Hscaletop t=0\nline two\n  indented\r\nlast', '\u001B[1;1H\u001B[2Kscaletop t=1'];
 		for (const chunk of chunks) {
 			time.tick(100);
 			opened.tap.write(chunk);
@@ -71,7 +71,7 @@ describe('openLiveTap', () => {
 
 		opened.tap.close();
 		const screen = await replayScreen(parseCast(fs.readFileSync(file, 'utf8')));
-		expect(screen.slice(0, 3).map(line => line.trimEnd())).toEqual(['scaletop t=1', 'line two', '']);
+		expect(screen.slice(0, 5).map(line => line.trimEnd())).toEqual(['scaletop t=1', 'line two', '  indented', 'last', '']);
 	});
 
 	it('writes v3 with intervals on request', () => {
