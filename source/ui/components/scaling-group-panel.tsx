@@ -3,6 +3,7 @@ import type {Line, Theme} from '../theme.js';
 import {seg, titleLine} from '../paint.js';
 import {fit} from '../view-models/format.js';
 import type {ScalingGroupPanelVm} from '../view-models/to-scaling-group-panel.js';
+import {alarmStateLabel} from '../view-models/to-alarm-rows.js';
 import {Lines} from './lines.js';
 
 /** Props of {@link ScalingGroupPanel}. */
@@ -20,7 +21,7 @@ export function scalingGroupPanelLines(vm: ScalingGroupPanelVm | undefined, widt
 	lines.push([seg(vm.timers, 'dim')]);
 	const nameWidth = Math.min(16, Math.max(...vm.policies.map((p) => p.name.length), 4));
 	for (const p of vm.policies) {
-		lines.push([seg(fit(p.name, nameWidth + 1)), seg(fit(p.alarm, 6), p.tone), seg(p.alarm ? ' ' : ''), seg(p.summary, 'dim')]);
+		lines.push([seg(fit(p.name, nameWidth + 1)), seg(fit(alarmStateLabel(p.alarm), 6), p.tone), seg(p.alarm ? ' ' : ''), seg(p.summary, 'dim')]);
 	}
 	if (vm.policies.length === 0) lines.push([seg('no scaling policies', 'dim')]);
 	return lines;

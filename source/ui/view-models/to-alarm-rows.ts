@@ -14,10 +14,24 @@ export type AlarmRowVm = {
 	readonly breach: string;
 };
 
+/**
+ * The name shown: AWS names target-tracking alarms `TargetTracking-<group>-AlarmHigh-<uuid>`,
+ * which no panel can fit; they are shown as `<policy> high` / `<policy> low` instead.
+ */
+export function alarmDisplayName(name: string, policyName: string): string {
+	const match = /^TargetTracking-.*-(Alarm(?:High|Low))-[0-9a-f-]{36}$/.exec(name);
+	return match ? `${policyName} ${match[1] === 'AlarmHigh' ? 'high' : 'low'}` : name;
+}
+
+/** Short state labels (INSUFFICIENT_DATA does not fit a dense panel). */
+export function alarmStateLabel(state: string): string {
+	return state === 'INSUFFICIENT_DATA' ? 'INSUFF' : state;
+}
+
 /** Alarm rows in the order the read model gives them. */
 export function toAlarmRows(alarms: readonly AlarmView[]): readonly AlarmRowVm[] {
 	return alarms.map((a) => ({
-		name: a.name,
+		name: alarmDisplayName(a.name, a.policyName),
 		state: a.state,
 		tone: alarmTone(a.state),
 		condition: `${a.metric} ${a.value === null ? '—' : formatNumber(a.value)} ${a.comparison} ${formatNumber(a.threshold)}`,

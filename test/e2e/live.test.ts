@@ -1,0 +1,70 @@
+/**
+ * End to end: the built CLI in a real terminal (tmux at 120×40). The dashboard appears, `k`
+ * kills the selected instance and the activity log says so, `?` shows the help, `q` exits and
+ * the pane is back on the normal screen. Every wait polls `tmux capture-pane` until a deadline.
+ */
+import {execFileSync, spawnSync} from 'node:child_process';
+import {existsSync} from 'node:fs';
+import {fileURLToPath} from 'node:url';
+import {afterAll, describe, expect, test} from 'vitest';
+
+const root = fileURLToPath(new URL('../..', import.meta.url));
+const hasTmux = spawnSync('tmux', ['-V'], {encoding: 'utf8'}).status === 0;
+const isBuilt = existsSync(`${root}/dist/cli.js`);
+const session = `scaletop-e2e-${process.pid}`;
+
+const tmux = (...args: string[]) => execFileSync('tmux', args, {encoding: 'utf8'});
+const screen = () => tmux('capture-pane', '-p', '-t', session);
+const press = (...keys: string[]) => tmux('send-keys', '-t', session, ...keys);
+
+/** Poll the pane until `predicate` holds; fail with the last screen after `timeoutMs`. */
+async function waitForScreen(predicate: (text: string) => boolean, what: string, timeoutMs = 15_000): Promise<string> {
+	const deadline = Date.now() + timeoutMs;
+	let text = '';
+	while (Date.now() < deadline) {
+		text = screen();
+		if (predicate(text)) return text;
+		await new Promise((resolve) => {
+			setTimeout(resolve, 50);
+		});
+	}
+	throw new Error(`timed out waiting for ${what}; the screen was:\n${text}`);
+}
+
+describe.skipIf(!hasTmux || !isBuilt)(hasTmux ? 'live dashboard in tmux' : 'live dashboard in tmux (skipped: tmux is not installed; .ci/run installs it)', () => {
+	afterAll(() => {
+		spawnSync('tmux', ['kill-session', '-t', session]);
+	});
+
+	test('appears, kills the selected instance on k, shows help on ?, and restores the terminal on q', async () => {
+		const command = `cd '${root}' && printf 'BEFORE THE DASHBOARD\\n' && node dist/cli.js; echo "EXIT=$?"; sleep 120`;
+		tmux('new-session', '-d', '-s', session, '-x', '120', '-y', '40', 'sh', '-c', command);
+
+		const first = await waitForScreen((text) => /^ ID▲ /m.test(text) && /^.i-\d{4} /m.test(text), 'the dashboard with its instance table');
+		expect(first).toMatch(/^scaletop {2}tour {2}\d\d:\d\d:\d\d\//);
+		expect(first).toContain('q quit');
+		expect(first).not.toContain('BEFORE THE DASHBOARD');
+		expect(tmux('display-message', '-p', '-t', session, '#{alternate_on}').trim()).toBe('1');
+		const selected = /^.(i-\d{4}) /m.exec(first.split('\n').slice(first.split('\n').findIndex((line) => line.startsWith(' ID▲'))).join('\n'))![1];
+
+		press('k');
+		const afterKill = await waitForScreen((text) => {
+			const lines = text.split('\n');
+			const log = lines.slice(lines.findIndex((line) => line.startsWith('Activity')));
+			return log.some((line) => line.includes(selected) && /kill|terminat/i.test(line));
+		}, `the activity log to report ${selected} killed`);
+		expect(afterKill).toContain(`» kill ${selected}`);
+
+		press('?');
+		const help = await waitForScreen((text) => text.includes('Keys (any key closes this)'), 'the help overlay');
+		expect(help).toContain('q / Ctrl-C  quit (the terminal is restored)');
+		press('Escape');
+		await waitForScreen((text) => !text.includes('Keys (any key closes this)') && /^ ID▲ /m.test(text), 'the help to close');
+
+		press('q');
+		const after = await waitForScreen((text) => text.includes('EXIT=0'), 'the process to exit with 0');
+		expect(after).toContain('BEFORE THE DASHBOARD');
+		expect(after).not.toContain('q quit');
+		expect(tmux('display-message', '-p', '-t', session, '#{alternate_on}').trim()).toBe('0');
+	});
+});
