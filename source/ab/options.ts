@@ -55,6 +55,9 @@ export function editDistance(a: string, b: string): number {
 
 /** The closest name within a small distance, or undefined. */
 export function closest(value: string, names: readonly string[]): string | undefined {
+	const lower = value.toLowerCase();
+	const prefixed = lower.length >= 3 ? names.filter(name => name.toLowerCase().startsWith(lower)) : [];
+	if (prefixed.length === 1) return prefixed[0];
 	let best: string | undefined;
 	let bestDistance = Number.POSITIVE_INFINITY;
 	for (const name of names) {
