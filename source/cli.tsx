@@ -15,7 +15,8 @@ import {runHeadless} from './headless/run-headless.js';
 import {checkCastPath} from './recorder/cast-file.js';
 import type {CastFormat} from './recorder/cast-writer.js';
 import type {LiveOutputTap} from './recorder/types.js';
-import {selectMetricsLine, type SimConfig, type SimState} from './sim/index.js';
+import {selectSummary, type RunSummary, type SimConfig, type SimState} from './sim/index.js';
+import {intervalMetricsLine} from './headless/interval-metrics.js';
 
 /** An error meant for the user: printed as is, with its exit code. */
 class UsageError extends Error {
@@ -169,9 +170,13 @@ async function runLiveCommand(config: SimConfig, flags: Flags): Promise<number> 
 /** Writes a metrics line each time the live run crosses an interval boundary. */
 function metricsSampler(metrics: MetricsWriter, intervalTicks: number): (state: SimState) => void {
 	let nextTick = Math.max(1, Math.round(intervalTicks));
+	let previous: RunSummary | undefined;
 	return state => {
+		if (previous === undefined) previous = selectSummary(state);
 		if (state.clock.tick < nextTick) return;
-		metrics.write(selectMetricsLine(state));
+		const current = selectSummary(state);
+		metrics.write(intervalMetricsLine(state, current, previous));
+		previous = current;
 		nextTick = (Math.floor(state.clock.tick / intervalTicks) + 1) * intervalTicks;
 	};
 }

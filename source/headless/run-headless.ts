@@ -5,14 +5,15 @@
  * writer) and the run's invariants are checked. Pure
  * apart from the callback: the same config gives the same summary, byte for byte.
  */
-import {advance, createInitialState, selectAutoScaling, selectMetricsLine, selectSummary, type MetricsLine, type RunSummary, type SimConfig, type SimState} from '../sim/index.js';
+import {advance, createInitialState, selectAutoScaling, selectSummary, type MetricsLine, type RunSummary, type SimConfig, type SimState} from '../sim/index.js';
+import {intervalMetricsLine} from './interval-metrics.js';
 
 /** Options of a headless run. */
 export type HeadlessOptions = {
 	readonly config: SimConfig;
 	/** Simulated seconds between metrics lines (and invariant checks). Default 60. */
 	readonly intervalSeconds?: number;
-	/** Receives one metrics line per interval, as the run goes. */
+	/** Receives one metrics line per interval, as the run goes (rates and error counts over the interval). */
 	readonly onMetrics?: (line: MetricsLine) => void;
 	/** Asked between intervals; true stops the run early (Ctrl-C). */
 	readonly shouldStop?: () => boolean;
@@ -65,8 +66,8 @@ export function runHeadless(options: HeadlessOptions): HeadlessResult {
 		}
 
 		state = advance(state, Math.min(intervalTicks, totalTicks - state.clock.tick));
-		options.onMetrics?.(selectMetricsLine(state));
 		const next = selectSummary(state);
+		options.onMetrics?.(intervalMetricsLine(state, next, summary));
 		if (violations.length === 0) violations.push(...checkInvariants(state, next, summary.cost.totalUsd));
 		summary = next;
 	}

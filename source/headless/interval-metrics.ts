@@ -1,0 +1,26 @@
+/**
+ * One NDJSON metrics line for an interval of simulated time: the core's metrics line (CPU,
+ * latency percentiles, fleet counts, cost at the end of the interval) with the rates and error
+ * counts taken over the whole interval instead of its last tick, so that a line per minute
+ * says what happened in that minute (arrivals are Poisson: one tick is a noisy sample).
+ */
+import {selectMetricsLine, type MetricsLine, type RunSummary, type SimState} from '../sim/index.js';
+
+/** The metrics line for the interval that ends at `state`; `previous` is the summary at its start. */
+export function intervalMetricsLine(state: SimState, current: RunSummary, previous: RunSummary): MetricsLine {
+	const line = selectMetricsLine(state);
+	const seconds = current.simulatedSeconds - previous.simulatedSeconds;
+	if (seconds <= 0) return line;
+	const rate = (now: number, before: number) => Math.round(((now - before) / seconds) * 1000) / 1000;
+	const count = (now: number, before: number) => Math.round((now - before) * 1000) / 1000;
+	return {
+		...line,
+		arrivalRate: rate(current.requests.arrived, previous.requests.arrived),
+		completedRate: rate(current.requests.completed, previous.requests.completed),
+		errors: {
+			'502': count(current.errors['502'], previous.errors['502']),
+			'503': count(current.errors['503'], previous.errors['503']),
+			'504': count(current.errors['504'], previous.errors['504']),
+		},
+	};
+}
