@@ -5,6 +5,35 @@
 import {describe, expect, it} from 'vitest';
 import {advance, createInitialState, makeAlarm, makeConfig, selectLoadBalancer, step, type SimState} from '../../source/sim/index.js';
 
+describe('a killed instance behind a classic ELB (defaults: 30 s interval, unhealthy threshold 2)', () => {
+	for (const seed of [1, 2, 3, 4, 5]) {
+		it(`keeps receiving traffic until 2 failed checks 30 s apart, then is OutOfService and replaced (seed ${seed})`, () => {
+			const config = makeConfig({seed, load: {kind: 'open', arrivals: 'poisson', pattern: 'constant', ratePerSecond: 20}, autoScaling: {min: 1, max: 4, desired: 2, healthCheckType: 'ELB'}});
+			expect(config.loadBalancer).toMatchObject({kind: 'classic', healthCheck: {intervalSeconds: 30, unhealthyThreshold: 2}});
+			let s: SimState = advance(createInitialState(config), 100);
+			s = step(s, {type: 'instance/terminate-requested', target: 'i-0001'});
+			const label = (st: SimState) => selectLoadBalancer(st).targets.find(t => t.instanceId === 'i-0001')?.stateLabel;
+			let routedWhileDead = 0;
+			let outOfServiceAt = -1;
+			while (outOfServiceAt < 0 && s.clock.tick < 300) {
+				s = advance(s, 1);
+				if (label(s) === 'InService') routedWhileDead += s.instances['i-0001']!.target.routedLastTick;
+				else outOfServiceAt = s.clock.tick - 1; // the tick that just ran
+			}
+
+			// Checks run every 30 s from launch (ticks 120, 150 …): the failures at 120 and 150 take it out.
+			expect(outOfServiceAt).toBe(150);
+			expect(s.instances['i-0001']!.target.health).toBe('unhealthy');
+			expect(routedWhileDead).toBeGreaterThan(400); // its half of 20 req/s for the 50 s from the kill to 150
+			expect(s.totals.failed).toBeGreaterThan(0);
+			// The group noticed the EC2 state at once and launched a replacement.
+			const launched = s.events.find(e => e.message === 'Launching a new EC2 instance: i-0003');
+			expect(launched?.tick).toBe(100);
+			expect(s.instances['i-0003']!.zone).toBe(s.instances['i-0001']!.zone);
+		});
+	}
+});
+
 describe('a simple policy on "CPU > 80 % for 5 of 5 one-minute periods"', () => {
 	const config = makeConfig({
 		seed: 7,
