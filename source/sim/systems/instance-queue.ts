@@ -13,7 +13,7 @@
  * Whole requests are conserved: completions = in flight before + routed − failed − in flight after.
  */
 import type {InstanceTypeSpec} from '../catalog.js';
-import {nextExponential, nextServiceTime, nextUnit, roundStochastic, type RngState} from '../rng.js';
+import {nextExponential, nextServiceTime, nextUnit, roundStochastic} from '../rng.js';
 import type {FailureCause} from '../types.js';
 import type {Working} from '../working.js';
 import {addSample} from './histogram.js';
@@ -43,6 +43,16 @@ export type TickFlow = {
 	memoCa2: number;
 	memoPWait: number;
 	memoWaitSeconds: number;
+	/** Per-tick constants, read once. */
+	tick: number;
+	dt: number;
+	/** Service rate of one unthrottled vCPU, req/s. */
+	muPerVcpu: number;
+	cv: number;
+	backlogPerVcpu: number;
+	maxWaitSeconds: number;
+	closedResponseSeconds: number;
+	slowSeconds: number;
 };
 
 /** How requests reach this instance this tick (filled by the routing pass; one object reused). */
@@ -68,7 +78,7 @@ function fail(flow: TickFlow, count: number, cause: FailureCause): void {
 
 /** Serve one instance for one tick (`spec`: its catalog entry; `isZoneDown`: its zone is out). */
 export function serveInstance(s: Working, i: MutableInstance, spec: InstanceTypeSpec, isZoneDown: boolean, offer: Offer, flow: TickFlow): void {
-	const dt = s.config.tickSeconds;
+	const dt = flow.dt;
 	const a = offer.count;
 	const inFlight = i.inFlight ?? 0;
 	i.target.routedLastTick = a;
@@ -86,17 +96,16 @@ export function serveInstance(s: Working, i: MutableInstance, spec: InstanceType
 		return;
 	}
 
-	if (i.appReadyTick < 0 || s.clock.tick < i.appReadyTick) {
+	if (i.appReadyTick < 0 || flow.tick < i.appReadyTick) {
 		fail(flow, a, 'app-starting');
 		idle(i);
 		i.inFlight = inFlight;
 		return;
 	}
 
-	const app = s.config.app;
 	const c = spec.vcpus;
 	const throttle = spec.burst && i.cpuCredits <= 0 ? spec.burst.baselinePercentPerVcpu / 100 : 1;
-	const mu = (1000 / app.cpuMs) * throttle;
+	const mu = flow.muPerVcpu * throttle;
 	const capacity = c * mu;
 	const lambda = offer.ratePerSecond;
 	if (a > 0 || lambda > 0) flow.capacityRouted += capacity;
@@ -108,13 +117,13 @@ export function serveInstance(s: Working, i: MutableInstance, spec: InstanceType
 	const servedPerSecond = Math.min(capacity, lambda + ((before - backlog) / dt));
 	let n503 = 0;
 	let n504 = 0;
-	const maxBacklog = app.backlogPerVcpu * c;
+	const maxBacklog = flow.backlogPerVcpu * c;
 	if (backlog > maxBacklog) {
 		n503 = Math.min(a, roundStochastic(s.rng, backlog - maxBacklog));
 		backlog = maxBacklog;
 	}
 
-	const maxWaitSeconds = Math.min(app.timeoutMs / 1000, s.config.loadBalancer.idleTimeoutSeconds);
+	const maxWaitSeconds = flow.maxWaitSeconds;
 	if (backlog > capacity * maxWaitSeconds) {
 		n504 = Math.min(inFlight + a - n503, roundStochastic(s.rng, backlog - (capacity * maxWaitSeconds)));
 		backlog = capacity * maxWaitSeconds;
@@ -132,7 +141,7 @@ export function serveInstance(s: Working, i: MutableInstance, spec: InstanceType
 	const serviceSeconds = 1 / mu;
 	let pWait: number;
 	let waitSeconds: number;
-	const closedR = s.flow.closedResponseSeconds;
+	const closedR = flow.closedResponseSeconds;
 	if (closedR >= 0) {
 		pWait = 1;
 		waitSeconds = Math.max(0, closedR - serviceSeconds);
@@ -141,7 +150,7 @@ export function serveInstance(s: Working, i: MutableInstance, spec: InstanceType
 		waitSeconds = offer.pooledWaitSeconds;
 	} else {
 		if (flow.memoKey !== lambda / mu || flow.memoC !== c || flow.memoCa2 !== offer.arrivalCv2) {
-			const q = queueWait(c, lambda, mu, app.cv, offer.arrivalCv2);
+			const q = queueWait(c, lambda, mu, flow.cv, offer.arrivalCv2);
 			flow.memoKey = lambda / mu;
 			flow.memoC = c;
 			flow.memoCa2 = offer.arrivalCv2;
@@ -153,7 +162,7 @@ export function serveInstance(s: Working, i: MutableInstance, spec: InstanceType
 		waitSeconds = flow.memoWaitSeconds;
 	}
 
-	const slowSeconds = s.traffic.slowdownMs / 1000;
+	const slowSeconds = flow.slowSeconds;
 	const backlogWaitSeconds = (before + backlog) / 2 / capacity;
 	const responseSeconds = waitSeconds + serviceSeconds + slowSeconds;
 	const target = roundStochastic(s.rng, (lambda * responseSeconds) + backlog);
@@ -178,7 +187,7 @@ export function serveInstance(s: Working, i: MutableInstance, spec: InstanceType
 	// Percentile samples, systematic over completions (O(1) per tick on average).
 	const end = flow.completed;
 	while (flow.nextSampleAt < end) {
-		let ms = (nextServiceTime(s.rng, serviceSeconds, app.cv) + backlogWaitSeconds + slowSeconds) * 1000;
+		let ms = (nextServiceTime(s.rng, serviceSeconds, flow.cv) + backlogWaitSeconds + slowSeconds) * 1000;
 		if (waitSeconds > 0 && pWait > 0 && nextUnit(s.rng) < pWait) ms += nextExponential(s.rng, waitSeconds / pWait) * 1000;
 		addSample(s.latency, ms, flow.sampleStep);
 		addSample(s.recentLatency, ms, flow.sampleStep);
@@ -198,8 +207,9 @@ function idle(i: MutableInstance): void {
 export const failureCauseNames: readonly FailureCause[] = ['backend-down', 'app-starting', 'hung', 'timeout', 'backlog-full', 'surge-queue-full', 'no-healthy-targets'];
 
 /** A fresh accumulator for one tick. */
-export function newTickFlow(rng: RngState, expectedCompletions: number, samplesPerTick: number): TickFlow {
+export function newTickFlow(s: Working, expectedCompletions: number, samplesPerTick: number): TickFlow {
 	const sampleStep = Math.max(1, expectedCompletions / samplesPerTick);
+	const app = s.config.app;
 	return {
 		completed: 0,
 		sumLatencyMs: 0,
@@ -212,11 +222,19 @@ export function newTickFlow(rng: RngState, expectedCompletions: number, samplesP
 		running: 0,
 		capacityRouted: 0,
 		sampleStep,
-		nextSampleAt: nextUnit(rng) * sampleStep,
+		nextSampleAt: nextUnit(s.rng) * sampleStep,
 		memoKey: -1,
 		memoC: -1,
 		memoCa2: -1,
 		memoPWait: 0,
 		memoWaitSeconds: 0,
+		tick: s.clock.tick,
+		dt: s.config.tickSeconds,
+		muPerVcpu: 1000 / app.cpuMs,
+		cv: app.cv,
+		backlogPerVcpu: app.backlogPerVcpu,
+		maxWaitSeconds: Math.min(app.timeoutMs / 1000, s.config.loadBalancer.idleTimeoutSeconds),
+		closedResponseSeconds: s.flow.closedResponseSeconds,
+		slowSeconds: s.traffic.slowdownMs / 1000,
 	};
 }

@@ -124,7 +124,7 @@ export function routeAndServe(s: Working): void {
 	s.loadBalancer.surgeQueue = 0;
 	const offered = s.flow.arrived + surge;
 	const rate = s.flow.expectedRatePerSecond + (surge / dt);
-	const flow = newTickFlow(s.rng, Math.max(offered, s.flow.completed), latencySamplesPerTick);
+	const flow = newTickFlow(s, Math.max(offered, s.flow.completed), latencySamplesPerTick);
 	decay(s.recentLatency, recentDecay);
 	const zones = Math.max(1, f.zones.length);
 	const {zoneWeight, zoneVcpus, zoneCapacity, zoneMembers, zoneWait, zonePWait, zoneDown} = f;
