@@ -4,12 +4,12 @@
  * asciinema 2.x's `cat` reads /dev/tty, so it runs inside `script` (util-linux), which gives it
  * a pseudo-terminal. Skipped, with the reason in the test name, where either tool is missing.
  */
-import {spawnSync} from 'node:child_process';
+import {spawn, spawnSync} from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import {fileURLToPath} from 'node:url';
-import {afterAll, beforeAll, describe, expect, it} from 'vitest';
+import {afterAll, beforeAll, describe, expect, it, vi} from 'vitest';
 import {loadPreset} from '../../source/presets/load-preset.js';
 import {recordHeadless} from '../../source/recorder/record-headless.js';
 import {frameLines} from '../../source/recorder/paint.js';
@@ -104,5 +104,26 @@ describe('scaletop PRESET --headless --record FILE (the built CLI)', () => {
 		});
 		expect(fs.readFileSync(existing, 'utf8')).toBe('keep');
 		expect(scaletop('tour', '--headless', '--record', folder, '--force')).toMatchObject({status: 2, stderr: `scaletop: Cannot record to ${folder}: it is a folder.\n`});
+	});
+
+	it('Ctrl-C during a recording: exit code 130, one sentence, and a cast that parses to its last line', async () => {
+		const file = path.join(folder, 'interrupted.cast');
+		const child = spawn(process.execPath, [cli, 'daily-traffic', '--headless', '--record', file], {stdio: ['ignore', 'pipe', 'pipe']});
+		let stderr = '';
+		child.stderr.on('data', (chunk: Uint8Array) => {
+			stderr += String(chunk);
+		});
+		const closed = new Promise<number | null>(resolve => {
+			child.on('close', resolve);
+		});
+		await vi.waitFor(() => {
+			expect(fs.existsSync(file) && fs.readFileSync(file, 'utf8').split('\n').length).toBeGreaterThan(30);
+		}, {timeout: 20_000, interval: 50});
+		child.kill('SIGINT');
+		expect(await closed).toBe(130);
+		expect(stderr).toMatch(/^Recording stopped by SIGINT: .+interrupted\.cast holds a valid cast of the first \d+\.\d s\.\n$/);
+		const cast = parseCast(fs.readFileSync(file, 'utf8'));
+		expect(cast.events.at(-1)!.data).toContain('\u001B[?25h');
+		if (missing.length === 0) expect(asciinemaCat(file).status).toBe(0);
 	});
 });

@@ -18,7 +18,7 @@ afterEach(() => {
 });
 
 /** Start a recording in a child process, send `signal` once it is under way, return how it ended. */
-async function recordAndSignal(signal: 'SIGINT' | 'SIGTERM', file: string): Promise<{code: number | null; stderr: string}> {
+async function recordAndSignal(signal: 'SIGINT' | 'SIGTERM' | 'SIGKILL', file: string): Promise<{code: number | null; stderr: string; signal: string | null}> {
 	const child = spawn(process.execPath, [script, file], {stdio: ['ignore', 'pipe', 'pipe']});
 	let stderr = '';
 	child.stderr.on('data', (chunk: Uint8Array) => {
@@ -27,10 +27,12 @@ async function recordAndSignal(signal: 'SIGINT' | 'SIGTERM', file: string): Prom
 	child.stdout.on('data', (chunk: Uint8Array) => {
 		if (String(chunk).includes('recording')) child.kill(signal);
 	});
-	const code = await new Promise<number | null>(resolve => {
-		child.on('close', resolve);
+	const [code, killedBy] = await new Promise<[number | null, string | null]>(resolve => {
+		child.on('close', (exitCode, signalName) => {
+			resolve([exitCode, signalName]);
+		});
 	});
-	return {code, stderr};
+	return {code, stderr, signal: killedBy};
 }
 
 describe('a headless recording stopped by a signal (built dist/)', () => {
@@ -52,4 +54,13 @@ describe('a headless recording stopped by a signal (built dist/)', () => {
 			expect(cast.events.at(-1)!.timeSeconds).toBeLessThan(7 * 86_400 / 30);
 		});
 	}
+
+	it('SIGKILL (a crash the process cannot catch): every line written so far is whole and parses', async () => {
+		const file = path.join(folder, 'killed.cast');
+		const {signal} = await recordAndSignal('SIGKILL', file);
+		expect(signal).toBe('SIGKILL');
+		const cast = parseCast(fs.readFileSync(file, 'utf8'));
+		expect(cast.header['version']).toBe(2);
+		expect(cast.events.length).toBeGreaterThan(20);
+	});
 });
