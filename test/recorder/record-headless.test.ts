@@ -91,6 +91,21 @@ describe('recordHeadless', () => {
 		]);
 	});
 
+	it('can also mark chosen kinds of sim events, at the tick they happened', async () => {
+		const file = path.join(folder, 'events.cast');
+		await recordHeadless({config, path: file, ...quick, eventMarkerKinds: ['caption', 'marker']});
+		const markers = parseCast(read(file)).events.filter(event => event.code === 'm');
+		expect(markers.map(marker => marker.data)).toEqual([
+			'spike ×5 for 10 min',
+			'The spike arrives: five times the load',
+			'The spike arrives: five times the load',
+			'after the spike',
+			'after the spike',
+		]);
+		expect(markers[2].timeSeconds).toBeCloseTo(2.006_667, 6);
+		expect(markers[4].timeSeconds).toBe(6);
+	});
+
 	it('shows the preset caption on screen from its marker on (the cast explains itself)', async () => {
 		const file = path.join(folder, 'caption.cast');
 		await recordHeadless({config, path: file, ...quick});
