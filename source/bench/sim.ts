@@ -1,6 +1,126 @@
+/**
+ * Simulation figures for `npm run bench` (issue 2, "Performance"):
+ *  - simulated instance-ticks per second with every system on (traffic, ELB, queues, health
+ *    checks, cost, CloudWatch, alarms, policies, Auto Scaling), at 1,000 and 10,000 instances;
+ *  - 24 simulated hours of a 1,000-instance fleet at 1-s ticks, run for real: wall time and
+ *    peak memory (RSS and heap, sampled every simulated hour). Goal ≤ 1 s and ≤ 150 MB.
+ *    Set SCALETOP_BENCH_QUICK=1 to simulate 2 hours and extrapolate instead;
+ *  - the same fleet at 10 req/s and at 100,000 req/s (goal: within 10 %);
+ *  - the data plane alone, and `scaletop ab` (per-request model) in requests per second;
+ *  - the control plane's own lines (./control-plane.ts).
+ */
+import {performance} from 'node:perf_hooks';
+import {checkAbOptions, runAb} from '../ab/index.js';
+import {advance, createInitialState, makeAlarm, makeConfig, type SimState} from '../sim/index.js';
+import {generateTraffic} from '../sim/systems/traffic.js';
+import {routeAndServe} from '../sim/systems/load-balancer.js';
+import {recordHistory} from '../sim/systems/history.js';
+import type {Working} from '../sim/working.js';
 import type {BenchLine} from './types.js';
 
-/** Stub: this area's owner replaces it with real measurements. */
+/** A fleet with every system on: an ELB, a group with a simple CPU policy pair, 1-minute metrics. */
+function fleet(instances: number, ratePerSecondPerInstance: number, instanceType = 'm5.large'): SimState {
+	return createInitialState(makeConfig({
+		seed: 1,
+		autoScaling: {
+			instanceType,
+			zones: ['us-east-1a', 'us-east-1b', 'us-east-1c'],
+			min: instances,
+			max: Math.ceil(instances * 1.2),
+			desired: instances,
+			policies: [
+				{name: 'scale-out', type: 'simple', alarm: makeAlarm({name: 'HighCPU', comparison: '>', threshold: 80, evaluationPeriods: 5}), adjustmentType: 'ChangeInCapacity', adjustment: 2},
+				{name: 'scale-in', type: 'simple', alarm: makeAlarm({name: 'LowCPU', comparison: '<', threshold: 30, evaluationPeriods: 5}), adjustmentType: 'ChangeInCapacity', adjustment: -1},
+			],
+		},
+		load: {kind: 'open', arrivals: 'poisson', pattern: 'constant', ratePerSecond: ratePerSecondPerInstance * instances},
+	}));
+}
+
+/** Wall ms for `ticks` ticks of `advance` in chunks of `chunk` (best of `repeats`, after a warm-up). */
+function timeAdvance(state: SimState, ticks: number, repeats = 2, chunk = ticks): number {
+	advance(state, Math.min(ticks, 200));
+	let best = Number.POSITIVE_INFINITY;
+	for (let r = 0; r < repeats; r++) {
+		let s = state;
+		const t0 = performance.now();
+		for (let done = 0; done < ticks; done += chunk) s = advance(s, Math.min(chunk, ticks - done));
+		best = Math.min(best, performance.now() - t0);
+	}
+
+	return best;
+}
+
+/** The data plane alone (traffic, routing, queues, checks, billing, history), ns per instance-tick. */
+function dataPlaneNs(instances: number, ticks: number): number {
+	const s = structuredClone(fleet(instances, 30)) as Working;
+	const t0 = performance.now();
+	for (let k = 0; k < ticks; k++) {
+		generateTraffic(s);
+		routeAndServe(s);
+		recordHistory(s);
+	}
+
+	return ((performance.now() - t0) * 1e6) / (instances * ticks);
+}
+
+const perSecond = (instanceTicks: number, ms: number): string => `${(instanceTicks / (ms / 1000) / 1e6).toFixed(2)} M instance-ticks/s (${((ms * 1e6) / instanceTicks).toFixed(0)} ns each)`;
+const mb = (bytes: number): string => `${(bytes / 1024 / 1024).toFixed(0)} MB`;
+
+/** 24 h (or `hours`) of 1,000 instances, one simulated hour per `advance` call; wall ms and peak memory. */
+function day(hours: number): {ms: number; rss: number; heap: number} {
+	(globalThis as {gc?: () => void}).gc?.();
+	let s = fleet(1000, 30);
+	let rss = process.memoryUsage().rss;
+	let heap = process.memoryUsage().heapUsed;
+	const t0 = performance.now();
+	for (let h = 0; h < hours; h++) {
+		s = advance(s, 3600);
+		const m = process.memoryUsage();
+		rss = Math.max(rss, m.rss);
+		heap = Math.max(heap, m.heapUsed);
+	}
+
+	return {ms: performance.now() - t0, rss, heap};
+}
+
+/** The simulation section's lines. */
 export async function bench(): Promise<BenchLine[]> {
-	return [];
+	const lines: BenchLine[] = [];
+	const oneK = timeAdvance(fleet(1000, 30), 3600, 1);
+	lines.push({name: 'all systems, 1,000 instances (3,600 ticks, one advance)', value: perSecond(1000 * 3600, oneK)});
+	const tenK = timeAdvance(fleet(10_000, 30), 360, 1);
+	lines.push({name: 'all systems, 10,000 instances (360 ticks, one advance)', value: perSecond(10_000 * 360, tenK)});
+	const quick = process.env.SCALETOP_BENCH_QUICK === '1';
+	const hours = quick ? 2 : 24;
+	const d = day(hours);
+	lines.push({
+		name: `24 h of 1,000 instances at 1-s ticks${quick ? ' (2 h simulated, ×12)' : ''}`,
+		value: `${((d.ms * (24 / hours)) / 1000).toFixed(1)} s wall`,
+		goal: '≤ 1 s',
+	});
+	lines.push({name: `peak memory during that run (${hours} h simulated)`, value: `RSS ${mb(d.rss)}, heap ${mb(d.heap)}`, goal: '≤ 150 MB'});
+	const slow = timeAdvance(fleet(1000, 0.01, 'c5.2xlarge'), 1800);
+	const fast = timeAdvance(fleet(1000, 100, 'c5.2xlarge'), 1800);
+	lines.push({name: '1,000 instances at 10 req/s vs 100,000 req/s (1,800 ticks)', value: `${slow.toFixed(0)} ms vs ${fast.toFixed(0)} ms (${(((fast / slow) - 1) * 100).toFixed(1)} %)`, goal: 'within 10 %'});
+	lines.push(
+		{name: 'data plane alone, 1,000 instances', value: `${dataPlaneNs(1000, 3600).toFixed(0)} ns per instance-tick`},
+		{name: 'data plane alone, 10,000 instances', value: `${dataPlaneNs(10_000, 360).toFixed(0)} ns per instance-tick`},
+	);
+	const ab = checkAbOptions({n: 200_000, c: 100, instances: 4});
+	if (ab.ok) {
+		const t0 = performance.now();
+		runAb(ab.options);
+		const ms = performance.now() - t0;
+		lines.push({name: 'scaletop ab -n 200000 -c 100 --instances 4 (per-request model)', value: `${ms.toFixed(0)} ms (${(200_000 / (ms / 1000) / 1e6).toFixed(2)} M requests/s)`});
+	}
+
+	try {
+		const control = await import('./control-plane.js');
+		lines.push(...(await control.bench()));
+	} catch (error) {
+		lines.push({name: 'control plane', value: `not measured: ${error instanceof Error ? error.message : String(error)}`});
+	}
+
+	return lines;
 }

@@ -10,6 +10,36 @@ import {runTick} from './tick.js';
 import type {SimState} from './types.js';
 import type {Working} from './working.js';
 
+const canonical = new Map<string, string>();
+for (const value of ['pending', 'running', 'stopping', 'stopped', 'shutting-down', 'terminated', 'Pending', 'InService', 'Terminating', 'Terminated', 'Standby', 'Standalone', 'Healthy', 'Unhealthy', 'initial', 'healthy', 'unhealthy', 'draining', 'unused', 'on-demand', 'spot', 'reserved']) {
+	canonical.set(value, value);
+}
+
+/**
+ * A structured clone holds fresh copies of every string; comparing them with literals
+ * (`ec2State !== 'running'`) then goes through a slow runtime path on every tick. Swapping the
+ * enum-like fields back to the literals' own (internalized) strings once per clone makes those
+ * comparisons pointer checks. Values are unchanged.
+ */
+function internEnums(s: Working): void {
+	for (const id of s.instanceOrder) {
+		const i = s.instances[id];
+		if (!i) continue;
+		i.ec2State = (canonical.get(i.ec2State) ?? i.ec2State) as typeof i.ec2State;
+		i.asgLifecycle = (canonical.get(i.asgLifecycle) ?? i.asgLifecycle) as typeof i.asgLifecycle;
+		i.asgHealth = (canonical.get(i.asgHealth) ?? i.asgHealth) as typeof i.asgHealth;
+		i.purchaseOption = (canonical.get(i.purchaseOption) ?? i.purchaseOption) as typeof i.purchaseOption;
+		i.target.health = (canonical.get(i.target.health) ?? i.target.health) as typeof i.target.health;
+	}
+}
+
+/** A private, mutable copy of a state for the hot loop. */
+function workingCopy(state: SimState): Working {
+	const s = structuredClone(state) as Working;
+	internEnums(s);
+	return s;
+}
+
 /** Ticks at which the timeline has entries, ascending and unique. */
 function timelineTicks(state: SimState): number[] {
 	const ticks = new Set<number>();
@@ -28,13 +58,13 @@ export function advance(state: SimState, ticks: number): SimState {
 	if (!Number.isInteger(ticks) || ticks < 0) throw new RangeError(`advance: ticks must be a whole number ≥ 0, got ${ticks}.`);
 	if (ticks === 0) return state;
 	const due = timelineTicks(state);
-	let s = structuredClone(state) as Working;
+	let s = workingCopy(state);
 	const end = s.clock.tick + ticks;
 	let k = 0;
 	while (k < due.length && due[k]! < s.clock.tick) k++;
 	while (s.clock.tick < end) {
 		if (k < due.length && due[k] === s.clock.tick) {
-			s = structuredClone(applyDue(s as SimState, s.clock.tick)) as Working;
+			s = workingCopy(applyDue(s as SimState, s.clock.tick));
 			k++;
 		}
 
