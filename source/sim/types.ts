@@ -122,6 +122,8 @@ export type MetricWindow = {
 	/** Minutes published so far (the index of the next datapoint). */
 	readonly minutes: number;
 	readonly ticks: number;
+	/** Ticks of this minute on which the fleet was sampled (every `metricSampleSeconds`). */
+	readonly samples: number;
 	readonly cpuPercentSum: number;
 	readonly cpuSamples: number;
 	/** Basic monitoring: CPU accumulated over the current 5-minute period. */

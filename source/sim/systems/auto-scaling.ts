@@ -14,8 +14,9 @@ import {createAlarm} from './alarms.js';
 import {secondsToTicks} from './draw.js';
 import {launchInstance, terminateInstance} from './instances.js';
 import {startDraining} from './load-balancer.js';
-import {isCapacity, pickLaunchZone, pickScaleInVictim} from './termination.js';
+import {isCapacity, launchZoneCounts, pickScaleInVictim, takeLaunchZone} from './termination.js';
 import {policyAlarms} from './policy-alarms.js';
+import {fleet} from './fleet.js';
 
 /** AWS's activity message when nothing can be scaled in. */
 export const protectedMessage = 'Could not scale to desired capacity because all remaining instances are protected from scale-in.';
@@ -51,8 +52,9 @@ export function launchInitialFleet(s: Working): void {
 	ensureControlPlane(s);
 	const asg = s.config.autoScaling;
 	if (asg && s.autoScaling) {
+		const zones = launchZoneCounts(s);
 		for (let n = 0; n < s.autoScaling.desired; n++) {
-			launchInstance(s, {instanceType: asg.instanceType, zone: pickLaunchZone(s), isInGroup: true, purchaseOption: asg.purchaseOption, hasElasticIp: false, isBehindLoadBalancer: true, isWarm: true, cause: ''});
+			launchInstance(s, {instanceType: asg.instanceType, zone: takeLaunchZone(zones), isInGroup: true, purchaseOption: asg.purchaseOption, hasElasticIp: false, isBehindLoadBalancer: true, isWarm: true, cause: ''});
 		}
 	}
 
@@ -64,7 +66,7 @@ export function launchInitialFleet(s: Working): void {
 /** Instances counting toward capacity now. */
 export function capacityCount(s: Working): number {
 	let n = 0;
-	for (const id of s.instanceOrder) if (isCapacity(s.instances[id]!)) n += 1;
+	for (const i of fleet(s).list) if (isCapacity(i)) n += 1;
 	return n;
 }
 
@@ -101,8 +103,8 @@ function sweepHealth(s: Working): number {
 	const impairedTicks = secondsToTicks(s, impairedToleranceSeconds);
 	let capacity = 0;
 	let elbBudget = -1;
-	for (const id of s.instanceOrder) {
-		const i = s.instances[id]!;
+	for (const i of fleet(s).list) {
+		const id = i.id;
 		if (!isCapacity(i)) continue;
 		capacity += 1;
 		let cause = '';
@@ -136,8 +138,8 @@ function sweepHealth(s: Working): number {
 export function replacementBudget(s: Working): number {
 	const batch = Math.max(1, Math.floor(s.autoScaling!.desired / 10));
 	let inProgress = 0;
-	for (const id of s.instanceOrder) {
-		const i = s.instances[id]!;
+	for (const i of fleet(s).list) {
+		const id = i.id;
 		if (isCapacity(i) && (i.asgLifecycle === 'Pending' || (i.isBehindLoadBalancer && i.target.health === 'initial'))) inProgress += 1;
 	}
 
@@ -166,9 +168,10 @@ function reconcile(s: Working, origin?: ActivityOrigin, capacity?: number): void
 	const before = capacity ?? capacityCount(s);
 	let n = before;
 	const ids: string[] = [];
+	const zones = n < desired ? launchZoneCounts(s) : {};
 	while (n < desired) {
 		const cause = origin?.cause ?? causes.grow(s, before, desired);
-		ids.push(launchInstance(s, {instanceType: config.instanceType, zone: pickLaunchZone(s), isInGroup: true, purchaseOption: config.purchaseOption, hasElasticIp: false, isBehindLoadBalancer: true, isWarm: false, cause}));
+		ids.push(launchInstance(s, {instanceType: config.instanceType, zone: takeLaunchZone(zones), isInGroup: true, purchaseOption: config.purchaseOption, hasElasticIp: false, isBehindLoadBalancer: true, isWarm: false, cause}));
 		asg.scalingActivities += 1;
 		n += 1;
 	}

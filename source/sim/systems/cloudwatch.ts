@@ -3,6 +3,9 @@
  * `SimState.cloudwatch` rings (last 24 h), built from what the data plane leaves in state each
  * tick (per-instance `cpuPercent`, target health, cumulative totals and latency sums).
  *
+ * The fleet is sampled every 5 simulated seconds (not every tick), which keeps the per-tick
+ * cost of metrics at O(instances / 5).
+ *
  * - `CPUUtilization` (AWS/EC2, AutoScalingGroupName): Average over InService, running group
  *   instances (warming instances left out when the group has a default instance warm-up).
  *   Basic monitoring publishes it every 5 minutes (the minutes between are missing); detailed
@@ -18,6 +21,7 @@ import type {MetricName, Statistic} from '../config.js';
 import type {MetricWindow} from '../types.js';
 import type {Working} from '../working.js';
 import {emptyRing, pushRing, ringValues} from './ring.js';
+import {fleet} from './fleet.js';
 
 /** The value stored for a minute without data. */
 export const missingDatapoint = -1;
@@ -35,6 +39,7 @@ function freshWindow(s: Working, minutes: number, isBasicPeriodOver = true): Met
 	return {
 		minutes,
 		ticks: 0,
+		samples: 0,
 		cpuPercentSum: 0,
 		cpuSamples: 0,
 		basicCpuPercentSum: isBasicPeriodOver ? 0 : s.metricWindow?.basicCpuPercentSum ?? 0,
@@ -57,18 +62,28 @@ export function isWarmupExcludedFromMetric(s: Working): boolean {
 	return s.config.autoScaling?.defaultInstanceWarmupSeconds !== undefined;
 }
 
-/** Accumulate this tick; publish a datapoint per metric when a minute is complete. O(instances). */
+/** The fleet is sampled this often for CPUUtilization and HealthyHostCount, seconds (as a hypervisor samples). */
+export const metricSampleSeconds = 5;
+
+/** Accumulate this tick (a fleet sample every `metricSampleSeconds`); publish each metric when a minute is complete. */
 export function publishMetrics(s: Working): void {
 	s.metricWindow ??= freshWindow(s, 0);
 	const w = s.metricWindow;
+	const sampleTicks = Math.max(1, Math.round(metricSampleSeconds / s.config.tickSeconds));
+	if (w.ticks % sampleTicks === 0) sampleFleet(s, w);
+	w.ticks += 1;
+	if (w.ticks >= ticksPerMinute(s)) publishMinute(s, w);
+}
+
+/** One sample: CPU of InService (non-warming) group instances, and healthy targets. O(instances). */
+function sampleFleet(s: Working, w: Working['metricWindow'] & object): void {
 	const tick = s.clock.tick;
 	const hasGroup = s.config.autoScaling !== undefined;
 	const excludeWarming = isWarmupExcludedFromMetric(s);
 	let cpuSum = 0;
 	let cpuSamples = 0;
 	let healthy = 0;
-	for (const id of s.instanceOrder) {
-		const i = s.instances[id]!;
+	for (const i of fleet(s).list) {
 		if (i.target.health === 'healthy' && i.isBehindLoadBalancer) healthy += 1;
 		if (i.ec2State !== 'running') continue;
 		if (hasGroup && (i.asgLifecycle !== 'InService' || (excludeWarming && i.warmupUntilTick > tick))) continue;
@@ -81,8 +96,7 @@ export function publishMetrics(s: Working): void {
 	w.basicCpuPercentSum += cpuSum;
 	w.basicCpuSamples += cpuSamples;
 	w.healthyHostSum += healthy;
-	w.ticks += 1;
-	if (w.ticks >= ticksPerMinute(s)) publishMinute(s, w);
+	w.samples += 1;
 }
 
 function publishMinute(s: Working, w: MetricWindow): void {
@@ -102,7 +116,7 @@ function publishMinute(s: Working, w: MetricWindow): void {
 
 	const requests = s.totals.arrived - w.arrivedAtStart;
 	const completed = s.latency.total - w.latencyCountAtStart;
-	const healthyAvg = w.healthyHostSum / w.ticks;
+	const healthyAvg = w.samples > 0 ? w.healthyHostSum / w.samples : 0;
 	push('RequestCount', requests);
 	push('Latency', completed > 0 ? (s.latency.sumMs - w.latencySumMsAtStart) / completed / 1000 : missingDatapoint);
 	push('HealthyHostCount', healthyAvg);

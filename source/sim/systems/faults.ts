@@ -10,6 +10,7 @@ import {appendEvent, at, formatSimTime} from './activity.js';
 import {ensureControlPlane} from './auto-scaling.js';
 import {drawPick, secondsToTicks} from './draw.js';
 import {terminateInstance} from './instances.js';
+import {fleet} from './fleet.js';
 
 /** The spot interruption notice, seconds before the instance is reclaimed. */
 export const spotNoticeSeconds = 120;
@@ -40,8 +41,8 @@ export function startZoneOutage(s: Working, zone: string, durationSeconds: numbe
 	const tick = s.clock.tick;
 	s.zones[zone] = {isDown: true, downUntilTick: tick + secondsToTicks(s, durationSeconds), downSinceTick: tick};
 	let count = 0;
-	for (const id of s.instanceOrder) {
-		const i = s.instances[id]!;
+	for (const i of fleet(s).list) {
+		const id = i.id;
 		if (i.zone === zone && isAlive(i)) {
 			i.isHung = true;
 			count += 1;
@@ -54,8 +55,8 @@ export function startZoneOutage(s: Working, zone: string, durationSeconds: numbe
 /** The zone with the most live instances (the default outage target). */
 export function busiestZone(s: Working): string | undefined {
 	const counts: Record<string, number> = {};
-	for (const id of s.instanceOrder) {
-		const i = s.instances[id]!;
+	for (const i of fleet(s).list) {
+		const id = i.id;
 		if (isAlive(i)) counts[i.zone] = (counts[i.zone] ?? 0) + 1;
 	}
 
@@ -88,8 +89,8 @@ export function runFaults(s: Working): void {
 function runSpotInterruptions(s: Working): void {
 	const tick = s.clock.tick;
 	let next = -1;
-	for (const id of s.instanceOrder) {
-		const i = s.instances[id]!;
+	for (const i of fleet(s).list) {
+		const id = i.id;
 		if (i.spotInterruptionTick === -1) continue;
 		if (tick >= i.spotInterruptionTick) {
 			i.spotInterruptionTick = -1;
@@ -104,8 +105,8 @@ function runSpotInterruptions(s: Working): void {
 
 function endZoneOutage(s: Working, zone: string): void {
 	s.zones[zone]!.isDown = false;
-	for (const id of s.instanceOrder) {
-		const i = s.instances[id]!;
+	for (const i of fleet(s).list) {
+		const id = i.id;
 		if (i.zone === zone && i.ec2State === 'running') i.isHung = false;
 	}
 

@@ -16,6 +16,7 @@ import type {Instance} from '../types.js';
 import type {Working} from '../working.js';
 import {appendEvent} from './activity.js';
 import {drawInt, secondsToTicks} from './draw.js';
+import {fleet} from './fleet.js';
 
 /** What `launchInstance` needs. */
 export type LaunchOptions = {
@@ -130,8 +131,8 @@ function setEc2State(s: Working, i: Working['instances'][string], state: Instanc
 /** Lifecycle transitions that are due this tick. O(instances). */
 export function advanceLifecycles(s: Working): void {
 	const tick = s.clock.tick;
-	for (const id of s.instanceOrder) {
-		const i = s.instances[id]!;
+	for (const i of fleet(s).list) {
+		const id = i.id;
 		if (i.transitionAtTick !== -1 && tick >= i.transitionAtTick) finishTransition(s, i);
 		else if (i.asgLifecycle === 'Terminating' && i.ec2State === 'running' && isDeregistered(i, tick)) terminateInstance(s, id, '');
 		else if (i.ec2State === 'terminated' && i.isInGroup && (i.target.health === 'unhealthy' || i.target.health === 'initial')) i.target.health = 'unused';

@@ -20,6 +20,7 @@ import {ensureControlPlane, setDesiredCapacity, type ActivityOrigin} from './aut
 import {secondsToTicks} from './draw.js';
 import {targetTrackingAlarmNames} from './policy-alarms.js';
 import {isCapacity} from './termination.js';
+import {fleet} from './fleet.js';
 
 type Proposal = {readonly desired: number; readonly alarm: string; readonly policy: string; readonly cooldownTicks: number};
 
@@ -27,8 +28,8 @@ type Proposal = {readonly desired: number; readonly alarm: string; readonly poli
 export function warmingCounts(s: Working): {readonly capacity: number; readonly warming: number} {
 	let capacity = 0;
 	let warming = 0;
-	for (const id of s.instanceOrder) {
-		const i = s.instances[id]!;
+	for (const i of fleet(s).list) {
+		const id = i.id;
 		if (!isCapacity(i)) continue;
 		capacity += 1;
 		if (i.asgLifecycle === 'Pending' || i.warmupUntilTick > s.clock.tick) warming += 1;

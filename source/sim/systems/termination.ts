@@ -9,6 +9,7 @@ import type {TerminationPolicy} from '../config.js';
 import type {Instance} from '../types.js';
 import type {Working} from '../working.js';
 import {drawPick} from './draw.js';
+import {fleet} from './fleet.js';
 
 /** Counts toward capacity: in the group, Pending or InService, and healthy. */
 export function isCapacity(i: Instance): boolean {
@@ -57,8 +58,8 @@ function applyPolicy(s: Working, policy: TerminationPolicy, list: readonly Insta
  */
 export function pickScaleInVictim(s: Working): string | undefined {
 	const perZone: Record<string, {count: number; candidates: Instance[]}> = {};
-	for (const id of s.instanceOrder) {
-		const i = s.instances[id]!;
+	for (const i of fleet(s).list) {
+		const id = i.id;
 		if (!isCapacity(i)) continue;
 		perZone[i.zone] ??= {count: 0, candidates: []};
 		perZone[i.zone]!.count += 1;
@@ -77,19 +78,28 @@ export function pickScaleInVictim(s: Working): string | undefined {
 	return list.length === 1 ? list[0]!.id : drawPick(s, list).id;
 }
 
-/** The zone for the next launch: fewest capacity instances among zones that are up (all zones if none is). */
-export function pickLaunchZone(s: Working): string {
+/** Capacity per zone of the group, for the zones that are up (all zones if none is). */
+export function launchZoneCounts(s: Working): Record<string, number> {
 	const zones = s.config.autoScaling?.zones ?? [];
 	const up = zones.filter(z => !(s.zones[z]?.isDown ?? false));
-	const choices = up.length > 0 ? up : zones;
 	const counts: Record<string, number> = {};
-	for (const z of choices) counts[z] = 0;
-	for (const id of s.instanceOrder) {
-		const i = s.instances[id]!;
+	for (const z of up.length > 0 ? up : zones) counts[z] = 0;
+	for (const i of fleet(s).list) {
 		if (isCapacity(i) && counts[i.zone] !== undefined) counts[i.zone]! += 1;
 	}
 
-	let best = choices[0]!;
-	for (const z of choices) if (counts[z]! < counts[best]!) best = z;
+	return counts;
+}
+
+/** The zone with the fewest instances in `counts` (first in the group's zone order on a tie); counts it. */
+export function takeLaunchZone(counts: Record<string, number>): string {
+	let best = '';
+	for (const z of Object.keys(counts)) if (best === '' || counts[z]! < counts[best]!) best = z;
+	counts[best]! += 1;
 	return best;
+}
+
+/** The zone for the next launch: fewest capacity instances among zones that are up (all zones if none is). */
+export function pickLaunchZone(s: Working): string {
+	return takeLaunchZone(launchZoneCounts(s));
 }
