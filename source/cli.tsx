@@ -15,7 +15,7 @@ import {runHeadless} from './headless/run-headless.js';
 import {checkCastPath} from './recorder/cast-file.js';
 import type {CastFormat} from './recorder/cast-writer.js';
 import type {LiveOutputTap} from './recorder/types.js';
-import {selectSummary, type RunSummary, type SimConfig, type SimState} from './sim/index.js';
+import {selectSummary, SimConfigError, type RunSummary, type SimConfig, type SimState} from './sim/index.js';
 import {intervalMetricsLine} from './headless/interval-metrics.js';
 
 /** An error meant for the user: printed as is, with its exit code. */
@@ -204,7 +204,10 @@ async function main(argv: readonly string[]): Promise<number> {
 try {
 	process.exitCode = await main(process.argv.slice(2));
 } catch (error) {
-	if (error instanceof UsageError) {
+	if (error instanceof SimConfigError) {
+		process.stderr.write(`scaletop: ${error.message}\n`);
+		process.exitCode = 2;
+	} else if (error instanceof UsageError) {
 		process.stderr.write(error.message.includes('\n') || /^\S+:\d+:\d+ /.test(error.message) ? `${error.message}\n` : `scaletop: ${error.message}\n`);
 		process.exitCode = error.exitCode;
 	} else {

@@ -7,7 +7,7 @@
  * a preset is data, and nothing in it can run code or expand into a billion laughs.
  */
 import {LineCounter, parseDocument} from 'yaml';
-import type {SimConfig} from '../sim/index.js';
+import {checkConfig, type SimConfig} from '../sim/index.js';
 import {checkPreset} from './check-preset.js';
 import {describeFound, issuesToProblems, presetErrorMap} from './issues.js';
 import {formatPath, makeLocator, type PresetProblem} from './problems.js';
@@ -91,7 +91,11 @@ function parseUnsafe(text: string, options: ParseOptions): ParseResult {
 	}
 
 	if (problems.length > 0) return {ok: false, problems: problems.sort(byPosition)};
-	return {ok: true, config: toConfig(parsed.data, options.fallbackName ?? 'custom', trace), document: parsed.data};
+	const config = toConfig(parsed.data, options.fallbackName ?? 'custom', trace);
+	// Safety net: anything the simulation itself refuses is a problem of the preset, not a crash.
+	const refused = checkConfig(config).map(message => ({file, line: 1, column: 1, path: '', message: message.replace(/\.$/, '')}));
+	if (refused.length > 0) return {ok: false, problems: refused};
+	return {ok: true, config, document: parsed.data};
 }
 
 /** The top-level parts of a document that validate on their own (the rest left out). */

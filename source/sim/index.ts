@@ -13,7 +13,7 @@ export type {SimState, SimEvent, Instance} from './types.js';
 export type * from './read-model.js';
 export {makeConfig, makeAlarm, defaultLoadBalancer, defaultAutoScaling, defaultHealthCheck, type ConfigInput} from './defaults.js';
 export {instanceTypes, instanceTypeNames, appProfiles, type InstanceTypeSpec, type AppProfileName} from './catalog.js';
-export {createInitialState} from './state.js';
+export {createInitialState, checkConfig, SimConfigError} from './state.js';
 export {step} from './step.js';
 export {advance} from './advance.js';
 export * from './selectors/index.js';
