@@ -98,9 +98,32 @@ function evaluateAlarm(s: Working, alarm: Working['alarms'][string]): void {
 	alarm.state = result.state;
 	alarm.stateSinceTick = s.clock.tick;
 	alarm.transitions += 1;
-	const value = alarm.lastValue === null ? 'no data' : `${round(alarm.lastValue)}`;
-	appendEvent(s, 'alarm', `Alarm ${alarm.name} changed from ${from} to ${result.state}`,
-		`Threshold Crossed: ${result.breaching} out of the last ${c.evaluationPeriods} datapoints [${value}] ${result.state === 'ALARM' ? 'were' : 'were not'} ${c.comparison} the threshold (${c.threshold}) (minimum ${c.datapointsToAlarm} datapoints for OK -> ALARM transition).`);
+	appendEvent(s, 'alarm', `Alarm ${alarm.name} changed from ${from} to ${result.state}`, stateReason(c, alarm.datapoints, result));
+}
+
+const comparisonWords: Record<Comparison, string> = {
+	'>': 'greater than',
+	'>=': 'greater than or equal to',
+	'<': 'less than',
+	'<=': 'less than or equal to',
+};
+
+/**
+ * CloudWatch's state-change reason, e.g. "Threshold Crossed: 3 out of the last 3 datapoints
+ * [95.2, 91.0, 88.4] were greater than the threshold (80.0) (minimum 3 datapoints for
+ * OK -> ALARM transition)." Datapoints are listed newest first, as CloudWatch does.
+ */
+export function stateReason(c: AlarmConfig, points: ReadonlyArray<number | null>, result: Evaluation): string {
+	const real = points.filter((v): v is number => v !== null);
+	if (result.state === 'INSUFFICIENT_DATA') return `Insufficient Data: ${c.evaluationPeriods - real.length} of the last ${c.evaluationPeriods} datapoints were unknown.`;
+	const values = `[${real.slice(-c.evaluationPeriods).reverse().map(v => round(v)).join(', ')}]`;
+	const threshold = c.threshold.toFixed(1);
+	if (result.state === 'ALARM') {
+		return `Threshold Crossed: ${result.breaching} out of the last ${c.evaluationPeriods} datapoints ${values} were ${comparisonWords[c.comparison]} the threshold (${threshold}) (minimum ${c.datapointsToAlarm} datapoints for OK -> ALARM transition).`;
+	}
+
+	const notBreaching = Math.max(0, Math.min(c.evaluationPeriods, real.length) - result.breaching);
+	return `Threshold Crossed: ${notBreaching} out of the last ${c.evaluationPeriods} datapoints ${values} were not ${comparisonWords[c.comparison]} the threshold (${threshold}) (minimum ${c.evaluationPeriods - c.datapointsToAlarm + 1} datapoints for ALARM -> OK transition).`;
 }
 
 const round = (v: number): string => String(Math.round(v * 100) / 100);

@@ -1,6 +1,6 @@
 import {describe, expect, it} from 'vitest';
 import {makeAlarm, type AlarmConfig, type PolicyConfig} from '../../../source/sim/index.js';
-import {evaluateDatapoints} from '../../../source/sim/systems/alarms.js';
+import {evaluateDatapoints, stateReason} from '../../../source/sim/systems/alarms.js';
 import {controlState, runControl} from './control-plane-helpers.js';
 
 const X = 90; // breaching (> 80)
@@ -78,5 +78,16 @@ describe('alarms in a run', () => {
 		runControl(s, 1, 95);
 		expect(s.alarms.HighCPU!.state).toBe('ALARM');
 		expect(s.alarms.HighCPU!.lastValue).toBe(95);
+	});
+});
+
+describe('state-change reasons, worded like CloudWatch', () => {
+	it('ALARM, OK and INSUFFICIENT_DATA', () => {
+		const c = alarm();
+		expect(stateReason(c, [81, 90, 95.25], {state: 'ALARM', breaching: 3}))
+			.toBe('Threshold Crossed: 3 out of the last 3 datapoints [95.25, 90, 81] were greater than the threshold (80.0) (minimum 3 datapoints for OK -> ALARM transition).');
+		expect(stateReason(c, [81, 90, 65.5], {state: 'OK', breaching: 2}))
+			.toBe('Threshold Crossed: 1 out of the last 3 datapoints [65.5, 90, 81] were not greater than the threshold (80.0) (minimum 1 datapoints for ALARM -> OK transition).');
+		expect(stateReason(c, [null, 50], {state: 'INSUFFICIENT_DATA', breaching: 0})).toBe('Insufficient Data: 2 of the last 3 datapoints were unknown.');
 	});
 });
