@@ -40,6 +40,13 @@ export type Fleet = {
 	readonly zoneDown: Uint8Array;
 };
 
+/**
+ * A t2 runs at its baseline while its balance is below this (credits): at the baseline it
+ * earns exactly what it spends, so the balance stays pinned near zero instead of flickering
+ * between full speed and the baseline tick by tick.
+ */
+export const creditFloor = 0.001;
+
 const unknownSpec: InstanceTypeSpec = {name: '?', vcpus: 1, memoryGiB: 1, priceUsdPerHour: 0};
 const cache = new WeakMap<object, Fleet>();
 
@@ -92,6 +99,6 @@ export function invalidateFleet(s: Working): void {
 export function capacityOf(s: Working, i: MutableInstance): number {
 	const spec = instanceTypes[i.instanceType];
 	if (!spec) return 0;
-	const throttle = spec.burst && i.cpuCredits <= 0 ? spec.burst.baselinePercentPerVcpu / 100 : 1;
+	const throttle = spec.burst && i.cpuCredits < creditFloor ? spec.burst.baselinePercentPerVcpu / 100 : 1;
 	return spec.vcpus * (1000 / s.config.app.cpuMs) * throttle;
 }

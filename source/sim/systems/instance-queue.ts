@@ -16,6 +16,7 @@ import type {InstanceTypeSpec} from '../catalog.js';
 import {nextExponential, nextServiceTime, nextUnit, roundStochastic} from '../rng.js';
 import type {FailureCause} from '../types.js';
 import type {Working} from '../working.js';
+import {creditFloor} from './fleet.js';
 import {addSample} from './histogram.js';
 import {queueWait} from './queueing.js';
 
@@ -104,16 +105,17 @@ export function serveInstance(s: Working, i: MutableInstance, spec: InstanceType
 	}
 
 	const c = spec.vcpus;
-	const throttle = spec.burst && i.cpuCredits <= 0 ? spec.burst.baselinePercentPerVcpu / 100 : 1;
+	const throttle = spec.burst && i.cpuCredits < creditFloor ? spec.burst.baselinePercentPerVcpu / 100 : 1;
 	const mu = flow.muPerVcpu * throttle;
 	const capacity = c * mu;
 	const lambda = offer.ratePerSecond;
 	if (a > 0 || lambda > 0) flow.capacityRouted += capacity;
 
-	// Fluid backlog: grows at λ − cμ, drains at cμ − λ.
+	// Fluid backlog: grows at λ − cμ, drains at cμ − λ. (None in a closed loop: its clients
+	// wait instead, and R = N / X − Z already holds their queueing.)
 	const before = i.backlog;
 	let backlog = before + ((lambda - capacity) * dt);
-	if (backlog < 0) backlog = 0;
+	if (backlog < 0 || flow.closedResponseSeconds >= 0) backlog = 0;
 	const servedPerSecond = Math.min(capacity, lambda + ((before - backlog) / dt));
 	let n503 = 0;
 	let n504 = 0;

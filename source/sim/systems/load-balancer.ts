@@ -22,7 +22,7 @@
 import {nextUnit} from '../rng.js';
 import type {Working} from '../working.js';
 import {billFleet, billInstance} from './cost.js';
-import {fleet, type Fleet} from './fleet.js';
+import {creditFloor, fleet, type Fleet} from './fleet.js';
 import {checkIntervalTicks, checkTarget} from './health-checks.js';
 import {addCompleted, decay} from './histogram.js';
 import {failureCauseNames, newTickFlow, serveInstance, type Offer} from './instance-queue.js';
@@ -94,7 +94,7 @@ function pickCandidates(s: Working, f: Fleet, zoneWeight: Float64Array, zoneVcpu
 		f.isCandidate[k] = 1;
 		const i = f.list[k]!;
 		const spec = f.specs[k]!;
-		const capacity = spec.vcpus * (1000 / s.config.app.cpuMs) * (spec.burst && i.cpuCredits <= 0 ? spec.burst.baselinePercentPerVcpu / 100 : 1);
+		const capacity = spec.vcpus * (1000 / s.config.app.cpuMs) * (spec.burst && i.cpuCredits < creditFloor ? spec.burst.baselinePercentPerVcpu / 100 : 1);
 		let w = algorithm === 'round-robin' ? 1 : Math.max(1e-9, capacity);
 		if (settled) w *= slowStartFactor(s, i);
 		f.weight[k] = w;

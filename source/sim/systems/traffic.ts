@@ -12,7 +12,7 @@
 import type {LoadConfig} from '../config.js';
 import {nextPoisson} from '../rng.js';
 import type {Working} from '../working.js';
-import {maxUtilisation} from './queueing.js';
+import {capacityOf, fleet} from './fleet.js';
 import {nominalRate, patternRate} from './load-patterns.js';
 
 /** Open-loop rate right now, req/s, before Poisson noise. */
@@ -25,6 +25,24 @@ export function currentOpenRate(s: Working): number {
 	const base = s.traffic.baseRatePerSecond;
 	const rate = nominal > 0 ? patternRate(load, seconds) * (base / nominal) : base;
 	return rate * (tick < s.traffic.spikeUntilTick ? s.traffic.spikeFactor : 1);
+}
+
+/** Capacity of the instances the ELB would route to now (healthy targets, or running standalone ones), req/s. */
+function servingCapacity(s: Working): number {
+	const f = fleet(s);
+	let healthy = 0;
+	let direct = 0;
+	let hasTargets = false;
+	for (const i of f.list) {
+		if (i.isBehindLoadBalancer) {
+			hasTargets = true;
+			if (i.target.health === 'healthy' && i.ec2State === 'running' && !i.isHung) healthy += capacityOf(s, i);
+		} else if (i.ec2State === 'running' && !i.isHung) {
+			direct += capacityOf(s, i);
+		}
+	}
+
+	return hasTargets ? healthy : direct;
 }
 
 /** Tick step 3: this tick's arrivals into `s.flow.arrived` and the expected rate. */
@@ -60,8 +78,8 @@ export function generateTraffic(s: Working): void {
 		const serviceSeconds = s.config.app.cpuMs / 1000;
 		const slowSeconds = t.slowdownMs / 1000;
 		const unbounded = clients / (serviceSeconds + load.thinkSeconds + slowSeconds);
-		const capacity = s.flow.capacityPerSecond;
-		rate = capacity > 0 ? Math.min(unbounded, maxUtilisation * capacity) : unbounded;
+		const capacity = servingCapacity(s);
+		rate = capacity > 0 ? Math.min(unbounded, capacity) : unbounded;
 		s.flow.closedResponseSeconds = rate > 0 ? Math.max(serviceSeconds, (clients / rate) - load.thinkSeconds - slowSeconds) : 0;
 		const exact = t.carry + (rate * dt);
 		arrivals = Math.floor(exact);
