@@ -120,6 +120,8 @@ async function runHeadlessCommand(config: SimConfig, flags: Flags): Promise<numb
 		metrics?.close();
 	}
 
+	const metricsFailure = metrics?.failure();
+	if (metricsFailure) process.stderr.write(`scaletop: ${metricsFailure}\n`);
 	if (record) {
 		const {recordHeadless} = await import('./recorder/record-headless.js');
 		const recorded = await recordHeadless(record);
@@ -197,9 +199,20 @@ async function main(argv: readonly string[]): Promise<number> {
 	if (rest.length > 0) throw new UsageError(`expected at most one preset, got ${cli.input.length}: ${cli.input.join(' ')}`);
 	if (flags.json && !flags.headless) throw new UsageError('--json needs --headless (scaletop PRESET --headless --json)');
 	if (flags.headless && flags.speed !== undefined && flags.record === undefined) throw new UsageError('--speed applies to live runs and recordings; a headless run always goes as fast as it can');
+	const recordOnly = (['cols', 'rows', 'force', 'castFormat'] as const).find(name => flags[name] !== undefined && flags[name] !== false);
+	if (recordOnly && flags.record === undefined) throw new UsageError(`--${recordOnly === 'castFormat' ? 'cast-format' : recordOnly} applies to --record FILE.cast`);
+	if (flags.interval !== undefined && flags.metrics === undefined) throw new UsageError('--interval applies to --metrics FILE');
+	const abOnly = (['requests', 'concurrency', 'type', 'instances', 'app', 'algorithm'] as const).find(name => flags[name] !== undefined);
+	if (abOnly) throw new UsageError(`${abOnly === 'requests' ? '-n' : abOnly === 'concurrency' ? '-c' : `--${abOnly}`} applies to scaletop ab (scaletop ab -n N -c C)`);
 	const config = loadConfig(first ?? defaultPresetName, flags);
 	return flags.headless ? runHeadlessCommand(config, flags) : runLiveCommand(config, flags);
 }
+
+// A closed pipe (`scaletop --list-presets | head -1`) is not an error worth a stack trace.
+process.stdout.on('error', error => {
+	if ((error as NodeJS.ErrnoException).code !== 'EPIPE') process.stderr.write(`scaletop: cannot write the output: ${error.message}\n`);
+	process.exit(process.exitCode ?? 0);
+});
 
 try {
 	process.exitCode = await main(process.argv.slice(2));

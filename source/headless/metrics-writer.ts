@@ -15,6 +15,8 @@ export type MetricsWriter = {
 	close(): void;
 	/** Lines written so far. */
 	readonly lineCount: () => number;
+	/** Why writing stopped (disk full…), as a sentence; undefined while all is well or when the reader closed a pipe. */
+	readonly failure: () => string | undefined;
 };
 
 /** One NDJSON line for a metrics sample. */
@@ -43,18 +45,30 @@ export function openMetricsWriter(filePath: string): {readonly ok: true; readonl
 	}
 
 	let count = 0;
+	let failure: string | undefined;
 	const writer: MetricsWriter = {
 		write(line) {
 			if (fd === undefined) return;
-			fs.writeSync(fd, formatMetricsLine(line));
-			count++;
+			try {
+				fs.writeSync(fd, formatMetricsLine(line));
+				count++;
+			} catch (error) {
+				// Stop writing, keep running: the lines already written stay whole.
+				const code = (error as NodeJS.ErrnoException).code;
+				if (code !== 'EPIPE') failure = `writing metrics to ${filePath} stopped after ${count} lines (${code ?? 'error'}).`;
+				writer.close();
+			}
 		},
 		close() {
 			if (fd === undefined) return;
-			fs.closeSync(fd);
+			const open = fd;
 			fd = undefined;
+			try {
+				fs.closeSync(open);
+			} catch {}
 		},
 		lineCount: () => count,
+		failure: () => failure,
 	};
 	return {ok: true, writer};
 }

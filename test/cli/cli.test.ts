@@ -97,6 +97,9 @@ describe('scaletop (built)', () => {
 		[['tour', '--headless', '--duration', '30 minutes'], 'scaletop: --duration must be a duration like 90s, 30m or 1h, got "30 minutes"\n'],
 		[['tour', '--json'], 'scaletop: --json needs --headless (scaletop PRESET --headless --json)\n'],
 		[['tour', 'steady', '--headless'], 'scaletop: expected at most one preset, got 2: tour steady\n'],
+		[['tour', '--headless', '--cols', '80'], 'scaletop: --cols applies to --record FILE.cast\n'],
+		[['tour', '--headless', '-n', '5'], 'scaletop: -n applies to scaletop ab (scaletop ab -n N -c C)\n'],
+		[['tour', '--headless', '--speed', '10'], 'scaletop: --speed applies to live runs and recordings; a headless run always goes as fast as it can\n'],
 	])('bad usage %j is one sentence and exit 2', (args, message) => {
 		const {status, stderr} = run(args);
 		expect(status).toBe(2);
