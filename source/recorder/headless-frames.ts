@@ -87,7 +87,7 @@ export function * headlessFrames(config: SimConfig, options: FramePlanOptions): 
 		if (markKinds.size > 0) markers.push(...eventMarkers(state, eventCountBefore, markKinds, castTimeOfTick, castSeconds));
 		markers.sort((a, b) => a.timeSeconds - b.timeSeconds);
 		const text = renderFrame(state, {columns: options.columns, rows: options.rows, isColor: options.isColor}, ui);
-		const lines = frameLines(text, options.rows);
+		const lines = frameLines(text, options.rows, options.columns);
 		const paint = paintFrame(previous, lines);
 		previous = lines;
 		const events = paint === '' ? markers : [...markers, {timeSeconds: castSeconds, code: 'o' as const, data: paint}];

@@ -13,11 +13,41 @@ const esc = '\u001B[';
 /** Reset attributes, home, clear the screen and hide the cursor. */
 const firstFrame = `${esc}0m${esc}H${esc}2J${esc}?25l`;
 
-/** The lines a frame shows: split on newlines, at most `rows` of them (extra rows are cut off). */
-export function frameLines(frame: string, rows: number): string[] {
+/** An escape sequence at the start of a string: CSI (colours, cursor) or a two-byte ESC x. */
+const escapeAtStart = /^\u001B(?:\[[0-?]*[ -/]*[@-~]|[@-Z\\-_])/;
+
+/**
+ * A line cut to `columns` visible characters (escape sequences kept, every code point counted
+ * as one column, as the dashboard draws). A line wider than the terminal would wrap, and on the
+ * last row scroll the whole screen.
+ */
+export function clipLine(line: string, columns: number): string {
+	if (line.length <= columns) return line;
+	let out = '';
+	let width = 0;
+	let index = 0;
+	while (index < line.length) {
+		const escape = line.charCodeAt(index) === 0x1B ? escapeAtStart.exec(line.slice(index, index + 64)) : null;
+		if (escape) {
+			out += escape[0];
+			index += escape[0].length;
+			continue;
+		}
+
+		const character = String.fromCodePoint(line.codePointAt(index)!);
+		index += character.length;
+		if (width < columns) out += character;
+		width++;
+	}
+
+	return out;
+}
+
+/** The lines a frame shows: split on newlines, at most `rows` of them, each at most `columns` wide. */
+export function frameLines(frame: string, rows: number, columns = Number.POSITIVE_INFINITY): string[] {
 	const lines = frame.split(/\r?\n/);
 	if (lines.length > 1 && lines.at(-1) === '') lines.pop();
-	return lines.slice(0, rows);
+	return lines.slice(0, rows).map(line => clipLine(line, columns));
 }
 
 /** Move to the start of screen row `index` (0-based). */

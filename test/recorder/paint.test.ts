@@ -1,6 +1,6 @@
 import {describe, expect, it} from 'vitest';
 import {encodeCast, type CastEvent} from '../../source/recorder/cast-writer.js';
-import {finishPainting, frameLines, paintFrame} from '../../source/recorder/paint.js';
+import {clipLine, finishPainting, frameLines, paintFrame} from '../../source/recorder/paint.js';
 import {expectedScreen, parseCast, replayScreen, replayTerminal, stripSgr} from './helpers/replay.js';
 
 const columns = 20;
@@ -12,7 +12,7 @@ async function screensAfter(frames: readonly string[]): Promise<string[][]> {
 	let previous: string[] | undefined;
 	const events: CastEvent[] = [];
 	for (const [index, frame] of frames.entries()) {
-		const lines = frameLines(frame, rows);
+		const lines = frameLines(frame, rows, columns);
 		const data = paintFrame(previous, lines);
 		previous = lines;
 		if (data !== '') events.push({timeSeconds: index, code: 'o', data});
@@ -63,6 +63,22 @@ describe('paintFrame through a real terminal emulator', () => {
 		const [screen] = await screensAfter([tall]);
 		expect(screen[0]).toBe('row 0'.padEnd(columns));
 		expect(screen[rows - 1]).toBe(`row ${rows - 1}`.padEnd(columns));
+	});
+});
+
+describe('clipLine', () => {
+	it('cuts visible characters only, keeping every escape sequence', () => {
+		expect(clipLine('abcdef', 4)).toBe('abcd');
+		expect(clipLine('\u001B[31mab\u001B[39mcdef\u001B[0m', 3)).toBe('\u001B[31mab\u001B[39mc\u001B[0m');
+		expect(clipLine('ab', 4)).toBe('ab');
+		expect(clipLine('▁▂▃▅▇█', 3)).toBe('▁▂▃');
+	});
+
+	it('keeps a too-wide last row from scrolling the screen', async () => {
+		const frame = Array.from({length: rows}, (_, row) => (row === rows - 1 ? 'w'.repeat(columns + 7) : `row ${row}`)).join('\n');
+		const [screen] = await screensAfter([frame]);
+		expect(screen[0]).toBe('row 0'.padEnd(columns));
+		expect(screen[rows - 1]).toBe('w'.repeat(columns));
 	});
 });
 
