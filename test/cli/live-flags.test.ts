@@ -1,0 +1,62 @@
+/**
+ * The live dashboard with the CLI's flags, in a real terminal (tmux): `--metrics` writes NDJSON
+ * as the live run goes, `--record` writes a cast of what was on screen, `--speed` sets the pace,
+ * and `q` ends with exit code 0. Every wait polls until a deadline.
+ */
+import {execFileSync, spawnSync} from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import {afterAll, describe, expect, test} from 'vitest';
+
+const root = path.resolve('.');
+const hasTmux = spawnSync('tmux', ['-V'], {encoding: 'utf8'}).status === 0;
+const session = `scaletop-cli-live-${process.pid}`;
+const tmux = (...args: string[]) => execFileSync('tmux', args, {encoding: 'utf8'});
+
+async function waitFor<T>(probe: () => T | undefined, what: string, timeoutMs = 20_000): Promise<T> {
+	const deadline = Date.now() + timeoutMs;
+	while (Date.now() < deadline) {
+		const value = probe();
+		if (value !== undefined) return value;
+		await new Promise(resolve => {
+			setTimeout(resolve, 50);
+		});
+	}
+
+	throw new Error(`timed out waiting for ${what}; the screen was:\n${tmux('capture-pane', '-p', '-t', session)}`);
+}
+
+describe.skipIf(!hasTmux)(hasTmux ? 'live run flags in tmux' : 'live run flags in tmux (skipped: tmux is not installed; .ci/run installs it)', () => {
+	afterAll(() => {
+		spawnSync('tmux', ['kill-session', '-t', session]);
+	});
+
+	test('--metrics and --record work in a live run, and q exits 0', async () => {
+		const folder = fs.mkdtempSync(path.join(os.tmpdir(), 'scaletop-live-'));
+		const metrics = path.join(folder, 'live.ndjson');
+		const cast = path.join(folder, 'live.cast');
+		const command = `cd '${root}' && node dist/cli.js instance-killed --speed 60 --metrics '${metrics}' --interval 10s --record '${cast}'; echo "EXIT=$?"; sleep 60`;
+		tmux('new-session', '-d', '-s', session, '-x', '110', '-y', '32', 'sh', '-c', command);
+
+		const lines = await waitFor(() => {
+			const text = fs.existsSync(metrics) ? fs.readFileSync(metrics, 'utf8') : '';
+			const whole = text.split('\n').filter(Boolean);
+			return whole.length >= 3 ? whole : undefined;
+		}, 'three metrics lines');
+		const parsed = lines.map(line => JSON.parse(line) as {t: number; inService: number});
+		// Live frames advance several ticks at a time: each line is the first state at or past its boundary.
+		for (const [index, line] of parsed.slice(0, 3).entries()) {
+			expect(line.t).toBeGreaterThanOrEqual(10 * (index + 1));
+			expect(line.t).toBeLessThan(10 * (index + 2));
+		}
+
+		expect(parsed[0].inService).toBe(2);
+
+		tmux('send-keys', '-t', session, 'q');
+		await waitFor(() => (/EXIT=0/.test(tmux('capture-pane', '-p', '-t', session)) ? true : undefined), 'EXIT=0 after q');
+		const castLines = fs.readFileSync(cast, 'utf8').trim().split('\n');
+		expect(JSON.parse(castLines[0])).toMatchObject({version: 2, width: 110, height: 32, title: 'An instance is killed: detection, errors, replacement'});
+		expect(castLines.slice(1).some(line => line.includes('instance-killed'))).toBe(true);
+	});
+});
