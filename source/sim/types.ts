@@ -233,6 +233,8 @@ export type SimState = {
 		readonly isScaleInBlockedByProtection: boolean;
 		/** Tick of the last alarm-driven policy evaluation per policy (re-invoked every minute while in ALARM). */
 		readonly lastPolicyRunTick: Readonly<Record<string, number>>;
+		/** The instance an Availability Zone rebalance launched and waits for ('' or absent: none). */
+		readonly rebalancingId?: string;
 	} | null;
 	readonly alarms: Readonly<Record<string, AlarmState>>;
 	readonly alarmOrder: readonly string[];

@@ -15,6 +15,7 @@ import {secondsToTicks} from './draw.js';
 import {launchInstance, terminateInstance} from './instances.js';
 import {startDraining} from './load-balancer.js';
 import {isCapacity, launchZoneCounts, pickScaleInVictim, takeLaunchZone} from './termination.js';
+import {rebalanceStatus, rebalanceZones} from './rebalance.js';
 import {policyAlarms} from './policy-alarms.js';
 import {fleet} from './fleet.js';
 
@@ -84,6 +85,7 @@ export function runAutoScaling(s: Working): void {
 	const capacity = sweepHealth(s);
 	completeActivity(s);
 	reconcile(s, undefined, capacity);
+	rebalanceZones(s, capacityCount(s) - rebalanceStatus(s).hidden);
 }
 
 /** Deregister from the load balancer (draining), or terminate at once when there is nothing to drain. */
@@ -165,7 +167,8 @@ function reconcile(s: Working, origin?: ActivityOrigin, capacity?: number): void
 	const asg = s.autoScaling!;
 	const config = s.config.autoScaling!;
 	const desired = asg.desired;
-	const before = capacity ?? capacityCount(s);
+	const rebalance = rebalanceStatus(s);
+	const before = (capacity ?? capacityCount(s)) - rebalance.hidden;
 	let n = before;
 	const ids: string[] = [];
 	const zones = n < desired ? launchZoneCounts(s) : {};
@@ -184,7 +187,7 @@ function reconcile(s: Working, origin?: ActivityOrigin, capacity?: number): void
 			break;
 		}
 
-		appendEvent(s, 'activity', `Terminating EC2 instance: ${victim}`, origin?.cause ?? causes.shrink(s, before, desired));
+		appendEvent(s, 'activity', `Terminating EC2 instance: ${victim}`, origin?.cause ?? rebalance.cause?.(before, desired) ?? causes.shrink(s, before, desired));
 		asg.scalingActivities += 1;
 		deregisterAndTerminate(s, victim);
 		ids.push(victim);

@@ -170,3 +170,29 @@ describe('replacing ELB-unhealthy instances in batches', () => {
 		expect(s.instanceOrder.filter(id => s.instances[id]!.asgHealth === 'Unhealthy')).toHaveLength(3);
 	});
 });
+
+describe('Availability Zone rebalancing', () => {
+	it('launches in the emptiest zone first, then terminates from the fullest once the new one is InService', () => {
+		const s = controlState({autoScaling: {zones: ['a', 'b'], min: 1, max: 4, desired: 4}});
+		for (const id of s.instanceOrder) s.instances[id]!.zone = 'b'; // as after an outage of zone a
+		runControl(s, 1);
+		expect(s.events.at(-1)).toMatchObject({message: 'Launching a new EC2 instance: i-0005', cause: 'At 2026-01-01T00:00:00Z an instance was launched to balance instances in zones a with other zones.'});
+		expect(capacityIds(s)).toHaveLength(5); // one above desired while it boots (AWS allows max + 1)
+		runControl(s, 25);
+		const terminated = s.events.filter(e => e.message.startsWith('Terminating EC2 instance'));
+		expect(terminated).toHaveLength(1);
+		expect(terminated[0]!.cause).toContain('instances were launched to balance instances in zones with other zones resulting in more than desired number of instances in the group.');
+		runControl(s, 60 * 6);
+		expect(zoneCounts(s)).toEqual({a: 2, b: 2});
+		expect(capacityIds(s)).toHaveLength(4);
+	});
+
+	it('does nothing while a zone is down', () => {
+		const s = controlState({autoScaling: {zones: ['a', 'b'], min: 1, max: 4, desired: 2}});
+		for (const id of s.instanceOrder) s.instances[id]!.zone = 'b';
+		s.zones.a = {isDown: true, downUntilTick: 10_000, downSinceTick: 0};
+		s.autoScaling!.desired = 3;
+		runControl(s, 120);
+		expect(zoneCounts(s)).toEqual({b: 3});
+	});
+});
