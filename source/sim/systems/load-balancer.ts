@@ -53,61 +53,78 @@ function slowStartFactor(s: Working, i: MutableInstance): number {
 }
 
 /**
- * Marks this tick's candidates in `f.isCandidate` and their weights in `f.weight`; returns the
- * number of pools (zones with candidates when cross-zone is off, else 1) and fills per-pool sums.
+ * Marks this tick's candidates in `f.isCandidate` (1) and their weights in `f.weight`; returns
+ * the number of pools (zones with candidates when cross-zone is off, else 1) and fills the
+ * per-pool sums. One pass in the usual case (some target healthy, no slow start).
  */
-function pickCandidates(s: Working, f: Fleet, zoneWeight: Float64Array, zoneVcpus: Float64Array, zoneCapacity: Float64Array, zoneMembers: Int32Array): number {
+function pickCandidates(s: Working, f: Fleet): number {
 	const n = f.length;
 	const lb = s.config.loadBalancer;
+	const {zoneWeight, zoneVcpus, zoneCapacity, zoneMembers} = f;
+	zoneWeight.fill(0);
+	zoneVcpus.fill(0);
+	zoneCapacity.fill(0);
+	zoneMembers.fill(0);
+	const isRoundRobin = s.loadBalancer.algorithm === 'round-robin';
+	const muPerVcpu = 1000 / s.config.app.cpuMs;
+	const byZone = !lb.crossZone;
 	let healthy = 0;
 	let registered = 0;
 	let hasLbTargets = false;
 	let direct = 0;
 	for (let k = 0; k < n; k++) {
-		const c = classify(f.list[k]!);
-		f.isCandidate[k] = c;
-		if (c === 1) healthy++;
-		else if (c === 2) registered++;
-		else if (c === 3) direct++;
-		if (f.list[k]!.isBehindLoadBalancer) hasLbTargets = true;
-	}
-
-	let wanted = 0;
-	if (healthy > 0) wanted = 1;
-	else if (registered > 0) wanted = lb.kind === 'application' ? 2 : -1;
-	else if (!hasLbTargets && direct > 0) wanted = 3;
-	const algorithm = s.loadBalancer.algorithm;
-	const slowStart = lb.kind === 'application' && lb.slowStartSeconds > 0 && algorithm !== 'least-outstanding-requests';
-	let settled = false;
-	if (slowStart && wanted === 1) for (let k = 0; k < n; k++) if (f.isCandidate[k] === 1 && slowStartFactor(s, f.list[k]!) >= 1) settled = true;
-	const byZone = !lb.crossZone && wanted !== 3;
-	zoneWeight.fill(0);
-	zoneVcpus.fill(0);
-	zoneCapacity.fill(0);
-	zoneMembers.fill(0);
-	for (let k = 0; k < n; k++) {
-		if (f.isCandidate[k] !== wanted) {
-			f.isCandidate[k] = 0;
-			continue;
-		}
-
-		f.isCandidate[k] = 1;
 		const i = f.list[k]!;
-		const spec = f.specs[k]!;
-		const capacity = spec.vcpus * (1000 / s.config.app.cpuMs) * (spec.burst && i.cpuCredits < creditFloor ? spec.burst.baselinePercentPerVcpu / 100 : 1);
-		let w = algorithm === 'round-robin' ? 1 : Math.max(1e-9, capacity);
-		if (settled) w *= slowStartFactor(s, i);
-		f.weight[k] = w;
-		const z = byZone ? f.zoneOf[k]! : 0;
-		zoneWeight[z] += w;
-		zoneVcpus[z] += spec.vcpus;
-		zoneCapacity[z] += capacity;
-		zoneMembers[z] += 1;
+		const c = classify(i);
+		f.isCandidate[k] = c;
+		if (i.isBehindLoadBalancer) hasLbTargets = true;
+		if (c === 1) {
+			healthy++;
+			addWeight(f, k, i, muPerVcpu, isRoundRobin, byZone ? f.zoneOf[k]! : 0);
+		} else if (c === 2) {
+			registered++;
+		} else if (c === 3) {
+			direct++;
+		}
 	}
 
+	let wanted = 1;
+	if (healthy === 0) {
+		if (registered > 0) wanted = lb.kind === 'application' ? 2 : -1;
+		else wanted = !hasLbTargets && direct > 0 ? 3 : -1;
+		for (let k = 0; k < n; k++) {
+			if (f.isCandidate[k] === wanted) addWeight(f, k, f.list[k]!, muPerVcpu, isRoundRobin, byZone && wanted !== 3 ? f.zoneOf[k]! : 0);
+		}
+	}
+
+	for (let k = 0; k < n; k++) f.isCandidate[k] = f.isCandidate[k] === wanted ? 1 : 0;
+	if (lb.kind === 'application' && lb.slowStartSeconds > 0 && s.loadBalancer.algorithm !== 'least-outstanding-requests' && wanted === 1) applySlowStart(s, f, byZone);
 	let pools = 0;
 	for (let z = 0; z < zoneMembers.length; z++) if (zoneMembers[z]! > 0) pools++;
 	return pools;
+}
+
+function addWeight(f: Fleet, k: number, i: MutableInstance, muPerVcpu: number, isRoundRobin: boolean, z: number): void {
+	const spec = f.specs[k]!;
+	const capacity = spec.vcpus * muPerVcpu * (spec.burst && i.cpuCredits < creditFloor ? spec.burst.baselinePercentPerVcpu / 100 : 1);
+	const w = isRoundRobin ? 1 : Math.max(1e-9, capacity);
+	f.weight[k] = w;
+	f.zoneWeight[z] += w;
+	f.zoneVcpus[z] += spec.vcpus;
+	f.zoneCapacity[z] += capacity;
+	f.zoneMembers[z] += 1;
+}
+
+/** Slow start: when some target is past its ramp, new ones get a linearly growing share. */
+function applySlowStart(s: Working, f: Fleet, byZone: boolean): void {
+	let settled = false;
+	for (let k = 0; k < f.length; k++) if (f.isCandidate[k] === 1 && slowStartFactor(s, f.list[k]!) >= 1) settled = true;
+	if (!settled) return;
+	f.zoneWeight.fill(0);
+	for (let k = 0; k < f.length; k++) {
+		if (f.isCandidate[k] !== 1) continue;
+		f.weight[k] = f.weight[k]! * slowStartFactor(s, f.list[k]!);
+		f.zoneWeight[byZone ? f.zoneOf[k]! : 0] += f.weight[k]!;
+	}
 }
 
 /**
@@ -127,10 +144,10 @@ export function routeAndServe(s: Working): void {
 	const flow = newTickFlow(s, Math.max(offered, s.flow.completed), latencySamplesPerTick);
 	decay(s.recentLatency, recentDecay);
 	const zones = Math.max(1, f.zones.length);
-	const {zoneWeight, zoneVcpus, zoneCapacity, zoneMembers, zoneWait, zonePWait, zoneDown} = f;
+	const {zoneWeight, zoneMembers, zoneVcpus, zoneCapacity, zoneWait, zonePWait, zoneDown} = f;
 	zoneWait.fill(-1);
 	zonePWait.fill(0);
-	const pools = pickCandidates(s, f, zoneWeight, zoneVcpus, zoneCapacity, zoneMembers);
+	const pools = pickCandidates(s, f);
 	const byZone = !lb.crossZone;
 	const isPooled = s.loadBalancer.algorithm === 'least-outstanding-requests';
 	const hasSurgeQueue = lb.kind === 'classic' && lb.surgeQueueLength > 0;
@@ -144,34 +161,19 @@ export function routeAndServe(s: Working): void {
 	}
 
 	for (let z = 0; z < f.zones.length; z++) zoneDown[z] = s.zones[f.zones[z]!]?.isDown === true ? 1 : 0;
-	let routed = 0;
 	let lastCandidate = -1;
 	if (pools === 0) {
 		flow.causes['no-healthy-targets'] += offered;
 		flow.e503 += offered;
 	} else {
-		// Systematic split: counts add up to `offered` exactly, each within one of its share.
-		const u = nextUnit(s.rng);
-		let cumulative = 0;
-		let assigned = 0;
-		for (let k = 0; k < n; k++) {
-			f.count[k] = 0;
-			f.rate[k] = 0;
-			if (f.isCandidate[k] === 0) continue;
-			const z = byZone ? f.zoneOf[k]! : 0;
-			const share = f.weight[k]! / zoneWeight[z]! / pools;
-			cumulative += offered * share;
-			const upto = Math.min(offered, Math.floor(cumulative + u));
-			f.count[k] = upto > assigned ? upto - assigned : 0;
-			assigned += f.count[k]!;
-			f.rate[k] = rate * share;
-			lastCandidate = k;
-		}
-
-		if (assigned < offered) f.count[lastCandidate]! += offered - assigned;
-		routed = offered;
+		for (let k = 0; k < n; k++) if (f.isCandidate[k] === 1) lastCandidate = k;
 	}
 
+	// Systematic split, done as the serving pass walks the fleet: counts add up to `offered`
+	// exactly, and each is within one request of its share.
+	const u = nextUnit(s.rng);
+	let cumulative = 0;
+	let assigned = 0;
 	const offer: Offer = {count: 0, ratePerSecond: 0, arrivalCv2: 1, pooledWaitSeconds: -1, pooledPWait: 0, hasSurgeQueue};
 	const isRoundRobin = s.loadBalancer.algorithm === 'round-robin';
 	const interval = checkIntervalTicks(s);
@@ -183,12 +185,23 @@ export function routeAndServe(s: Working): void {
 	for (let k = 0; k < n; k++) {
 		const i = f.list[k]!;
 		const z = byZone ? f.zoneOf[k]! : 0;
-		const isCandidate = f.isCandidate[k] === 1 && pools > 0;
-		offer.count = isCandidate ? f.count[k]! : 0;
-		offer.ratePerSecond = isCandidate ? f.rate[k]! : 0;
-		offer.arrivalCv2 = isRoundRobin && isCandidate ? 1 / zoneMembers[z]! : 1;
-		offer.pooledWaitSeconds = isPooled && isCandidate ? zoneWait[z]! : -1;
-		offer.pooledPWait = zonePWait[z]!;
+		if (f.isCandidate[k] === 1) {
+			const share = f.weight[k]! / zoneWeight[z]! / pools;
+			cumulative += offered * share;
+			const upto = k === lastCandidate ? offered : Math.min(offered, Math.floor(cumulative + u));
+			offer.count = upto > assigned ? upto - assigned : 0;
+			assigned += offer.count;
+			offer.ratePerSecond = rate * share;
+			offer.arrivalCv2 = isRoundRobin ? 1 / zoneMembers[z]! : 1;
+			offer.pooledWaitSeconds = isPooled ? zoneWait[z]! : -1;
+			offer.pooledPWait = zonePWait[z]!;
+		} else {
+			offer.count = 0;
+			offer.ratePerSecond = 0;
+			offer.arrivalCv2 = 1;
+			offer.pooledWaitSeconds = -1;
+		}
+
 		serveInstance(s, i, f.specs[k]!, zoneDown[f.zoneOf[k]!] === 1, offer, flow);
 		inFlight += i.inFlight ?? 0;
 		checkTarget(s, i, interval);
@@ -200,6 +213,7 @@ export function routeAndServe(s: Working): void {
 		}
 	}
 
+	const routed = pools > 0 ? offered : 0;
 	billFleet(s, usd, running);
 	if (flow.refused > 0) {
 		const queued = Math.min(lb.surgeQueueLength, flow.refused);
