@@ -1,0 +1,41 @@
+/** The API's edges: bad input gets one clear sentence; time only moves forward in whole ticks. */
+import {describe, expect, it} from 'vitest';
+import {advance} from '../../source/sim/advance.js';
+import {makeConfig} from '../../source/sim/defaults.js';
+import {createInitialState, SimConfigError} from '../../source/sim/state.js';
+import {makeState, roundTripsThroughJson} from '../helpers/make-state.js';
+
+describe('createInitialState', () => {
+	it('builds a warm fleet: running, InService, healthy, spread over the zones in turn', () => {
+		const s = makeState({instances: 3, zones: ['us-east-1a', 'us-east-1b']});
+		expect(s.instanceOrder).toEqual(['i-0001', 'i-0002', 'i-0003']);
+		expect(s.instanceOrder.map(id => s.instances[id]!.zone)).toEqual(['us-east-1a', 'us-east-1b', 'us-east-1a']);
+		for (const id of s.instanceOrder) {
+			expect(s.instances[id]).toMatchObject({ec2State: 'running', asgLifecycle: 'InService', target: {health: 'healthy'}, cpuCredits: 144});
+		}
+
+		expect(roundTripsThroughJson(s)).toBe(true);
+	});
+
+	it.each([
+		[{autoScaling: {instanceType: 't2.mikro'}}, 'autoScaling.instanceType: unknown instance type "t2.mikro".'],
+		[{autoScaling: {min: 3, max: 1, desired: 2}}, 'autoScaling.max: must be ≥ min (3), got 1.'],
+		[{load: {kind: 'closed' as const, concurrency: 0, thinkSeconds: 0}}, 'load.concurrency: must be ≥ 1, got 0.'],
+		[{load: {kind: 'open' as const, arrivals: 'poisson' as const, pattern: 'constant' as const, ratePerSecond: -5}}, 'load.rate: must be ≥ 0, got -5.'],
+	])('refuses a config it cannot run with one sentence (%j)', (input, message) => {
+		expect(() => createInitialState(makeConfig(input))).toThrow(new SimConfigError(message));
+	});
+});
+
+describe('advance', () => {
+	it('refuses negative or fractional tick counts', () => {
+		const s = makeState();
+		expect(() => advance(s, -1)).toThrow('advance: ticks must be a whole number ≥ 0, got -1.');
+		expect(() => advance(s, 1.5)).toThrow(RangeError);
+		expect(advance(s, 0)).toBe(s);
+	});
+
+	it('moves the clock by exactly the ticks asked', () => {
+		expect(advance(makeState(), 17).clock.tick).toBe(17);
+	});
+});
