@@ -86,7 +86,9 @@ describe('the built-in presets make their point', () => {
 		expect(between(lines, 0, 600).every(line => errorsOf(line) === 0)).toBe(true);
 		expect(between(lines, 600, 900).some(line => errorsOf(line) > 0)).toBe(true);
 		expect(summary.instances.launched).toBeGreaterThanOrEqual(6);
-		expect(between(lines, 20 * 60, 40 * 60).every(line => errorsOf(line) === 0 && line.inService >= 4)).toBe(true);
+		expect(between(lines, 17 * 60, 25 * 60).every(line => line.inService >= 4)).toBe(true);
+		expect(between(lines, 17 * 60, 40 * 60).every(line => errorsOf(line) === 0)).toBe(true);
+		expect(lines.at(-1)?.inService).toBe(4);
 		expect(summary.requests.failed / summary.requests.arrived).toBeLessThan(0.02);
 	});
 
@@ -110,4 +112,16 @@ describe('the built-in presets make their point', () => {
 		expect(last?.cpuAvg).toBeLessThanOrEqual(55);
 		expect(between(lines, 40 * 60, 60 * 60).every(line => errorsOf(line) === 0)).toBe(true);
 	});
+});
+
+test('scale-up: each scale-up costs downtime, helps, and the largest instance still drowns at 1,500 req/s', () => {
+	const {summary, lines} = run('scale-up');
+	expect(between(lines, 0, 180).every(line => errorsOf(line) === 0)).toBe(true);
+	expect(between(lines, 5 * 60, 11 * 60).some(line => line.completedRate === 0)).toBe(true);
+	expect(between(lines, 12 * 60, 15 * 60).every(line => errorsOf(line) === 0 && line.completedRate > 35)).toBe(true);
+	expect(between(lines, 17 * 60, 23 * 60).some(line => line.completedRate === 0)).toBe(true);
+	expect(between(lines, 24 * 60, 27 * 60).every(line => errorsOf(line) === 0 && line.completedRate > 380)).toBe(true);
+	const drowned = between(lines, 28 * 60, 35 * 60);
+	expect(drowned.reduce((sum, line) => sum + line.completedRate, 0)).toBeLessThan(0.5 * drowned.reduce((sum, line) => sum + line.arrivalRate, 0));
+	expect(summary.instances.launched).toBe(3);
 });
