@@ -3,7 +3,7 @@
  * keyboard (useKeybindings) and the terminal size into <Dashboard>. State lives in two
  * reducers — the sim's and the UI's — and everything on screen is derived from them.
  */
-import React, {useEffect, useMemo, useReducer, useRef} from 'react';
+import React, {useEffect, useLayoutEffect, useMemo, useReducer, useRef} from 'react';
 import {useStdin} from 'ink';
 import {selectEvents, type SimConfig, type SimState} from './sim/index.js';
 import {Dashboard} from './ui/dashboard.js';
@@ -11,6 +11,7 @@ import {useKeybindings} from './ui/hooks/use-keybindings.js';
 import {useSimulation} from './ui/hooks/use-simulation.js';
 import {useTerminalSize, type TerminalSize} from './ui/hooks/use-terminal-size.js';
 import {planLayout} from './ui/layout.js';
+import {composeFrame, panelWants} from './ui/compose-frame.js';
 import type {Theme} from './ui/theme.js';
 import {currentSpeed, effectiveSelection, initialUiState, uiReducer} from './ui/ui-state.js';
 import {toDashboardVm, type DashboardVm} from './ui/view-models/to-dashboard.js';
@@ -31,12 +32,17 @@ export type AppProps = {
 	readonly onMarker?: (label: string) => void;
 	/** Called with every new simulation state (metrics sampling at the edge). */
 	readonly onState?: (state: SimState) => void;
+	/**
+	 * Where frames go. Given: each changed frame (lines from composeFrame) is handed over and
+	 * Ink draws nothing (the live runner's screen writer puts it on the terminal). Not given:
+	 * Ink draws the same lines (tests).
+	 */
+	readonly onFrame?: (lines: readonly string[]) => void;
 };
 
 /** Rows of instances the table shows at once, for paging. */
 export function tableViewportRows(vm: DashboardVm, size: TerminalSize): number {
-	const layout = planLayout(size.columns, size.rows, {loadBalancer: 2 + vm.loadBalancer.targets.length, scalingGroup: 3, alarms: 1 + vm.alarms.length});
-	return Math.max(1, layout.tableHeight - 1);
+	return Math.max(1, planLayout(size.columns, size.rows, panelWants(vm)).tableHeight - 1);
 }
 
 /** Report captions and markers appended to the log since the last frame. */
@@ -52,7 +58,7 @@ function useMarkers(state: SimState, onMarker: ((label: string) => void) | undef
 }
 
 /** The live dashboard. */
-export function App({config, theme, speed, fps = 10, isPaused, size: fixedSize, onMarker, onState}: AppProps) {
+export function App({config, theme, speed, fps = 10, isPaused, size: fixedSize, onMarker, onState, onFrame}: AppProps) {
 	const [ui, dispatchUi] = useReducer(uiReducer, {speed, isPaused}, initialUiState);
 	const sim = useSimulation(config, {
 		isPaused: ui.isPaused,
@@ -80,5 +86,9 @@ export function App({config, theme, speed, fps = 10, isPaused, size: fixedSize, 
 	useEffect(() => {
 		onState?.(sim.state);
 	}, [sim.state, onState]);
-	return <Dashboard vm={vm} ui={resolved} columns={size.columns} rows={size.rows} theme={theme} />;
+	const lines = useMemo(() => (onFrame ? composeFrame(vm, resolved, size.columns, size.rows, theme) : undefined), [onFrame, vm, resolved, size, theme]);
+	useLayoutEffect(() => {
+		if (lines) onFrame?.(lines);
+	}, [lines, onFrame]);
+	return onFrame ? null : <Dashboard vm={vm} ui={resolved} columns={size.columns} rows={size.rows} theme={theme} />;
 }

@@ -1,18 +1,21 @@
 /**
  * The live runner: `scaletop [PRESET]` on a terminal. Checks for a TTY, switches to the
- * alternate screen, renders <App> with Ink into a {@link FrameStream} and draws its frames
- * with the {@link createScreenWriter} line-diffing writer; restores the terminal on every way
- * out: `q`, Ctrl-C (a key: Ink's own handler is off), SIGTERM, SIGHUP, and a crash (the error
- * is printed after the screen is restored). Returns the exit code.
+ * alternate screen, runs <App> with Ink (state, timers, keys) and puts its frames on the
+ * terminal with the line-diffing {@link createScreenWriter}; restores the terminal on every
+ * way out: `q`, Ctrl-C (a key: Ink's own handler is off), SIGTERM, SIGHUP, and a crash (the
+ * error is printed after the screen is restored). Returns the exit code.
+ *
+ * React and Ink are loaded on demand, after NODE_ENV defaults to `production`: React's
+ * development build is several times slower per frame and slower to load.
  */
-import React from 'react';
-import {render} from 'ink';
-import {App} from '../app.js';
-import type {SimConfig, SimState} from '../sim/index.js';
+import {createInitialState, type SimConfig, type SimState} from '../sim/index.js';
+import {composeFrame} from '../ui/compose-frame.js';
+import {initialUiState} from '../ui/ui-state.js';
+import {toDashboardVm} from '../ui/view-models/to-dashboard.js';
 import type {LiveOutputTap} from '../recorder/types.js';
 import {isColorWanted, makeTheme} from '../ui/theme.js';
 import {createScreenWriter} from './screen-writer.js';
-import {enterAlternateScreen, FrameStream, leaveAlternateScreen, noTerminalMessage} from './terminal.js';
+import {enterAlternateScreen, leaveAlternateScreen, noTerminalMessage, SizeOnlyStream} from './terminal.js';
 
 export type LiveOptions = {
 	readonly config: SimConfig;
@@ -46,14 +49,31 @@ export async function runLive(options: LiveOptions): Promise<number> {
 		tap?.write(chunk);
 	};
 	const writer = createScreenWriter(out, () => ({columns: stdout.columns || 80, rows: stdout.rows || 24}));
-	const sink = new FrameStream(stdout, writer.frame);
+	const sink = new SizeOnlyStream(stdout);
 	stdout.write(enterAlternateScreen);
+	// Keys typed while React and Ink load are neither echoed nor lost: Ink reads them later.
+	stdin.setRawMode(true);
+	// The first frame does not wait for React and Ink (a few hundred ms to load): it is the
+	// same pure composition the app draws at tick 0, so the app's own first frame changes nothing.
+	const ui = initialUiState({speed: options.speed, isPaused: options.paused});
+	writer.frame(composeFrame(toDashboardVm(createInitialState(options.config), ui), ui, stdout.columns || 80, stdout.rows || 24, theme));
+	process.env['NODE_ENV'] ??= 'production';
+	const [React, {render}, {App}] = await Promise.all([import('react'), import('ink'), import('../app.js')]);
 	let exitCode = 0;
 	let crash: unknown;
-	const instance = render(
-		<App config={options.config} theme={theme} speed={options.speed} fps={fps} isPaused={options.paused} onMarker={tap ? (label) => tap.marker(label) : undefined} onState={options.onState} />,
-		{stdout: sink as unknown as NodeJS.WriteStream, stdin, stderr, debug: true, exitOnCtrlC: false, patchConsole: false},
-	);
+	const app = React.createElement(App, {
+		config: options.config,
+		theme,
+		speed: options.speed,
+		fps,
+		isPaused: options.paused,
+		onMarker: tap ? (label: string) => tap.marker(label) : undefined,
+		onState: options.onState,
+		onFrame: writer.frame,
+	});
+	// debug: Ink writes each (empty) render straight to the sink instead of through its
+	// log-update, whose erase-and-rewrite and CI detection we do not want here.
+	const instance = render(app, {stdout: sink as unknown as NodeJS.WriteStream, stdin, stderr, debug: true, exitOnCtrlC: false, patchConsole: false});
 	const onSignal = (signal: keyof typeof signalCodes) => () => {
 		exitCode = signalCodes[signal];
 		instance.unmount();

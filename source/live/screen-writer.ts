@@ -1,7 +1,7 @@
 /**
- * Puts frames on the terminal. Ink renders each frame into a string (its `debug` mode hands
- * us whole frames); this writer draws it in the alternate screen with absolute cursor
- * positions, rewriting only the lines that changed, each wrapped in a synchronized update.
+ * Puts frames on the terminal: draws each frame (lines from composeFrame) in the alternate
+ * screen with absolute cursor positions, rewriting only the lines that changed, wrapped in a
+ * synchronized update.
  *
  * Why not Ink's own log-update: in Ink 6.8 `incrementalRendering` puts every update one row
  * too low when the frame is shorter than the terminal (ghost rows, seen in tmux), the default
@@ -41,19 +41,18 @@ export function diffScreen(previous: readonly string[] | undefined, next: readon
 }
 
 export type ScreenWriter = {
-	/** Draw a frame (lines joined by `\n`, as Ink renders them). */
-	readonly frame: (text: string) => void;
+	/** Draw a frame. */
+	readonly frame: (lines: readonly string[]) => void;
 	/** The terminal changed size: redraw in full until a frame fits it. */
 	readonly invalidate: () => void;
 };
 
 /** A writer that sends its bytes to `write` for a terminal whose size `size()` tells. */
 export function createScreenWriter(write: (chunk: string) => void, size: () => {readonly columns: number; readonly rows: number}): ScreenWriter {
-	let previous: string[] | undefined;
+	let previous: readonly string[] | undefined;
 	let isDirty = true;
 	return {
-		frame(text) {
-			const lines = text.replace(/\n$/, '').split('\n');
+		frame(lines) {
 			const chunk = diffScreen(isDirty ? undefined : previous, lines);
 			if (isDirty) {
 				const {columns, rows} = size();

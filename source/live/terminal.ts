@@ -14,14 +14,13 @@ export const leaveAlternateScreen = '\u001B[0m\u001B[?25h\u001B[?1049l';
 export const noTerminalMessage = 'scaletop: the live dashboard needs a terminal (stdin and stdout must be TTYs); use --headless to run a preset without one.\n';
 
 /**
- * The stdout Ink renders into: it reports the real terminal's size, forwards each frame Ink
- * writes to `onFrame`, and emits `resize` when told to. Ink runs in `debug` mode on it, so
- * every write is one whole frame.
+ * The stdout Ink is given: it reports the real terminal's size and emits `resize` when told
+ * to, and swallows what Ink writes (the app hands its frames to the screen writer instead).
  */
-export class FrameStream extends EventEmitter {
+export class SizeOnlyStream extends EventEmitter {
 	readonly isTTY = true;
 
-	constructor(private readonly terminal: NodeJS.WriteStream, private readonly onFrame: (text: string) => void) {
+	constructor(private readonly terminal: NodeJS.WriteStream) {
 		super();
 	}
 
@@ -33,9 +32,7 @@ export class FrameStream extends EventEmitter {
 		return this.terminal.rows || 24;
 	}
 
-	write(chunk: unknown): boolean {
-		const text = typeof chunk === 'string' ? chunk : Buffer.from(chunk as Uint8Array).toString('utf8');
-		if (text !== '') this.onFrame(text);
+	write(_chunk: unknown): boolean {
 		return true;
 	}
 }

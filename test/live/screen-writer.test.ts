@@ -21,16 +21,16 @@ describe('screen writer', () => {
 		const chunks: string[] = [];
 		let size = {columns: 10, rows: 5};
 		const writer = createScreenWriter((chunk) => chunks.push(chunk), () => size);
-		writer.frame('hello\nworld');
-		writer.frame('hello\nWORLD');
+		writer.frame(['hello', 'world']);
+		writer.frame(['hello', 'WORLD']);
 		expect(chunks[1]).toBe(wrap('\u001B[2;1HWORLD\u001B[K'));
 		size = {columns: 3, rows: 5};
 		writer.invalidate();
-		writer.frame('hello\nWORLD');
+		writer.frame(['hello', 'WORLD']);
 		expect(chunks[2]).toContain('\u001B[2J');
-		writer.frame('hi\nyo');
+		writer.frame(['hi', 'yo']);
 		expect(chunks[3]).toContain('\u001B[2J');
-		writer.frame('hi\nYO');
+		writer.frame(['hi', 'YO']);
 		expect(chunks[4]).toBe(wrap('\u001B[2;1HYO\u001B[K'));
 	});
 

@@ -1,39 +1,8 @@
 import React from 'react';
-import {glyphs, type Line, type Segment, type Theme, type Tone} from '../theme.js';
+import {headerLine} from '../panels/header.js';
+import type {Theme} from '../theme.js';
 import type {HeaderVm} from '../view-models/to-header.js';
-import {seg} from '../paint.js';
 import {Lines} from './lines.js';
-
-type Item = {readonly segments: Line; readonly priority: number};
-
-const item = (priority: number, ...segments: Segment[]): Item => ({segments, priority});
-
-/**
- * The header's items, in screen order, each with a priority: when the line is too narrow the
- * lowest priorities go first (the clock, speed and paused/running always stay).
- */
-export function headerLine(vm: HeaderVm, width: number): Line {
-	const stateTone: Tone = vm.isPaused ? 'warn' : 'ok';
-	const items: Item[] = [
-		item(3, seg('scaletop', 'title')),
-		item(9, seg(vm.presetName, 'accent')),
-		item(1, seg(vm.title, 'dim')),
-		item(10, seg(vm.clock, 'title'), seg(`/${vm.duration}`, 'dim')),
-		item(10, seg(vm.speed, 'accent')),
-		item(10, seg(vm.isPaused ? `${glyphs.paused} PAUSED` : `${glyphs.running} running`, stateTone)),
-		item(4, seg(vm.seed, 'dim')),
-		item(8, seg(vm.cost), seg(` ${vm.runRate}`, 'dim')),
-		item(5, seg(vm.isChaosOn ? 'chaos ON' : 'chaos off', vm.isChaosOn ? 'alarm' : 'dim')),
-	];
-	const widthOf = (list: readonly Item[]) => list.reduce((sum, i) => sum + i.segments.reduce((s, x) => s + x.text.length, 0), 0) + 2 * (list.length - 1);
-	const kept = [...items];
-	while (kept.length > 1 && widthOf(kept) > width) {
-		let lowest = 0;
-		for (let i = 1; i < kept.length; i++) if (kept[i].priority < kept[lowest].priority) lowest = i;
-		kept.splice(lowest, 1);
-	}
-	return kept.flatMap((it, i) => (i === 0 ? it.segments : [seg('  '), ...it.segments]));
-}
 
 /** Props of {@link Header}. */
 export type HeaderProps = {readonly vm: HeaderVm; readonly width: number; readonly theme: Theme};
@@ -42,3 +11,4 @@ export type HeaderProps = {readonly vm: HeaderVm; readonly width: number; readon
 export function Header({vm, width, theme}: HeaderProps) {
 	return <Lines lines={[headerLine(vm, width)]} width={width} height={1} theme={theme} />;
 }
+

@@ -1,25 +1,7 @@
 import React from 'react';
-import type {Line, Theme} from '../theme.js';
-import {seg, titleLine} from '../paint.js';
-import {keyHelp} from '../keymap.js';
-import {fit} from '../view-models/format.js';
+import {helpLines} from '../panels/help-overlay.js';
+import type {Theme} from '../theme.js';
 import {Lines} from './lines.js';
-
-/** The overlay's lines: every key from the keymap's own table, two columns when it must. */
-export function helpLines(width: number, height: number): Line[] {
-	const lines: Line[] = [titleLine('Keys', width, [seg('(any key closes this)', 'dim')])];
-	const entries: Line[] = keyHelp.map((k) => [seg(fit(k.keys, 12), 'key'), seg(k.description)]);
-	const room = Math.max(1, height - 1);
-	if (entries.length <= room || width < 100) return [...lines, ...entries];
-	const half = Math.ceil(entries.length / 2);
-	const columnWidth = Math.floor(width / 2);
-	for (let i = 0; i < half; i++) {
-		const left = entries[i];
-		const leftText = left.reduce((s, x) => s + x.text.length, 0);
-		lines.push([...left, seg(' '.repeat(Math.max(1, columnWidth - leftText))), ...(entries[i + half] ?? [])]);
-	}
-	return lines;
-}
 
 /** Props of {@link HelpOverlay}. */
 export type HelpOverlayProps = {readonly width: number; readonly height: number; readonly theme: Theme};
@@ -28,3 +10,4 @@ export type HelpOverlayProps = {readonly width: number; readonly height: number;
 export function HelpOverlay({width, height, theme}: HelpOverlayProps) {
 	return <Lines lines={helpLines(width, height)} width={width} height={height} theme={theme} />;
 }
+

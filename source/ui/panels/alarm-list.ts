@@ -1,0 +1,24 @@
+import type {Line} from '../theme.js';
+import {seg, titleLine} from '../paint.js';
+import {fit, fitRight} from '../view-models/format.js';
+import {alarmStateLabel, type AlarmRowVm} from '../view-models/to-alarm-rows.js';
+
+/** The list's lines: `name  STATE  metric value > threshold  3/5`. */
+export function alarmListLines(rows: readonly AlarmRowVm[], width: number): Line[] {
+	const lines: Line[] = [titleLine('Alarms', width)];
+	const breachWidth = Math.max(...rows.map((r) => r.breach.length), 3);
+	// The name gets what is left after state, breach and a dozen columns of the condition.
+	const nameWidth = Math.min(Math.max(...rows.map((r) => r.name.length), 4), Math.max(8, width - 7 - breachWidth - 2 - 12));
+	for (const r of rows) {
+		lines.push([
+			seg(fit(r.name, nameWidth)),
+			seg(' '),
+			seg(fit(alarmStateLabel(r.state), 7), r.tone),
+			seg(fitRight(r.breach, breachWidth), r.tone === 'alarm' ? 'alarm' : 'normal'),
+			seg(' '),
+			seg(r.condition, 'dim'),
+		]);
+	}
+	if (rows.length === 0) lines.push([seg('no alarms', 'dim')]);
+	return lines;
+}

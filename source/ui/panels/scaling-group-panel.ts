@@ -1,0 +1,23 @@
+import type {Line} from '../theme.js';
+import {seg, titleLine} from '../paint.js';
+import {fit} from '../view-models/format.js';
+import type {ScalingGroupPanelVm} from '../view-models/to-scaling-group-panel.js';
+import {alarmStateLabel} from '../view-models/to-alarm-rows.js';
+
+/** Count labels when the full ones do not fit. */
+const shortLabels: Readonly<Record<string, string>> = {desired: 'des', current: 'cur', InService: 'InSvc', Pending: 'Pend'};
+
+/** The panel's lines: counts, timers, then each policy with its alarm's state. */
+export function scalingGroupPanelLines(vm: ScalingGroupPanelVm | undefined, width: number): Line[] {
+	if (!vm) return [titleLine('ASG', width), [seg('no Auto Scaling group in this scenario', 'dim')]];
+	const lines: Line[] = [titleLine('ASG', width, [seg(vm.name, 'dim')])];
+	const isNarrow = vm.counts.reduce((sum, c) => sum + c.label.length + c.value.length + 3, -2) > width;
+	lines.push(vm.counts.flatMap((c, i) => [seg(`${i === 0 ? '' : isNarrow ? ' ' : '  '}${isNarrow ? (shortLabels[c.label] ?? c.label) : c.label} `, 'dim'), seg(c.value, c.tone)]));
+	lines.push([seg(vm.timers, 'dim')]);
+	const nameWidth = Math.min(16, Math.max(...vm.policies.map((p) => p.name.length), 4));
+	for (const p of vm.policies) {
+		lines.push([seg(fit(p.name, nameWidth + 1)), seg(fit(alarmStateLabel(p.alarm), 6), p.tone), seg(p.alarm ? ' ' : ''), seg(p.summary, 'dim')]);
+	}
+	if (vm.policies.length === 0) lines.push([seg('no scaling policies', 'dim')]);
+	return lines;
+}
