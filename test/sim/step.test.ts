@@ -1,5 +1,6 @@
+import fc from 'fast-check';
 import {describe, expect, it} from 'vitest';
-import {createInitialState, makeConfig, step, type SimAction, type SimState} from '../../source/sim/index.js';
+import {advance, createInitialState, makeAlarm, makeConfig, step, type SimAction, type SimState} from '../../source/sim/index.js';
 import {maxEvents} from '../../source/sim/systems/activity.js';
 
 const fresh = (): SimState => createInitialState(makeConfig({autoScaling: {min: 1, max: 6, desired: 2}}));
@@ -83,5 +84,71 @@ describe('step', () => {
 	it('a run without a group refuses capacity changes', () => {
 		const s = step(createInitialState(makeConfig({autoScaling: null})), {type: 'asg/desired-capacity-nudged', delta: 1});
 		expect(s.events.at(-1)).toMatchObject({kind: 'refused', message: 'This run has no Auto Scaling group.'});
+	});
+});
+
+describe('control-plane invariants under random actions and time (fast-check)', () => {
+	const target = fc.constantFrom('random', 'oldest', 'newest', 'i-0001', 'i-0003', 'i-0007');
+	const action: fc.Arbitrary<SimAction> = fc.oneof(
+		fc.record({type: fc.constant('traffic/base-rate-set' as const), ratePerSecond: fc.integer({min: 0, max: 300})}),
+		fc.record({type: fc.constant('traffic/spike-started' as const), factor: fc.constantFrom(2, 5), durationSeconds: fc.integer({min: 30, max: 600})}),
+		fc.record({type: fc.constant('instance/terminate-requested' as const), target}),
+		fc.record({type: fc.constant('instance/stop-requested' as const), target}),
+		fc.record({type: fc.constant('instance/hang-injected' as const), target}),
+		fc.record({type: fc.constant('instance/spot-interruption-noticed' as const), target}),
+		fc.record({type: fc.constant('zone/outage-started' as const), zone: fc.constantFrom('us-east-1a', 'us-east-1b'), durationSeconds: fc.integer({min: 30, max: 900})}),
+		fc.record({type: fc.constant('asg/desired-capacity-changed' as const), desired: fc.integer({min: -1, max: 9})}),
+		fc.record({type: fc.constant('asg/desired-capacity-nudged' as const), delta: fc.constantFrom(-1, 1)}),
+		fc.record({type: fc.constant('chaos/toggled' as const), intervalSeconds: fc.constantFrom(60, 300)}),
+	);
+	const plan = fc.array(fc.record({action, ticks: fc.integer({min: 1, max: 400})}), {minLength: 1, maxLength: 10});
+	const config = makeConfig({
+		load: {kind: 'open', arrivals: 'poisson', pattern: 'constant', ratePerSecond: 40},
+		autoScaling: {min: 1, max: 8, desired: 3, policies: [
+			{name: 'out', type: 'simple', alarm: makeAlarm({name: 'High', comparison: '>', threshold: 70, evaluationPeriods: 2}), adjustmentType: 'ChangeInCapacity', adjustment: 2},
+			{name: 'in', type: 'simple', alarm: makeAlarm({name: 'Low', comparison: '<', threshold: 20, evaluationPeriods: 3}), adjustmentType: 'PercentChangeInCapacity', adjustment: -30},
+			{name: 'track', type: 'target-tracking', metric: 'CPUUtilization', target: 60, disableScaleIn: false, estimatedInstanceWarmupSeconds: 120},
+			{name: 'nightly', type: 'scheduled', atSeconds: 600, everySeconds: 900, desired: 2},
+		]},
+	});
+
+	function check(s: SimState): void {
+		const asg = s.autoScaling!;
+		expect(asg.min).toBeLessThanOrEqual(asg.desired);
+		expect(asg.desired).toBeLessThanOrEqual(asg.max);
+		let capacity = 0;
+		for (const id of s.instanceOrder) {
+			const i = s.instances[id]!;
+			if (i.ec2State === 'terminated') expect(i.asgLifecycle).toBe('Terminated');
+			if (i.asgLifecycle === 'InService') expect(i.ec2State).toBe('running');
+			if (i.asgLifecycle === 'Pending') expect(i.ec2State).toBe('pending');
+			if ((i.asgLifecycle === 'InService' || i.asgLifecycle === 'Pending') && i.asgHealth === 'Healthy') capacity += 1;
+		}
+
+		// The group is at desired after every tick (one more while an AZ rebalance launch boots).
+		const rebalancing = (asg.rebalancingId ?? '') === '' ? 0 : 1;
+		expect(capacity - rebalancing).toBe(asg.desired);
+		for (const name of s.alarmOrder) {
+			const a = s.alarms[name]!;
+			expect(['OK', 'ALARM', 'INSUFFICIENT_DATA']).toContain(a.state);
+			expect(a.breaching).toBeLessThanOrEqual(a.config.evaluationPeriods);
+		}
+
+		expect(s.events.length).toBeLessThanOrEqual(maxEvents);
+	}
+
+	it('min ≤ desired ≤ max, the group at desired, lifecycles consistent, alarms well-formed', () => {
+		fc.assert(
+			fc.property(fc.integer({min: 1, max: 10_000}), plan, (seed, steps) => {
+				let s = createInitialState({...config, seed});
+				for (const {action: a, ticks} of steps) {
+					s = advance(step(s, a), 1);
+					check(s);
+					s = advance(s, ticks);
+					check(s);
+				}
+			}),
+			{numRuns: 30, seed: 4242},
+		);
 	});
 });
