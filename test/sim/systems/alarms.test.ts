@@ -1,5 +1,5 @@
 import {describe, expect, it} from 'vitest';
-import {makeAlarm, type AlarmConfig, type PolicyConfig} from '../../../source/sim/index.js';
+import {createInitialState, makeAlarm, makeConfig, selectAlarms, type AlarmConfig, type PolicyConfig} from '../../../source/sim/index.js';
 import {evaluateDatapoints, stateReason} from '../../../source/sim/systems/alarms.js';
 import {controlState, runControl} from './control-plane-helpers.js';
 
@@ -89,5 +89,21 @@ describe('state-change reasons, worded like CloudWatch', () => {
 		expect(stateReason(c, [81, 90, 65.5], {state: 'OK', breaching: 2}))
 			.toBe('Threshold Crossed: 1 out of the last 3 datapoints [65.5, 90, 81] were not greater than the threshold (80.0) (minimum 1 datapoints for ALARM -> OK transition).');
 		expect(stateReason(c, [null, 50], {state: 'INSUFFICIENT_DATA', breaching: 0})).toBe('Insufficient Data: 2 of the last 3 datapoints were unknown.');
+	});
+});
+
+describe('selectAlarms', () => {
+	const policy: PolicyConfig = {name: 'scale-out', type: 'simple', alarm: alarm({evaluationPeriods: 5, datapointsToAlarm: 3}), adjustmentType: 'ChangeInCapacity', adjustment: 1};
+
+	it('lists the policies’ alarms in INSUFFICIENT_DATA before the first tick', () => {
+		const views = selectAlarms(createInitialState(makeConfig({autoScaling: {policies: [policy, {name: 't', type: 'target-tracking', metric: 'CPUUtilization', target: 50, disableScaleIn: false}]}})));
+		expect(views.map(v => [v.policyName, v.state, v.threshold])).toEqual([['scale-out', 'INSUFFICIENT_DATA', 80], ['t', 'INSUFFICIENT_DATA', 50], ['t', 'INSUFFICIENT_DATA', 35]]);
+	});
+
+	it('shows the newest value against the threshold and the datapoints in breach (3 of 5)', () => {
+		const s = controlState({autoScaling: {min: 1, max: 1, desired: 1, policies: [policy]}});
+		runControl(s, 300, t => (t < 120 ? 50 : 90));
+		const [view] = selectAlarms(s as never);
+		expect(view).toMatchObject({name: 'HighCPU', state: 'ALARM', metric: 'CPUUtilization', statistic: 'Average', comparison: '>', threshold: 80, value: 90, breaching: 3, datapointsToAlarm: 3, evaluationPeriods: 5, periodSeconds: 60, transitions: 1});
 	});
 });
