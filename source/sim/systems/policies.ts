@@ -10,7 +10,8 @@
  *   alarm scales in only when no instance is warming up.
  * - scheduled: at a time (and every N seconds), sets min/max/desired; ignores cooldown.
  *
- * When several policies want a change in the same minute, the largest capacity wins.
+ * When several policies want a change in the same minute, the largest capacity wins; target
+ * tracking scales in only when all its policies (those allowed to scale in) agree.
  */
 import type {PolicyConfig} from '../config.js';
 import type {Working} from '../working.js';
@@ -47,14 +48,20 @@ export function runScalingPolicies(s: Working): void {
 	for (const policy of config.policies) if (policy.type === 'scheduled') runScheduled(s, policy);
 	if (s.metricWindow?.ticks !== 0) return;
 	let best: Proposal | undefined;
+	let trackingScaleIns = 0;
 	for (const policy of config.policies) {
 		const proposal = propose(s, policy);
 		if (proposal === undefined || proposal.desired === asg.desired) continue;
 		asg.lastPolicyRunTick[policy.name] = s.clock.tick;
+		if (policy.type === 'target-tracking' && proposal.desired < asg.desired) trackingScaleIns += 1;
 		if (!best || proposal.desired > best.desired) best = proposal;
 	}
 
 	if (!best) return;
+	// Target tracking scales in only when every target-tracking policy that may scale in agrees.
+	const isTracking = config.policies.some(p => p.name === best!.policy && p.type === 'target-tracking');
+	const mayScaleIn = config.policies.filter(p => p.type === 'target-tracking' && !p.disableScaleIn).length;
+	if (isTracking && best.desired < asg.desired && trackingScaleIns < mayScaleIn) return;
 	const origin: ActivityOrigin = {cause: causes.alarm(s, best.alarm, best.policy, asg.desired, best.desired), policyName: best.policy, cooldownTicks: best.cooldownTicks};
 	setDesiredCapacity(s, best.desired, origin);
 }

@@ -151,3 +151,24 @@ describe('scheduled action', () => {
 		expect(s.events.some(e => e.cause.includes('a scheduled action update of AutoScalingGroup constraints to min: 1, max: 8, desired: 5'))).toBe(true);
 	});
 });
+
+describe('several policies', () => {
+	it('the largest capacity wins; target tracking scales in only when all its policies agree', () => {
+		const cpu: PolicyConfig = {name: 'cpu', type: 'target-tracking', metric: 'CPUUtilization', target: 50, disableScaleIn: false};
+		const perTarget: PolicyConfig = {name: 'requests', type: 'target-tracking', metric: 'RequestCountPerTarget', target: 1000, disableScaleIn: false};
+		const s = controlState({autoScaling: {min: 1, max: 10, desired: 4, policies: [cpu, perTarget]}});
+		// CPU low for 15 minutes, but each target serves its 1,000 requests a minute: the request policy disagrees.
+		for (let minute = 0; minute < 15; minute++) {
+			s.totals.arrived += 4000;
+			runControl(s, 60, 10);
+		}
+
+		expect(s.alarms[s.alarmOrder[1]!]!.state).toBe('ALARM'); // cpu low
+		expect(s.alarms[s.alarmOrder[3]!]!.state).toBe('OK'); // requests low
+		expect(s.autoScaling!.desired).toBe(4);
+		// Once requests fall too, both agree and the group scales in.
+		s.totals.arrived += 100;
+		runControl(s, 60 * 15, 10);
+		expect(s.autoScaling!.desired).toBeLessThan(4);
+	});
+});
