@@ -24,14 +24,19 @@ async function recordAndSignal(signal: 'SIGINT' | 'SIGTERM' | 'SIGKILL', file: s
 	child.stderr.on('data', (chunk: Uint8Array) => {
 		stderr += String(chunk);
 	});
+	let isSignalled = false;
 	child.stdout.on('data', (chunk: Uint8Array) => {
-		if (String(chunk).includes('recording')) child.kill(signal);
+		if (!isSignalled && String(chunk).includes('recording')) {
+			isSignalled = true;
+			child.kill(signal);
+		}
 	});
 	const [code, killedBy] = await new Promise<[number | null, string | null]>(resolve => {
 		child.on('close', (exitCode, signalName) => {
 			resolve([exitCode, signalName]);
 		});
 	});
+	if (!isSignalled) throw new Error(`the recording ended before it could be interrupted (exit ${code}): ${stderr}`);
 	return {code, stderr, signal: killedBy};
 }
 
