@@ -107,17 +107,22 @@ function cpuSeconds(pid: number): number {
 async function cpuInTmux(command: string, seconds: number): Promise<number> {
 	const session = `scaletop-bench-${process.pid}`;
 	spawnSync('tmux', ['kill-session', '-t', session]);
-	spawnSync('tmux', ['new-session', '-d', '-s', session, '-x', '160', '-y', '50', `cd '${root}' && exec ${command}`]);
-	const pid = Number(spawnSync('tmux', ['display-message', '-p', '-t', session, '#{pane_pid}'], {encoding: 'utf8'}).stdout.trim());
+	spawnSync('tmux', ['new-session', '-d', '-s', session, '-x', '160', '-y', '50', ';', 'set-option', '-t', session, 'remain-on-exit', 'on', ';', 'respawn-pane', '-k', '-t', session, `cd '${root}' && exec ${command}`]);
+	const pane = (format: string) => spawnSync('tmux', ['display-message', '-p', '-t', session, format], {encoding: 'utf8'}).stdout.trim();
+	const pid = Number(pane('#{pane_pid}'));
 	const wait = async (s: number) => new Promise((resolve) => {
 		setTimeout(resolve, s * 1000);
 	});
-	await wait(3);
-	const before = cpuSeconds(pid);
-	await wait(seconds);
-	const used = cpuSeconds(pid) - before;
-	spawnSync('tmux', ['kill-session', '-t', session]);
-	return (used / seconds) * 100;
+	try {
+		await wait(3);
+		const before = cpuSeconds(pid);
+		await wait(seconds);
+		const used = cpuSeconds(pid) - before;
+		if (pane('#{pane_dead}') === '1') throw new Error(`${command} exited early`);
+		return (used / seconds) * 100;
+	} finally {
+		spawnSync('tmux', ['kill-session', '-t', session]);
+	}
 }
 
 async function cpuVersusBtop(): Promise<BenchLine[]> {

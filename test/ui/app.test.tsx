@@ -80,3 +80,36 @@ describe('the live app', () => {
 		app.unmount();
 	});
 });
+
+describe('the live app and the preset timeline', () => {
+	test('captions and markers go to onMarker, a pause request pauses, and every state goes to onState', async () => {
+		const timeline = makeConfig({
+			name: 'timeline',
+			timeline: [
+				{atTick: 0, action: {type: 'preset/caption-shown', text: 'Watch the ELB'}},
+				{atTick: 0, action: {type: 'preset/marker-reached', label: 'chapter 1'}},
+				{atTick: 1, action: {type: 'preset/pause-requested'}},
+			],
+		});
+		const markers: string[] = [];
+		const ticks: number[] = [];
+		const app = render(
+			<App config={timeline} theme={makeTheme('mono')} isPaused size={{columns: 120, rows: 40}} onMarker={(label) => markers.push(label)} onState={(state) => ticks.push(state.clock.tick)} />,
+		);
+		await vi.waitFor(() => {
+			expect(app.stdin.listenerCount('readable')).toBeGreaterThan(0);
+		});
+		app.stdin.write('.');
+		await vi.waitFor(() => {
+			expect(plain(app.lastFrame() ?? '')).toContain('» Watch the ELB');
+		});
+		expect(markers).toEqual(['Watch the ELB', 'chapter 1']);
+		app.stdin.write('.');
+		await vi.waitFor(() => {
+			expect(plain(app.lastFrame() ?? '')).toContain('» paused by the preset (space resumes)');
+		});
+		expect(plain(app.lastFrame() ?? '')).toContain('❚❚ PAUSED');
+		expect(ticks).toEqual([0, 1, 2]);
+		app.unmount();
+	});
+});
