@@ -10,7 +10,7 @@ import {loadPreset, listBuiltInPresets, defaultPresetName} from './presets/load-
 import {formatDuration} from './presets/units.js';
 import {findUnknownFlag, helpText, parseDurationFlag, parsePositive, parseSeed, parseWhole, type Parsed} from './headless/args.js';
 import {formatSummary} from './headless/format-summary.js';
-import {openMetricsWriter, type MetricsWriter} from './headless/metrics-writer.js';
+import {checkMetricsPath, openMetricsWriter, type MetricsWriter} from './headless/metrics-writer.js';
 import {runHeadless} from './headless/run-headless.js';
 import {checkCastPath} from './recorder/cast-file.js';
 import type {CastFormat} from './recorder/cast-writer.js';
@@ -93,11 +93,13 @@ async function runAbCommand(flags: Flags, rest: readonly string[]): Promise<numb
 	return 0;
 }
 
-function commandLine(config: SimConfig, extra: string): string {
-	return `scaletop ${config.name} --seed ${config.seed} --duration ${formatDuration(config.durationSeconds)}${extra}`;
+/** How to reproduce a run (for cast headers): the preset as the user named it, seed and duration. */
+function commandLine(reference: string, config: SimConfig, extra: string): string {
+	const preset = /^[\w./-]+$/.test(reference) ? reference : JSON.stringify(reference);
+	return `scaletop ${preset} --seed ${config.seed} --duration ${formatDuration(config.durationSeconds)}${extra}`;
 }
 
-async function runHeadlessCommand(config: SimConfig, flags: Flags): Promise<number> {
+async function runHeadlessCommand(reference: string, config: SimConfig, flags: Flags): Promise<number> {
 	const intervalSeconds = flags.interval === undefined ? 60 : value(parseDurationFlag('interval', flags.interval));
 	const record = flags.record === undefined ? undefined : {
 		config,
@@ -109,6 +111,8 @@ async function runHeadlessCommand(config: SimConfig, flags: Flags): Promise<numb
 		speed: flags.speed === undefined ? undefined : value(parsePositive('speed', flags.speed)),
 		castFormat: castFormat(flags),
 		isColor: !process.env['NO_COLOR'],
+		// The recorder's default command names the preset; a preset file needs its path instead.
+		command: reference === config.name ? undefined : commandLine(reference, config, ` --headless${(['speed', 'fps', 'cols', 'rows'] as const).map(name => (flags[name] === undefined ? '' : ` --${name} ${flags[name]}`)).join('')}`),
 	};
 	const castProblem = record && checkCastPath(record.path, {force: record.force});
 	if (castProblem) throw new UsageError(castProblem);
@@ -144,23 +148,28 @@ function castFormat(flags: Flags): CastFormat | undefined {
 	return flags.castFormat;
 }
 
-async function runLiveCommand(config: SimConfig, flags: Flags): Promise<number> {
+async function runLiveCommand(reference: string, config: SimConfig, flags: Flags): Promise<number> {
 	const speed = flags.speed === undefined ? undefined : value(parsePositive('speed', flags.speed));
 	const fps = flags.fps === undefined ? undefined : value(parseWhole('fps', flags.fps, 1, 120));
-	let tap: LiveOutputTap | undefined;
-	if (flags.record !== undefined) {
-		const columns = flags.cols === undefined ? (process.stdout.columns ?? 120) : value(parseWhole('cols', flags.cols, 20, 1000));
-		const rows = flags.rows === undefined ? (process.stdout.rows ?? 36) : value(parseWhole('rows', flags.rows, 5, 1000));
-		const {openLiveTap} = await import('./recorder/live-tap.js');
-		const opened = openLiveTap({path: flags.record, columns, rows, force: flags.force, title: config.title, seed: config.seed, preset: config.name, command: commandLine(config, ''), castFormat: castFormat(flags)});
-		if (!opened.ok) throw new UsageError(opened.message);
-		tap = opened.tap;
-	}
-
-	const metrics = openMetrics(flags);
 	const intervalSeconds = flags.interval === undefined ? 60 : value(parseDurationFlag('interval', flags.interval));
-	const onState = metrics ? metricsSampler(metrics, intervalSeconds / config.tickSeconds) : undefined;
+	const columns = flags.cols === undefined ? (process.stdout.columns ?? 120) : value(parseWhole('cols', flags.cols, 20, 1000));
+	const rows = flags.rows === undefined ? (process.stdout.rows ?? 36) : value(parseWhole('rows', flags.rows, 5, 1000));
+	const format = castFormat(flags);
+	// Every path is checked before anything is created.
+	const pathProblem = (flags.metrics === undefined ? undefined : checkMetricsPath(flags.metrics)) ?? (flags.record === undefined ? undefined : checkCastPath(flags.record, {force: flags.force}));
+	if (pathProblem) throw new UsageError(pathProblem);
+	const metrics = openMetrics(flags);
+	let tap: LiveOutputTap | undefined;
 	try {
+		if (flags.record !== undefined) {
+			const {openLiveTap} = await import('./recorder/live-tap.js');
+			const command = commandLine(reference, config, speed === undefined ? '' : ` --speed ${speed}`);
+			const opened = openLiveTap({path: flags.record, columns, rows, force: flags.force, title: config.title, seed: config.seed, preset: config.name, command, castFormat: format});
+			if (!opened.ok) throw new UsageError(opened.message);
+			tap = opened.tap;
+		}
+
+		const onState = metrics ? metricsSampler(metrics, intervalSeconds / config.tickSeconds) : undefined;
 		const {runLive} = await import('./live/run-live.js');
 		return await runLive({config, speed, fps, tap, onState});
 	} finally {
@@ -204,8 +213,9 @@ async function main(argv: readonly string[]): Promise<number> {
 	if (flags.interval !== undefined && flags.metrics === undefined) throw new UsageError('--interval applies to --metrics FILE');
 	const abOnly = (['requests', 'concurrency', 'type', 'instances', 'app', 'algorithm'] as const).find(name => flags[name] !== undefined);
 	if (abOnly) throw new UsageError(`${abOnly === 'requests' ? '-n' : abOnly === 'concurrency' ? '-c' : `--${abOnly}`} applies to scaletop ab (scaletop ab -n N -c C)`);
-	const config = loadConfig(first ?? defaultPresetName, flags);
-	return flags.headless ? runHeadlessCommand(config, flags) : runLiveCommand(config, flags);
+	const reference = first ?? defaultPresetName;
+	const config = loadConfig(reference, flags);
+	return flags.headless ? runHeadlessCommand(reference, config, flags) : runLiveCommand(reference, config, flags);
 }
 
 // A closed pipe (`scaletop --list-presets | head -1`) is not an error worth a stack trace.
