@@ -84,7 +84,7 @@ function checkTimeline(document: PresetDocument): Finding[] {
 
 		if (!('action' in entry)) continue;
 		if (entry.action === 'load' && (entry.rate === undefined) === (entry.factor === undefined)) {
-			findings.push({path: ['timeline', index], anchor: 'value', message: 'expected exactly one of rate or factor'});
+			findings.push({path: ['timeline', index], anchor: 'value', message: `expected exactly one of rate or factor, got ${entry.rate === undefined ? 'neither' : 'both'}`});
 		}
 
 		if (entry.action === 'az-outage' && entry.zone !== undefined && !zones.includes(entry.zone)) {
