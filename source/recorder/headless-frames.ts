@@ -3,13 +3,13 @@
  * cast time by `speed` (simulated seconds per cast second); frame k is shown at k / fps cast
  * seconds and shows the run advanced to tick round(k · speed / fps / tickSeconds).
  *
- * Timeline entries become markers at their own cast time (atTick · tickSeconds / speed), before
- * the frame that first shows their effect; chosen kinds of new sim events can become markers
+ * Timeline entries become markers at their own cast time (atTick · tickSeconds / speed), just
+ * before the frame that first shows their effect; chosen kinds of new sim events can become markers
  * too. Frames identical to the previous one are skipped; changed ones repaint only the lines
  * that changed (./paint.ts).
  */
 import {advance, createInitialState, type SimConfig, type SimEvent, type SimState} from '../sim/index.js';
-import {renderFrame} from '../ui/render-frame.js';
+import {renderFrame, type FrameOptions} from '../ui/render-frame.js';
 import {initialUiState, type UiState} from '../ui/ui-state.js';
 import type {CastEvent} from './cast-writer.js';
 import {markerLabel} from './marker-label.js';
@@ -26,7 +26,12 @@ export type FramePlanOptions = {
 	readonly isColor: boolean;
 	/** Kinds of sim events (besides timeline entries) to mark, e.g. `['alarm']`. Default none. */
 	readonly eventMarkerKinds?: readonly SimEvent['kind'][];
+	/** Draws one frame; default the dashboard's `renderFrame`. Must be pure. */
+	readonly render?: FrameRenderer;
 };
+
+/** A pure function from a state to the text of one frame (the dashboard's `renderFrame` by default). */
+export type FrameRenderer = (state: SimState, options: FrameOptions, ui: UiState) => string;
 
 /** One rendered frame and the events it adds to the cast (markers first, then output). */
 export type HeadlessFrame = {
@@ -70,6 +75,7 @@ export function * headlessFrames(config: SimConfig, options: FramePlanOptions): 
 	const markKinds = new Set(options.eventMarkerKinds ?? []);
 	const castTimeOfTick = (tick: number) => (tick * config.tickSeconds) / options.speed;
 	const ui = recordingUiState(options);
+	const render = options.render ?? renderFrame;
 	let state: SimState = createInitialState(config);
 	let previous: string[] | undefined;
 	let nextEntry = 0;
@@ -79,14 +85,15 @@ export function * headlessFrames(config: SimConfig, options: FramePlanOptions): 
 		if (tick > state.clock.tick) state = advance(state, tick - state.clock.tick);
 		const castSeconds = frame / options.fps;
 		const markers: CastEvent[] = [];
-		while (nextEntry < timeline.length && timeline[nextEntry].entry.atTick <= tick) {
+		// `advance` applies an entry just before its tick runs, so it first shows once the clock is past it.
+		while (nextEntry < timeline.length && timeline[nextEntry].entry.atTick < tick) {
 			const {entry} = timeline[nextEntry++];
 			markers.push({timeSeconds: Math.min(castSeconds, castTimeOfTick(entry.atTick)), code: 'm', data: markerLabel(entry.action)});
 		}
 
 		if (markKinds.size > 0) markers.push(...eventMarkers(state, eventCountBefore, markKinds, castTimeOfTick, castSeconds));
 		markers.sort((a, b) => a.timeSeconds - b.timeSeconds);
-		const text = renderFrame(state, {columns: options.columns, rows: options.rows, isColor: options.isColor}, ui);
+		const text = render(state, {columns: options.columns, rows: options.rows, isColor: options.isColor}, ui);
 		const lines = frameLines(text, options.rows, options.columns);
 		const paint = paintFrame(previous, lines);
 		previous = lines;

@@ -11,6 +11,6 @@ export {checkCastPath, openCastFile, type CastFile, type CastPathOptions, type O
 export {encodeCast, encodeHeader, createCastEncoder, formatMicroseconds, type CastEncoder, type CastEvent, type CastEventCode, type CastFormat, type CastHeader} from './cast-writer.js';
 export {recordHeadless, checkRecordOptions, headlessDefaults, defaultSpeed, type RecordHeadlessOptions, type RecordProgress, type RecordResult} from './record-headless.js';
 export {openLiveTap, type LiveTapOptions} from './live-tap.js';
-export {headlessFrames, framePlan, durationTicks, recordingUiState, type FramePlanOptions, type HeadlessFrame} from './headless-frames.js';
+export {headlessFrames, framePlan, durationTicks, recordingUiState, type FramePlanOptions, type FrameRenderer, type HeadlessFrame} from './headless-frames.js';
 export {paintFrame, frameLines, finishPainting, clipLine} from './paint.js';
 export {markerLabel} from './marker-label.js';

@@ -11,7 +11,7 @@ import path from 'node:path';
 import type {SimConfig, SimEvent} from '../sim/index.js';
 import type {CastFormat} from './cast-writer.js';
 import {openCastFile, type CastFile} from './cast-file.js';
-import {framePlan, headlessFrames} from './headless-frames.js';
+import {framePlan, headlessFrames, type FrameRenderer} from './headless-frames.js';
 import {finishPainting} from './paint.js';
 
 /** Defaults of a headless recording (speed: see `defaultSpeed`). */
@@ -58,6 +58,8 @@ export type RecordHeadlessOptions = {
 	readonly idleTimeLimitSeconds?: number;
 	/** Sim event kinds to mark besides timeline entries, e.g. `['alarm']`. Default none. */
 	readonly eventMarkerKinds?: readonly SimEvent['kind'][];
+	/** Draws one frame; default the dashboard's `renderFrame`. */
+	readonly render?: FrameRenderer;
 	/** Called after each frame. */
 	readonly onProgress?: (progress: RecordProgress) => void;
 	/** Stops the recording like SIGINT would (exit code 130). For tests and embedding. */
@@ -138,7 +140,7 @@ async function writeFrames(file: CastFile, options: RecordHeadlessOptions, size:
 	let frames = 0;
 	let castSeconds = 0;
 	let lineCount = 0;
-	for (const frame of headlessFrames(options.config, {...size, isColor: options.isColor ?? true, eventMarkerKinds: options.eventMarkerKinds})) {
+	for (const frame of headlessFrames(options.config, {...size, isColor: options.isColor ?? true, eventMarkerKinds: options.eventMarkerKinds, render: options.render})) {
 		for (const event of frame.events) file.write(event);
 		frames++;
 		castSeconds = frame.castSeconds;

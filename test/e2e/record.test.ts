@@ -26,6 +26,15 @@ function scaletop(...args: string[]): {status: number | null; stdout: string; st
 	return {status: result.status, stdout: result.stdout, stderr: result.stderr};
 }
 
+/** Undefined when two casts are the same bytes, else where they first differ (short, for a readable failure). */
+function firstDifference(a: string, b: string): string | undefined {
+	if (a === b) return undefined;
+	const [linesA, linesB] = [a.split('\n'), b.split('\n')];
+	const index = linesA.findIndex((line, i) => line !== linesB[i]);
+	const at = index === -1 ? linesA.length : index;
+	return `line ${at + 1} of ${linesA.length} vs ${linesB.length}: ${JSON.stringify(linesA[at]?.slice(0, 160))} vs ${JSON.stringify(linesB[at]?.slice(0, 160))}`;
+}
+
 const has = (tool: string) => spawnSync('sh', ['-c', `command -v ${tool}`]).status === 0;
 const missing = ['asciinema', 'script'].filter(tool => !has(tool));
 const skipReason = missing.length > 0 ? ` (SKIPPED: ${missing.join(' and ')} not installed; .ci/run installs asciinema)` : '';
@@ -87,8 +96,8 @@ describe('scaletop PRESET --headless --record FILE (the built CLI)', () => {
 		const loaded = loadPreset('tour');
 		if (!loaded.ok) throw new Error(loaded.message);
 		await recordHeadless({config: {...loaded.config, seed: 5}, path: library, speed: 60, fps: 2, columns: 100, rows: 30, isHandlingSignals: false});
-		expect(fs.readFileSync(first, 'utf8')).toBe(fs.readFileSync(library, 'utf8'));
-		expect(fs.readFileSync(second, 'utf8')).toBe(fs.readFileSync(first, 'utf8'));
+		expect(firstDifference(fs.readFileSync(first, 'utf8'), fs.readFileSync(library, 'utf8')), 'the CLI and the library (is dist/ built from this source?)').toBeUndefined();
+		expect(firstDifference(fs.readFileSync(second, 'utf8'), fs.readFileSync(first, 'utf8')), 'two CLI runs').toBeUndefined();
 		if (missing.length === 0) expect(asciinemaCat(first).status).toBe(0);
 	});
 
