@@ -112,7 +112,7 @@ function sweepHealth(s: Working): number {
 		let cause = '';
 		if (i.ec2State !== 'running' && i.ec2State !== 'pending') cause = causes.ec2Stopped(s);
 		else if (i.ec2State === 'running' && i.isHung && (s.zones[i.zone]?.isDown ?? false) && tick - s.zones[i.zone]!.downSinceTick >= impairedTicks) cause = causes.ec2Impaired(s);
-		else if (asg.healthCheckType === 'ELB' && i.target.health === 'unhealthy' && tick - i.launchedTick >= graceTicks) {
+		else if (asg.healthCheckType === 'ELB' && i.target.health === 'unhealthy' && tick - (i.inServiceTick >= 0 ? i.inServiceTick : i.launchedTick) >= graceTicks) {
 			if (elbBudget === -1) elbBudget = replacementBudget(s);
 			if (elbBudget === 0) continue;
 			elbBudget -= 1;

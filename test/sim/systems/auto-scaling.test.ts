@@ -109,13 +109,16 @@ describe('health checks and replacement', () => {
 		expect(w.instances['i-0003']!.zone).toBe(w.instances['i-0001']!.zone);
 	});
 
-	it('ELB health check type: an unhealthy target is replaced only after the grace period', () => {
+	it('ELB health check type: an unhealthy target is replaced only after the grace period (from InService)', () => {
 		const s = controlState({autoScaling: {min: 1, max: 4, desired: 1, healthCheckType: 'ELB', healthCheckGracePeriodSeconds: 300}});
 		s.autoScaling!.desired = 2;
 		runControl(s, 1);
 		const young = 'i-0002';
+		runControl(s, 20);
+		const inService = s.instances[young]!.inServiceTick; // the grace period starts at InService
+		expect(inService).toBeGreaterThan(0);
 		s.instances[young]!.target.health = 'unhealthy';
-		runControl(s, 298);
+		runControl(s, inService + 299 - s.clock.tick);
 		expect(s.instances[young]!.asgHealth).toBe('Healthy');
 		runControl(s, 2);
 		expect(s.instances[young]!.asgHealth).toBe('Unhealthy');
