@@ -51,39 +51,25 @@ export async function runLive(options: LiveOptions): Promise<number> {
 	const writer = createScreenWriter(out, () => ({columns: stdout.columns || 80, rows: stdout.rows || 24}));
 	const sink = new SizeOnlyStream(stdout);
 	stdout.write(enterAlternateScreen);
-	// Keys typed while React and Ink load are neither echoed nor lost: Ink reads them later.
-	stdin.setRawMode(true);
-	// The first frame does not wait for React and Ink (a few hundred ms to load): it is the
-	// same pure composition the app draws at tick 0, so the app's own first frame changes nothing.
-	const ui = initialUiState({speed: options.speed, isPaused: options.paused});
-	writer.frame(composeFrame(toDashboardVm(createInitialState(options.config), ui), ui, stdout.columns || 80, stdout.rows || 24, theme));
-	process.env['NODE_ENV'] ??= 'production';
-	const [React, {render}, {App}] = await Promise.all([import('react'), import('ink'), import('../app.js')]);
 	let exitCode = 0;
 	let crash: unknown;
-	const app = React.createElement(App, {
-		config: options.config,
-		theme,
-		speed: options.speed,
-		fps,
-		isPaused: options.paused,
-		onMarker: tap ? (label: string) => tap.marker(label) : undefined,
-		onState: options.onState,
-		onFrame: writer.frame,
-	});
-	// debug: Ink writes each (empty) render straight to the sink instead of through its
-	// log-update, whose erase-and-rewrite and CI detection we do not want here.
-	const instance = render(app, {stdout: sink as unknown as NodeJS.WriteStream, stdin, stderr, debug: true, exitOnCtrlC: false, patchConsole: false});
-	const onSignal = (signal: keyof typeof signalCodes) => () => {
-		exitCode = signalCodes[signal];
-		instance.unmount();
+	let instance: {readonly unmount: () => void; readonly waitUntilExit: () => Promise<unknown>} | undefined;
+	let isStopping = false;
+	// Every way out ends here; signals may arrive before Ink is even loaded.
+	const stop = (code: number, error?: unknown) => {
+		if (error !== undefined) crash = error;
+		exitCode = code;
+		isStopping = true;
+		instance?.unmount();
 	};
-	const onTerm = onSignal('SIGTERM');
-	const onHup = onSignal('SIGHUP');
+	const onTerm = () => {
+		stop(signalCodes.SIGTERM);
+	};
+	const onHup = () => {
+		stop(signalCodes.SIGHUP);
+	};
 	const onCrash = (error: unknown) => {
-		crash = error;
-		exitCode = 1;
-		instance.unmount();
+		stop(1, error);
 	};
 	const onResize = () => {
 		writer.invalidate();
@@ -96,6 +82,28 @@ export async function runLive(options: LiveOptions): Promise<number> {
 	process.on('unhandledRejection', onCrash);
 	stdout.on('resize', onResize);
 	try {
+		// Keys typed while React and Ink load are neither echoed nor lost: Ink reads them later.
+		stdin.setRawMode(true);
+		// The first frame does not wait for React and Ink (a few hundred ms to load): it is the
+		// same pure composition the app draws at tick 0, so the app's own first frame changes nothing.
+		const ui = initialUiState({speed: options.speed, isPaused: options.paused});
+		writer.frame(composeFrame(toDashboardVm(createInitialState(options.config), ui), ui, stdout.columns || 80, stdout.rows || 24, theme));
+		process.env['NODE_ENV'] ??= 'production';
+		const [React, {render}, {App}] = await Promise.all([import('react'), import('ink'), import('../app.js')]);
+		const app = React.createElement(App, {
+			config: options.config,
+			theme,
+			speed: options.speed,
+			fps,
+			isPaused: options.paused,
+			onMarker: tap ? (label: string) => tap.marker(label) : undefined,
+			onState: options.onState,
+			onFrame: writer.frame,
+		});
+		// debug: Ink writes each (empty) render straight to the sink instead of through its
+		// log-update, whose erase-and-rewrite and CI detection we do not want here.
+		instance = render(app, {stdout: sink as unknown as NodeJS.WriteStream, stdin, stderr, debug: true, exitOnCtrlC: false, patchConsole: false});
+		if (isStopping) instance.unmount();
 		await instance.waitUntilExit();
 	} catch (error) {
 		crash = error;
@@ -107,6 +115,7 @@ export async function runLive(options: LiveOptions): Promise<number> {
 		process.off('unhandledRejection', onCrash);
 		stdout.off('resize', onResize);
 		try {
+			if (stdin.isRaw) stdin.setRawMode(false);
 			stdout.write(leaveAlternateScreen);
 		} catch {
 			// The terminal may be gone (SIGHUP); nothing left to restore.

@@ -4,7 +4,9 @@
  * the pane is back on the normal screen. Every wait polls `tmux capture-pane` until a deadline.
  */
 import {execFileSync, spawnSync} from 'node:child_process';
-import {existsSync} from 'node:fs';
+import {existsSync, mkdtempSync, readFileSync} from 'node:fs';
+import {tmpdir} from 'node:os';
+import {join} from 'node:path';
 import {fileURLToPath} from 'node:url';
 import {afterAll, describe, expect, test} from 'vitest';
 
@@ -66,5 +68,29 @@ describe.skipIf(!hasTmux || !isBuilt)(hasTmux ? 'live dashboard in tmux' : 'live
 		expect(after).toContain('BEFORE THE DASHBOARD');
 		expect(after).not.toContain('q quit');
 		expect(tmux('display-message', '-p', '-t', session, '#{alternate_on}').trim()).toBe('0');
+	});
+
+	test('records through the tap (writes, marker, resize, close) and restores the terminal on SIGTERM with exit 143', async () => {
+		spawnSync('tmux', ['kill-session', '-t', session]);
+		const log = join(mkdtempSync(join(tmpdir(), 'scaletop-tap-')), 'tap.jsonl');
+		const command = `cd '${root}' && printf 'BEFORE THE DASHBOARD\\n' && node test/live/run-with-tap.mjs '${log}'; echo "EXIT=$?"; sleep 120`;
+		tmux('new-session', '-d', '-s', session, '-x', '120', '-y', '40', 'sh', '-c', command);
+		await waitForScreen((text) => text.includes('» First caption') && /^ ID▲ /m.test(text), 'the dashboard with the caption');
+		tmux('resize-window', '-t', session, '-x', '100', '-y', '30');
+		await waitForScreen((text) => text.split('\n')[0].length <= 100 && /^ ID▲ /m.test(text) && !/^.{101}/m.test(text), 'the dashboard redrawn at 100 columns');
+		const pid = Number(readFileSync(`${log}.pid`, 'utf8'));
+		process.kill(pid, 'SIGTERM');
+		const after = await waitForScreen((text) => text.includes('EXIT='), 'the process to exit');
+		expect(after).toContain('EXIT=143');
+		expect(after).toContain('BEFORE THE DASHBOARD');
+		expect(tmux('display-message', '-p', '-t', session, '#{alternate_on}').trim()).toBe('0');
+		const entries = readFileSync(log, 'utf8').trim().split('\n').map((line) => JSON.parse(line) as Record<string, unknown>);
+		const written = entries.flatMap((e) => (typeof e['write'] === 'string' ? [e['write']] : [])).join('');
+		expect(written).toContain('Tapped run');
+		expect(written).not.toContain('\u001B[?1049');
+		expect(entries).toContainEqual({marker: 'First caption'});
+		expect(entries).toContainEqual({resize: [100, 30]});
+		expect(entries.filter((e) => e['close'] === true)).toHaveLength(1);
+		expect(entries.at(-1)).toEqual({exit: 143});
 	});
 });
