@@ -85,7 +85,7 @@ export function runAutoScaling(s: Working): void {
 	const capacity = sweepHealth(s);
 	completeActivity(s);
 	reconcile(s, undefined, capacity);
-	rebalanceZones(s, capacityCount(s) - rebalanceStatus(s).hidden);
+	rebalanceZones(s, () => capacityCount(s) - rebalanceStatus(s).hidden);
 }
 
 /** Deregister from the load balancer (draining), or terminate at once when there is nothing to drain. */
