@@ -13,17 +13,17 @@ import {paintLine} from './paint.js';
 import type {Line, Theme} from './theme.js';
 import type {UiState} from './ui-state.js';
 import type {DashboardVm} from './view-models/to-dashboard.js';
-import {headerLine} from './panels/header.js';
-import {loadPanelLines} from './panels/load-panel.js';
-import {loadBalancerPanelLines} from './panels/load-balancer-panel.js';
-import {scalingGroupPanelLines} from './panels/scaling-group-panel.js';
-import {alarmListLines} from './panels/alarm-list.js';
-import {instanceTableLines} from './panels/instance-table.js';
-import {eventLogLines} from './panels/event-log.js';
-import {captionLine} from './panels/caption-line.js';
-import {keyBarLine} from './panels/key-bar.js';
-import {helpLines} from './panels/help-overlay.js';
-import {tooSmallLines} from './panels/too-small.js';
+import {headerLine} from './components/header.js';
+import {loadPanelLines} from './components/load-panel.js';
+import {loadBalancerPanelLines} from './components/load-balancer-panel.js';
+import {scalingGroupPanelLines} from './components/scaling-group-panel.js';
+import {alarmListLines} from './components/alarm-list.js';
+import {instanceTableLines} from './components/instance-table.js';
+import {eventLogLines} from './components/event-log.js';
+import {captionLine} from './components/caption-line.js';
+import {keyBarLine} from './components/key-bar.js';
+import {helpLines} from './components/help-overlay.js';
+import {tooSmallLines} from './components/too-small.js';
 
 /** How tall each panel would like to be, for the layout. */
 export function panelWants(vm: DashboardVm): PanelWants {

@@ -103,13 +103,18 @@ describe('the live app and the preset timeline', () => {
 		await vi.waitFor(() => {
 			expect(plain(app.lastFrame() ?? '')).toContain('» Watch the ELB');
 		});
-		expect(markers).toEqual(['Watch the ELB', 'chapter 1']);
+		// Markers are reported from an effect, just after the frame that shows them.
+		await vi.waitFor(() => {
+			expect(markers).toEqual(['Watch the ELB', 'chapter 1']);
+		});
 		app.stdin.write('.');
 		await vi.waitFor(() => {
 			expect(plain(app.lastFrame() ?? '')).toContain('» paused by the preset (space resumes)');
 		});
 		expect(plain(app.lastFrame() ?? '')).toContain('❚❚ PAUSED');
-		expect(ticks).toEqual([0, 1, 2]);
+		await vi.waitFor(() => {
+			expect(ticks).toEqual([0, 1, 2]);
+		});
 		app.unmount();
 	});
 });
