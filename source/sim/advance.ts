@@ -33,9 +33,31 @@ function internEnums(s: Working): void {
 	}
 }
 
-/** A private, mutable copy of a state for the hot loop. */
+/** Deep copy of plain JSON data: arrays of primitives are sliced (a memcpy), strings are shared. */
+function cloneJson(value: unknown): unknown {
+	if (typeof value !== 'object' || value === null) return value;
+	if (Array.isArray(value)) {
+		for (const item of value) {
+			if (typeof item === 'object' && item !== null) return value.map(element => cloneJson(element));
+		}
+
+		return value.slice();
+	}
+
+	const out: Record<string, unknown> = {};
+	for (const key of Object.keys(value)) out[key] = cloneJson((value as Record<string, unknown>)[key]);
+	return out;
+}
+
+/**
+ * A private, mutable copy of a state for the hot loop. The config is shared, not copied: no
+ * system writes to it (it is the run's input). Much cheaper than structuredClone, which matters
+ * to callers that advance one tick at a time (the headless runner, the dashboard).
+ */
 function workingCopy(state: SimState): Working {
-	const s = structuredClone(state) as Working;
+	const copy: Record<string, unknown> = {};
+	for (const key of Object.keys(state)) copy[key] = key === 'config' ? state.config : cloneJson((state as Record<string, unknown>)[key]);
+	const s = copy as Working;
 	internEnums(s);
 	return s;
 }
