@@ -8,6 +8,9 @@ import os from 'node:os';
 import path from 'node:path';
 import {performance} from 'node:perf_hooks';
 import {listBuiltInPresets, loadPreset} from '../presets/load-preset.js';
+import {openCastFile} from '../recorder/cast-file.js';
+import {headlessFrames} from '../recorder/headless-frames.js';
+import {frameLines, paintFrame} from '../recorder/paint.js';
 import {recordHeadless} from '../recorder/record-headless.js';
 import {makeConfig, type SimConfig} from '../sim/index.js';
 import type {BenchLine} from './types.js';
@@ -52,6 +55,30 @@ async function measure(config: SimConfig, runs: number): Promise<{wallMs: number
 	return best;
 }
 
+/** The recorder's own share per frame: painting the line diff, encoding and writing it (no sim, no render). */
+function recorderOverheadMs(config: SimConfig): number {
+	const texts = [...headlessFrames(config, {columns: 120, rows: 36, fps: 10, speed: 30, isColor: true})].map(frame => frame.text);
+	const folder = fs.mkdtempSync(path.join(os.tmpdir(), 'scaletop-bench-'));
+	try {
+		const opened = openCastFile({path: path.join(folder, 'overhead.cast'), header: {columns: 120, rows: 36}});
+		if (!opened.ok) throw new Error(opened.message);
+		const start = performance.now();
+		let previous: string[] | undefined;
+		for (const [index, text] of texts.entries()) {
+			const lines = frameLines(text, 36, 120);
+			const data = paintFrame(previous, lines);
+			previous = lines;
+			if (data !== '') opened.file.write({timeSeconds: index / 10, code: 'o', data});
+		}
+
+		const elapsed = performance.now() - start;
+		opened.file.close();
+		return elapsed / texts.length;
+	} finally {
+		fs.rmSync(folder, {recursive: true, force: true});
+	}
+}
+
 /** Recording speed as a multiple of the cast's own duration, per-frame cost and file size. */
 export async function bench(): Promise<BenchLine[]> {
 	const {config, label} = thirtyMinuteConfig();
@@ -62,5 +89,6 @@ export async function bench(): Promise<BenchLine[]> {
 		{name: `headless recording, ${label}, 30× speed, 10 fps, 120×36 (${best.castSeconds} s cast)`, value: `${multiple.toFixed(1)}× faster than it plays (${(best.wallMs / 1000).toFixed(2)} s, best of 3)`, goal: '≥ 20×'},
 		{name: 'headless recording, time per frame (advance + render + paint + write)', value: `${(best.wallMs / best.frames).toFixed(2)} ms`},
 		{name: 'headless recording, cast file size', value: `${(best.bytes / 1024).toFixed(0)} KiB for ${best.frames} frames`},
+		{name: 'recorder\'s own share per frame (line diff + encode + write)', value: `${recorderOverheadMs(config).toFixed(3)} ms`},
 	];
 }
