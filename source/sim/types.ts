@@ -44,6 +44,8 @@ export type Instance = {
 	readonly isProtectedFromScaleIn: boolean;
 	/** Running but not answering (hang fault or zone outage). */
 	readonly isHung: boolean;
+	/** Hung by a zone outage (healed when the zone recovers; a hang fault is not). */
+	readonly isHungByOutage?: boolean;
 	/** Tick a spot interruption terminates it; -1 when none. */
 	readonly spotInterruptionTick: number;
 	/** Tick the group marked it InService (reached `running`); -1 before, and for standalone instances. */

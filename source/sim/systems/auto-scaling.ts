@@ -141,7 +141,6 @@ export function replacementBudget(s: Working): number {
 	const batch = Math.max(1, Math.floor(s.autoScaling!.desired / 10));
 	let inProgress = 0;
 	for (const i of fleet(s).list) {
-		const id = i.id;
 		if (isCapacity(i) && (i.asgLifecycle === 'Pending' || (i.isBehindLoadBalancer && i.target.health === 'initial'))) inProgress += 1;
 	}
 

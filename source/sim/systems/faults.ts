@@ -42,8 +42,8 @@ export function startZoneOutage(s: Working, zone: string, durationSeconds: numbe
 	s.zones[zone] = {isDown: true, downUntilTick: tick + secondsToTicks(s, durationSeconds), downSinceTick: tick};
 	let count = 0;
 	for (const i of fleet(s).list) {
-		const id = i.id;
 		if (i.zone === zone && isAlive(i)) {
+			if (!i.isHung) i.isHungByOutage = true;
 			i.isHung = true;
 			count += 1;
 		}
@@ -56,7 +56,6 @@ export function startZoneOutage(s: Working, zone: string, durationSeconds: numbe
 export function busiestZone(s: Working): string | undefined {
 	const counts: Record<string, number> = {};
 	for (const i of fleet(s).list) {
-		const id = i.id;
 		if (isAlive(i)) counts[i.zone] = (counts[i.zone] ?? 0) + 1;
 	}
 
@@ -106,8 +105,10 @@ function runSpotInterruptions(s: Working): void {
 function endZoneOutage(s: Working, zone: string): void {
 	s.zones[zone]!.isDown = false;
 	for (const i of fleet(s).list) {
-		const id = i.id;
-		if (i.zone === zone && i.ec2State === 'running') i.isHung = false;
+		if (i.zone === zone && i.isHungByOutage === true) {
+			i.isHung = false;
+			i.isHungByOutage = false;
+		}
 	}
 
 	appendEvent(s, 'fault', `Availability Zone ${zone} recovered`, '');

@@ -30,7 +30,6 @@ export function warmingCounts(s: Working): {readonly capacity: number; readonly 
 	let capacity = 0;
 	let warming = 0;
 	for (const i of fleet(s).list) {
-		const id = i.id;
 		if (!isCapacity(i)) continue;
 		capacity += 1;
 		if (i.asgLifecycle === 'Pending' || i.warmupUntilTick > s.clock.tick) warming += 1;

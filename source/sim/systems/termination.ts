@@ -59,7 +59,6 @@ function applyPolicy(s: Working, policy: TerminationPolicy, list: readonly Insta
 export function pickScaleInVictim(s: Working): string | undefined {
 	const perZone: Record<string, {count: number; candidates: Instance[]}> = {};
 	for (const i of fleet(s).list) {
-		const id = i.id;
 		if (!isCapacity(i)) continue;
 		perZone[i.zone] ??= {count: 0, candidates: []};
 		perZone[i.zone]!.count += 1;

@@ -86,3 +86,16 @@ describe('faults', () => {
 		expect(capacityIds(s)).toHaveLength(3); // the group replaced both
 	});
 });
+
+describe('zone outage and hang faults together', () => {
+	it('the zone’s recovery heals what the outage hung, not an instance hung on its own', () => {
+		let st = createInitialState(makeConfig({autoScaling: {zones: ['a', 'b'], desired: 4, max: 8, healthCheckType: 'EC2'}}));
+		st = step(st, {type: 'instance/hang-injected', target: 'i-0001'});
+		st = step(st, {type: 'zone/outage-started', zone: 'a', durationSeconds: 60});
+		const s = w(st);
+		expect(s.instances['i-0003']!.isHung).toBe(true);
+		runControl(s, 61);
+		expect(s.instances['i-0003']!.isHung).toBe(false);
+		expect(s.instances['i-0001']!.isHung).toBe(true);
+	});
+});
