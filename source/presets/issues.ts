@@ -94,13 +94,14 @@ export function issuesToProblems(issues: readonly Issue[], root: unknown, file: 
 					return;
 				}
 
-				add(path, 'value', custom ? `${issue.message}, got ${describeFound(found)}` : `expected ${unionExpectations(issue.errors)}, got ${describeFound(found)}`);
+				const expected = custom ? issue.message : `expected ${unionExpectations(issue.errors)}`;
+				add(path, 'value', found === undefined ? `missing (${expected})` : `${expected}, got ${describeFound(found)}${colonHint(found)}`);
 				return;
 			}
 
 			default: {
 				if (custom) {
-					add(path, 'value', `${issue.message}, got ${describeFound(found)}`);
+					add(path, 'value', found === undefined ? `missing (${issue.message})` : `${issue.message}, got ${describeFound(found)}`);
 					return;
 				}
 
@@ -111,6 +112,12 @@ export function issuesToProblems(issues: readonly Issue[], root: unknown, file: 
 
 	for (const issue of issues) visit(issue, []);
 	return problems;
+}
+
+/** `at 6m` where a map was expected: probably `at: 6m` without its colon. */
+function colonHint(found: unknown): string {
+	const match = typeof found === 'string' ? /^([A-Za-z]\w*)\s+\S/.exec(found) : null;
+	return match ? ` (is a ":" missing after "${match[1]}"?)` : '';
 }
 
 function unknownKeyMessage(key: string, allowed: readonly string[]): string {
@@ -139,13 +146,14 @@ function plainMessage(issue: Issue, found: unknown): string {
 	switch (issue.code) {
 		case 'invalid_type': {
 			const expected = expectedNames[issue.expected] ?? issue.expected;
-			return found === undefined ? `missing (expected ${expected})` : `expected ${expected}, got ${describeFound(found)}`;
+			if (found === undefined) return `missing (expected ${expected})`;
+			return `expected ${expected}, got ${describeFound(found)}${issue.expected === 'object' ? colonHint(found) : ''}`;
 		}
 
 		case 'invalid_value':
 			return oneOfMessage(issue.values.map(String), found);
 		case 'too_small':
-			return issue.origin === 'array' ? `expected at least ${String(issue.minimum)} entries, got ${(found as unknown[]).length}`
+			return issue.origin === 'array' ? `expected at least ${String(issue.minimum)} ${Number(issue.minimum) === 1 ? 'entry' : 'entries'}, got ${(found as unknown[]).length}`
 				: issue.origin === 'string' ? `expected non-empty text, got ${describeFound(found)}`
 					: `must be ${issue.inclusive ? '≥' : '>'} ${String(issue.minimum)}, got ${describeFound(found)}`;
 		case 'too_big':

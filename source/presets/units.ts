@@ -14,7 +14,7 @@ const durationPart = /(\d+(?:\.\d+)?)(ms|s|m|h|d)/g;
 export const durationExpected = 'expected a duration like 90s, 5m or 1h';
 
 /** What a rate looks like, for error messages. */
-export const rateExpected = 'expected a rate like 20/s or 1200/m (or a number of requests per second)';
+export const rateExpected = 'expected a rate like 20/s, 1200/m or a number per second';
 
 /**
  * Parse a duration into seconds: `90s` → 90, `5m` → 300, `1h30m` → 5400, `250ms` → 0.25, and the
