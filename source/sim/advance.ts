@@ -33,12 +33,17 @@ function internEnums(s: Working): void {
 	}
 }
 
-/** Deep copy of plain JSON data: arrays of primitives are sliced (a memcpy), strings are shared. */
+/**
+ * Deep copy of plain JSON data: strings are shared, and arrays of primitives are sliced (a
+ * memcpy). The state's arrays are homogeneous (numbers or null, strings, or objects), so the
+ * first non-null element decides.
+ */
 function cloneJson(value: unknown): unknown {
 	if (typeof value !== 'object' || value === null) return value;
 	if (Array.isArray(value)) {
 		for (const item of value) {
-			if (typeof item === 'object' && item !== null) return value.map(element => cloneJson(element));
+			if (item === null) continue;
+			return typeof item === 'object' ? value.map(element => cloneJson(element)) : value.slice();
 		}
 
 		return value.slice();
