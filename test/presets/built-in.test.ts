@@ -6,7 +6,7 @@ import {describe, expect, test} from 'vitest';
 import {builtInPresetNames, listBuiltInPresets, loadPreset} from '../../source/presets/load-preset.js';
 import {runHeadless} from '../../source/headless/run-headless.js';
 
-const required = ['tour', 'ab-stress', 'elb-two-instances', 'autoscaling-cpu-alarm', 'daily-traffic', 'instance-killed', 'az-outage', 'thrashing', 'steady', 'target-tracking'];
+const required = ['tour', 'chaos-monkey', 'scale-up', 'ab-stress', 'elb-two-instances', 'autoscaling-cpu-alarm', 'daily-traffic', 'instance-killed', 'az-outage', 'thrashing', 'steady', 'target-tracking'];
 
 test('the library has every preset of issue 4, the tour first', () => {
 	expect(builtInPresetNames()).toEqual(expect.arrayContaining(required));

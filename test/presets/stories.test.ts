@@ -127,3 +127,13 @@ test('scale-up: each scale-up costs downtime, helps, and the largest instance st
 	expect(drowned.reduce((sum, line) => sum + line.completedRate, 0)).toBeLessThan(0.5 * drowned.reduce((sum, line) => sum + line.arrivalRate, 0));
 	expect(summary.instances.launched).toBe(3);
 });
+
+test('chaos-monkey: one kill every 5 minutes, each replaced, errors only in the minute after a kill', () => {
+	const {summary, lines} = run('chaos-monkey');
+	expect(summary.instances.terminated).toBeGreaterThanOrEqual(10);
+	expect(summary.instances.launched).toBe(4 + summary.instances.terminated);
+	for (const line of lines.filter(line => errorsOf(line) > 0)) expect(line.t % 300, `errors at ${line.t} s`).toBe(60);
+	expect(lines.every(line => line.inService >= 3)).toBe(true);
+	expect(lines.at(-1)?.desired).toBe(4);
+	expect(summary.requests.failed / summary.requests.arrived).toBeLessThan(0.05);
+});
