@@ -75,6 +75,9 @@ describe('routing', () => {
 		const s = advance(standalone({'us-east-1a': 1}, {app: {backlogPerVcpu: 100}, load: {kind: 'open', arrivals: 'poisson', pattern: 'constant', ratePerSecond: 2000}}, 't2.micro'), 30);
 		expect(s.loadBalancer.surgeQueue).toBe(1024);
 		expect(s.failureCauses['surge-queue-full']).toBeGreaterThan(0);
+		// A request waiting in the surge queue is routed once, when an instance takes it.
+		const routed = selectLoadBalancer(s).targets.reduce((sum, t) => sum + t.routedTotal, 0);
+		expect(routed).toBe(s.totals.arrived - s.loadBalancer.surgeQueue - s.failureCauses['surge-queue-full']);
 		expect(s.totals.arrived).toBe(s.totals.completed + s.totals.failed + s.flow.inFlight);
 	});
 

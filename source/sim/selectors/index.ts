@@ -194,7 +194,7 @@ export function selectSummary(state: SimState): RunSummary {
 		cost: {
 			totalUsd: round(t.costUsd, 6),
 			instanceHours: round(t.instanceSeconds / 3600, 4),
-			fixedPeakFleetUsd: round((t.peakInstances * fleetUnitUsdPerHour(state) * hours) + (loadBalancerUsdPerHour[state.config.loadBalancer.kind] * hours), 6),
+			fixedPeakFleetUsd: round((t.peakInstances * fleetUnitUsdPerHour(state) * hours) + (loadBalancerUsdPerHour[state.config.loadBalancer.kind] * hours) + (elasticIpUsdPerHour * t.elasticIpSeconds / 3600), 6),
 			elbUsd: round(loadBalancerUsdPerHour[state.config.loadBalancer.kind] * t.elbSeconds / 3600, 6),
 			elasticIpUsd: round(elasticIpUsdPerHour * t.elasticIpSeconds / 3600, 6),
 		},

@@ -132,8 +132,14 @@ export function serveInstance(s: Working, i: MutableInstance, spec: InstanceType
 	}
 
 	if (n503 > 0) {
-		if (offer.hasSurgeQueue) flow.refused += n503;
-		else fail(flow, n503, 'backlog-full');
+		if (offer.hasSurgeQueue) {
+			// Back to the classic ELB's surge queue: not routed after all (they will be offered again).
+			flow.refused += n503;
+			i.target.routedLastTick -= n503;
+			i.target.routedTotal -= n503;
+		} else {
+			fail(flow, n503, 'backlog-full');
+		}
 	}
 
 	fail(flow, n504, 'timeout');

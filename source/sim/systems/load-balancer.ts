@@ -213,7 +213,7 @@ export function routeAndServe(s: Working): void {
 		}
 	}
 
-	const routed = pools > 0 ? offered : 0;
+	const routed = pools > 0 ? offered - flow.refused : 0;
 	billFleet(s, usd, running);
 	if (flow.refused > 0) {
 		const queued = Math.min(lb.surgeQueueLength, flow.refused);
