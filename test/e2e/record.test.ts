@@ -136,3 +136,39 @@ describe('scaletop PRESET --headless --record FILE (the built CLI)', () => {
 		if (missing.length === 0) expect(asciinemaCat(file).status).toBe(0);
 	});
 });
+
+const hasTmux = has('tmux');
+
+/** tmux, quietly; returns stdout. */
+function tmux(...args: string[]): string {
+	return spawnSync('tmux', args, {encoding: 'utf8'}).stdout;
+}
+
+describe('scaletop PRESET --record FILE (live, in a real terminal)', () => {
+	it.skipIf(!hasTmux)(`records exactly what the dashboard showed: the replayed cast equals the tmux screen${hasTmux ? '' : ' (SKIPPED: tmux not installed)'}`, async () => {
+		const file = path.join(folder, 'live.cast');
+		const session = `scaletop-rec-${process.pid}`;
+		tmux('new-session', '-d', '-s', session, '-x', '100', '-y', '30', `${process.execPath} ${cli} tour --record ${file} --speed 10; echo LIVE-EXIT=$?; sleep 30`);
+		try {
+			await vi.waitFor(() => {
+				expect(tmux('capture-pane', '-p', '-t', session)).toContain('running');
+			}, {timeout: 20_000, interval: 100});
+			tmux('send-keys', '-t', session, 'p');
+			await vi.waitFor(() => {
+				expect(tmux('capture-pane', '-p', '-t', session)).toMatch(/paused/i);
+			}, {timeout: 10_000, interval: 100});
+			const shown = tmux('capture-pane', '-p', '-t', session).split('\n').slice(0, 30).map(line => line.trimEnd());
+			tmux('send-keys', '-t', session, 'q');
+			await vi.waitFor(() => {
+				expect(tmux('capture-pane', '-p', '-t', session)).toContain('LIVE-EXIT=0');
+			}, {timeout: 10_000, interval: 100});
+			const cast = parseCast(fs.readFileSync(file, 'utf8'));
+			expect(cast.header).toMatchObject({version: 2, width: 100, height: 30, title: expect.stringContaining('tour') as unknown});
+			const replayed = (await replayScreen(cast)).map(line => line.trimEnd());
+			expect(replayed).toEqual(shown);
+		} finally {
+			tmux('kill-session', '-t', session);
+		}
+	});
+});
+
