@@ -43,13 +43,15 @@ export function addCompleted(h: MutableHistogram, count: number, sumMs: number):
 	h.sumMs += sumMs;
 }
 
-/** Multiplies every weight by `factor` (an exponentially fading "recent" window). */
+/**
+ * Multiplies every weight by `factor` (an exponentially fading "recent" window). `maxMs` stays
+ * the largest latency seen, so it only caps the top bucket's interpolation.
+ */
 export function decay(h: MutableHistogram, factor: number): void {
 	const c = h.counts;
 	for (let i = 0; i < c.length; i++) c[i] *= factor;
 	h.total *= factor;
 	h.sumMs *= factor;
-	h.maxMs *= factor;
 }
 
 /** Latency at quantile q (0–1), ms, interpolated geometrically inside the bucket; 0 when empty. */

@@ -37,6 +37,7 @@ export type TickFlow = {
 	capacityRouted: number;
 	/** Systematic latency sampling: one sample per `sampleStep` completions. */
 	sampleStep: number;
+	samples: number;
 	nextSampleAt: number;
 	/** Queue-wait memo (homogeneous fleets compute the formula once per tick). */
 	memoKey: number;
@@ -195,6 +196,9 @@ export function serveInstance(s: Working, i: MutableInstance, spec: InstanceType
 	// Percentile samples, systematic over completions (O(1) per tick on average).
 	const end = flow.completed;
 	while (flow.nextSampleAt < end) {
+		// A backlog draining in one tick can complete far more than expected: widen the step
+		// (each sample still stands for the completions it covers) so the work stays bounded.
+		if (++flow.samples > 4 * latencySamplesPerTick) flow.sampleStep *= 2;
 		let ms = (nextServiceTime(s.rng, serviceSeconds, flow.cv) + backlogWaitSeconds + slowSeconds) * 1000;
 		if (waitSeconds > 0 && pWait > 0 && nextUnit(s.rng) < pWait) ms += nextExponential(s.rng, waitSeconds / pWait) * 1000;
 		addSample(s.latency, ms, flow.sampleStep);
@@ -211,12 +215,15 @@ function idle(i: MutableInstance): void {
 	i.latencyMs = 0;
 }
 
+/** Latency samples per tick for the percentile histograms (more only while a backlog drains). */
+export const latencySamplesPerTick = 16;
+
 /** Every failure cause, in a fixed order. */
 export const failureCauseNames: readonly FailureCause[] = ['backend-down', 'app-starting', 'hung', 'timeout', 'backlog-full', 'surge-queue-full', 'no-healthy-targets'];
 
 /** A fresh accumulator for one tick. */
-export function newTickFlow(s: Working, expectedCompletions: number, samplesPerTick: number): TickFlow {
-	const sampleStep = Math.max(1, expectedCompletions / samplesPerTick);
+export function newTickFlow(s: Working, expectedCompletions: number): TickFlow {
+	const sampleStep = Math.max(1, expectedCompletions / latencySamplesPerTick);
 	const app = s.config.app;
 	return {
 		completed: 0,
@@ -230,6 +237,7 @@ export function newTickFlow(s: Working, expectedCompletions: number, samplesPerT
 		running: 0,
 		capacityRouted: 0,
 		sampleStep,
+		samples: 0,
 		nextSampleAt: nextUnit(s.rng) * sampleStep,
 		memoKey: -1,
 		memoC: -1,

@@ -32,8 +32,6 @@ export {capacityOf} from './fleet.js';
 
 type MutableInstance = Working['instances'][string];
 
-/** Latency samples per tick for the percentile histograms. */
-export const latencySamplesPerTick = 16;
 /** Per-tick fade of the "recent" latency histogram (half-life ≈ 10 ticks). */
 export const recentDecay = 0.933;
 
@@ -141,7 +139,7 @@ export function routeAndServe(s: Working): void {
 	s.loadBalancer.surgeQueue = 0;
 	const offered = s.flow.arrived + surge;
 	const rate = s.flow.expectedRatePerSecond + (surge / dt);
-	const flow = newTickFlow(s, Math.max(offered, s.flow.completed), latencySamplesPerTick);
+	const flow = newTickFlow(s, Math.max(offered, s.flow.completed));
 	decay(s.recentLatency, recentDecay);
 	const zones = Math.max(1, f.zones.length);
 	const {zoneWeight, zoneMembers, zoneVcpus, zoneCapacity, zoneWait, zonePWait, zoneDown} = f;
