@@ -92,7 +92,9 @@ function describe(error: unknown): string {
 
 /** An open cast file. `write` appends one event line and returns once it is written. */
 export type CastFile = {
+	/** Where it is written, as given. */
 	readonly path: string;
+	/** The asciicast version written. */
 	readonly format: CastFormat;
 	/** Append one event (times never go backwards: see createCastEncoder). */
 	write(event: CastEvent): void;
@@ -106,7 +108,9 @@ export type CastFile = {
 
 /** Options of `openCastFile`. */
 export type OpenCastFileOptions = {
+	/** The file to create. */
 	readonly path: string;
+	/** Written as the first line at once. */
 	readonly header: CastHeader;
 	/** Default `v2`. */
 	readonly format?: CastFormat;

@@ -23,8 +23,9 @@ export type CastEvent = {readonly timeSeconds: number; readonly code: CastEventC
 
 /** What the header says about a recording. */
 export type CastHeader = {
-	/** Terminal size, columns × rows. */
+	/** Terminal width of the recording, columns. */
 	readonly columns: number;
+	/** Terminal height of the recording, rows. */
 	readonly rows: number;
 	/** Shown by players; the preset's title. */
 	readonly title?: string;
@@ -85,6 +86,7 @@ export function encodeHeader(header: CastHeader, format: CastFormat = 'v2'): str
  * time). Holds no I/O; a sink writes what it returns.
  */
 export type CastEncoder = {
+	/** The version it writes. */
 	readonly format: CastFormat;
 	/** The line for one event (without the trailing newline). */
 	event(event: CastEvent): string;

@@ -17,12 +17,15 @@ import {frameLines, paintFrame} from './paint.js';
 
 /** What the frames look like and how simulated time maps to cast time. */
 export type FramePlanOptions = {
+	/** Terminal width of the cast, columns. */
 	readonly columns: number;
+	/** Terminal height of the cast, rows (frames taller are cut). */
 	readonly rows: number;
 	/** Frames per cast second. */
 	readonly fps: number;
 	/** Simulated seconds per cast second. */
 	readonly speed: number;
+	/** Colours in frames (false: the NO_COLOR look). */
 	readonly isColor: boolean;
 	/** Kinds of sim events (besides timeline entries) to mark, e.g. `['alarm']`. Default none. */
 	readonly eventMarkerKinds?: readonly SimEvent['kind'][];
@@ -37,9 +40,13 @@ export type FrameRenderer = (state: SimState, options: FrameOptions, ui: UiState
 export type HeadlessFrame = {
 	/** 0-based frame number. */
 	readonly frame: number;
+	/** Frames the whole recording has. */
 	readonly totalFrames: number;
+	/** Simulation tick the frame shows. */
 	readonly tick: number;
+	/** Cast time of the frame, seconds (frame / fps). */
 	readonly castSeconds: number;
+	/** What to append to the cast for this frame: markers, then the paint (none if unchanged). */
 	readonly events: readonly CastEvent[];
 	/** The frame `renderFrame` produced (also kept when it was skipped as unchanged). */
 	readonly text: string;

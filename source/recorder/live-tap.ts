@@ -16,12 +16,16 @@ import type {LiveOutputTap} from './types.js';
  * `--cast-format` → castFormat; columns/rows are the terminal's size when recording starts.
  */
 export type LiveTapOptions = {
+	/** The cast file to create. */
 	readonly path: string;
+	/** Terminal size when recording starts (later changes are `resize` events). */
 	readonly columns: number;
 	readonly rows: number;
+	/** Overwrite an existing file. Default false. */
 	readonly force?: boolean;
 	/** Header title: the preset's title. */
 	readonly title: string;
+	/** The run's seed, kept in the header's `scaletop` field. */
 	readonly seed: number;
 	/** Header command: how to reproduce the run, e.g. `scaletop flash-sale --seed 7`. */
 	readonly command: string;

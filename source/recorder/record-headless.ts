@@ -38,8 +38,9 @@ export type RecordHeadlessOptions = {
 	readonly config: SimConfig;
 	/** The cast file to write. */
 	readonly path: string;
-	/** Terminal size of the cast. Default 120 × 36. */
+	/** Terminal width of the cast, columns. Default 120. */
 	readonly columns?: number;
+	/** Terminal height of the cast, rows. Default 36. */
 	readonly rows?: number;
 	/** Frames per cast second. Default 10. */
 	readonly fps?: number;
