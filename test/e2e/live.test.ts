@@ -70,12 +70,16 @@ describe.skipIf(!hasTmux || !isBuilt)(hasTmux ? 'live dashboard in tmux' : 'live
 		expect(tmux('display-message', '-p', '-t', session, '#{alternate_on}').trim()).toBe('0');
 	});
 
-	test('records through the tap (writes, marker, resize, close) and restores the terminal on SIGTERM with exit 143', async () => {
+	test('records through the tap (writes, marker, resize, close), recovers from a too-small terminal, and restores the terminal on SIGTERM with exit 143', async () => {
 		spawnSync('tmux', ['kill-session', '-t', session]);
 		const log = join(mkdtempSync(join(tmpdir(), 'scaletop-tap-')), 'tap.jsonl');
 		const command = `cd '${root}' && printf 'BEFORE THE DASHBOARD\\n' && node test/live/run-with-tap.mjs '${log}'; echo "EXIT=$?"; sleep 120`;
 		tmux('new-session', '-d', '-s', session, '-x', '120', '-y', '40', 'sh', '-c', command);
 		await waitForScreen((text) => text.includes('» First caption') && /^ ID▲ /m.test(text), 'the dashboard with the caption');
+		tmux('resize-window', '-t', session, '-x', '70', '-y', '20');
+		const small = await waitForScreen((text) => text.includes('terminal too small'), 'the too-small message');
+		expect(small.split('\n')[0]).toBe('terminal too small: need 80×24, have 70×20');
+		expect(small.split('\n').slice(1).join('').trim()).toBe('');
 		tmux('resize-window', '-t', session, '-x', '100', '-y', '30');
 		await waitForScreen((text) => text.split('\n')[0].length <= 100 && /^ ID▲ /m.test(text) && !/^.{101}/m.test(text), 'the dashboard redrawn at 100 columns');
 		const pid = Number(readFileSync(`${log}.pid`, 'utf8'));
@@ -89,6 +93,7 @@ describe.skipIf(!hasTmux || !isBuilt)(hasTmux ? 'live dashboard in tmux' : 'live
 		expect(written).toContain('Tapped run');
 		expect(written).not.toContain('\u001B[?1049');
 		expect(entries).toContainEqual({marker: 'First caption'});
+		expect(entries).toContainEqual({resize: [70, 20]});
 		expect(entries).toContainEqual({resize: [100, 30]});
 		expect(entries.filter((e) => e['close'] === true)).toHaveLength(1);
 		expect(entries.at(-1)).toEqual({exit: 143});
