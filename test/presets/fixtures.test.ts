@@ -1,4 +1,5 @@
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import {describe, expect, test} from 'vitest';
 import {loadPreset} from '../../source/presets/load-preset.js';
@@ -114,5 +115,22 @@ describe('finding presets', () => {
 		const result = loadPreset('nowhere/x.yaml');
 		expect(result.ok).toBe(false);
 		if (!result.ok) expect(result.message).toBe('cannot read the preset nowhere/x.yaml: no such file');
+	});
+});
+
+describe('a trace must stay inside the preset folder', () => {
+	test('a symlink inside the folder that leads outside it is refused', () => {
+		const base = fs.mkdtempSync(path.join(os.tmpdir(), 'scaletop-trace-'));
+		fs.mkdirSync(path.join(base, 'preset'));
+		fs.writeFileSync(path.join(base, 'secret.csv'), '0,10\n');
+		fs.symlinkSync(path.join(base, 'secret.csv'), path.join(base, 'preset', 'link.csv'));
+		const file = path.join(base, 'preset', 'p.yaml');
+		fs.writeFileSync(file, 'load: { pattern: trace, file: link.csv }\n');
+		const result = loadPreset(file);
+		expect(result.ok).toBe(false);
+		if (!result.ok) expect(result.message).toBe(`${file}:1:31 load.file: expected a readable CSV file next to the preset, got "link.csv" (${path.join(base, 'preset', 'link.csv')} cannot be read)`);
+		fs.writeFileSync(path.join(base, 'preset', 'real.csv'), '0,10\n');
+		fs.writeFileSync(file, 'load: { pattern: trace, file: real.csv }\n');
+		expect(loadPreset(file).ok).toBe(true);
 	});
 });
