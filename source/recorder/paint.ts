@@ -4,10 +4,12 @@
  *
  * Every line is placed with an absolute cursor move (`CSI row;1 H`) and never followed by a
  * newline, so nothing scrolls and a full-width line cannot wrap into the next one. The first
- * frame clears the screen and hides the cursor; later frames rewrite only the lines that
- * changed (erasing each first), which keeps casts small: a dashboard whose clock and a few
- * numbers change redraws a handful of lines per frame, not the whole screen.
+ * frame clears the screen and hides the cursor; later frames rewrite only the cells that
+ * changed in each changed line (from the first changed column to the last, with its colours),
+ * which keeps casts small: a dashboard whose clock and a few numbers change rewrites a few
+ * dozen characters per frame, not the whole screen.
  */
+import {changedSpan, drawCells, parseCells} from './cells.js';
 
 const esc = '\u001B[';
 /** Reset attributes, home, clear the screen and hide the cursor. */
@@ -50,9 +52,9 @@ export function frameLines(frame: string, rows: number, columns = Number.POSITIV
 	return lines.slice(0, rows).map(line => clipLine(line, columns));
 }
 
-/** Move to the start of screen row `index` (0-based). */
-function moveTo(index: number): string {
-	return `${esc}${index + 1};1H`;
+/** Move to screen row `index`, column `column` (both 0-based). */
+function moveTo(index: number, column = 0): string {
+	return `${esc}${index + 1};${column + 1}H`;
 }
 
 /**
@@ -73,11 +75,26 @@ export function paintFrame(previous: readonly string[] | undefined, next: readon
 	const height = Math.max(previous.length, next.length);
 	for (let index = 0; index < height; index++) {
 		const line = next[index] ?? '';
-		if (line === (previous[index] ?? '')) continue;
-		out += `${moveTo(index)}${esc}0m${esc}2K${line}`;
+		const before = previous[index] ?? '';
+		if (line !== before) out += repaintLine(index, before, line);
 	}
 
 	return out === '' ? '' : out + `${esc}0m`;
+}
+
+/**
+ * Rewrite row `index` from `before` to `after`: only the columns that changed when both lines
+ * are plain text with SGR colours (./cells.ts), else the whole line after erasing it.
+ */
+function repaintLine(index: number, before: string, after: string): string {
+	const old = parseCells(before);
+	const cells = old && parseCells(after);
+	if (!old || !cells) return `${moveTo(index)}${esc}0m${esc}2K${after}`;
+	const span = changedSpan(old, cells);
+	if (!span) return '';
+	const end = Math.min(span.last + 1, cells.chars.length);
+	const erase = span.last >= cells.chars.length ? `${esc}0m${esc}K` : '';
+	return moveTo(index, span.first) + drawCells(cells, span.first, end) + erase;
 }
 
 /**

@@ -83,9 +83,23 @@ describe('clipLine', () => {
 });
 
 describe('paintFrame output', () => {
-	it('is empty when nothing changed and rewrites only the changed lines', () => {
+	it('is empty when nothing changed and rewrites only the changed cells of changed lines', () => {
 		expect(paintFrame(['a', 'b', 'c'], ['a', 'b', 'c'])).toBe('');
-		expect(paintFrame(['a', 'b', 'c'], ['a', 'B', 'c'])).toBe('\u001B[2;1H\u001B[0m\u001B[2KB\u001B[0m');
+		expect(paintFrame(['a', 'b', 'c'], ['a', 'B', 'c'])).toBe('\u001B[2;1H\u001B[0mB\u001B[0m');
+		expect(paintFrame(['t=10s  ok'], ['t=11s  ok'])).toBe('\u001B[1;4H\u001B[0m1\u001B[0m');
+		expect(paintFrame(['\u001B[32mok\u001B[39m 5'], ['\u001B[31mok\u001B[39m 5'])).toBe('\u001B[1;1H\u001B[0;31mok\u001B[0m');
+	});
+
+	it('erases what is left of a line that got shorter', () => {
+		expect(paintFrame(['abcdef'], ['abc'])).toBe('\u001B[1;4H\u001B[0m\u001B[K\u001B[0m');
+	});
+
+	it('skips a line written differently that looks the same', () => {
+		expect(paintFrame(['\u001B[1m\u001B[32mok\u001B[0m'], ['\u001B[32;1mok\u001B[39;22m'])).toBe('');
+	});
+
+	it('rewrites a whole line it cannot read cell by cell (other escape codes)', () => {
+		expect(paintFrame(['\u001B]8;;http://x\u0007a'], ['b'])).toBe('\u001B[1;1H\u001B[0m\u001B[2Kb\u001B[0m');
 	});
 
 	it('starts with a clear screen and a hidden cursor', () => {
