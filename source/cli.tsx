@@ -84,6 +84,8 @@ function openMetrics(flags: Flags): MetricsWriter | undefined {
 
 async function runAbCommand(flags: Flags, rest: readonly string[]): Promise<number> {
 	if (rest.length > 0) throw new UsageError(`ab takes no preset, got "${rest.join(' ')}"`);
+	const presetOnly = (['headless', 'json', 'metrics', 'interval', 'duration', 'speed', 'record', 'cols', 'rows', 'fps', 'force', 'castFormat'] as const).find(name => flags[name] !== undefined && flags[name] !== false);
+	if (presetOnly) throw new UsageError(`--${presetOnly === 'castFormat' ? 'cast-format' : presetOnly} does not apply to scaletop ab (its options: -n, -c, --type, --instances, --app, --algorithm, --seed)`);
 	const {checkAbOptions, formatAbProgress, formatAbReport, runAb} = await import('./ab/index.js');
 	const checked = checkAbOptions({n: flags.requests, c: flags.concurrency, type: flags.type, instances: flags.instances, app: flags.app, algorithm: flags.algorithm, seed: flags.seed});
 	if (!checked.ok) throw new UsageError(checked.message);

@@ -99,6 +99,7 @@ describe('scaletop (built)', () => {
 		[['tour', 'steady', '--headless'], 'scaletop: expected at most one preset, got 2: tour steady\n'],
 		[['tour', '--headless', '--cols', '80'], 'scaletop: --cols applies to --record FILE.cast\n'],
 		[['tour', '--headless', '-n', '5'], 'scaletop: -n applies to scaletop ab (scaletop ab -n N -c C)\n'],
+		[['ab', '-n', '5', '--headless'], 'scaletop: --headless does not apply to scaletop ab (its options: -n, -c, --type, --instances, --app, --algorithm, --seed)\n'],
 		[['tour', '--headless', '--speed', '10'], 'scaletop: --speed applies to live runs and recordings; a headless run always goes as fast as it can\n'],
 	])('bad usage %j is one sentence and exit 2', (args, message) => {
 		const {status, stderr} = run(args);
