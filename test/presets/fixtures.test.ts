@@ -134,3 +134,14 @@ describe('a trace must stay inside the preset folder', () => {
 		expect(loadPreset(file).ok).toBe(true);
 	});
 });
+
+test('the sketch of design.md §3 loads with the meaning it has there', () => {
+	const result = loadPreset(`${root}/valid/design-sketch.yaml`);
+	if (!result.ok) expect.fail(result.message);
+	const {config} = result;
+	expect(config).toMatchObject({name: 'flash-sale', seed: 7, durationSeconds: 2700, load: {kind: 'open', pattern: 'constant', ratePerSecond: 20}});
+	expect(config.autoScaling).toMatchObject({min: 1, max: 6, desired: 2, healthCheckGracePeriodSeconds: 300, defaultCooldownSeconds: 300});
+	expect(config.autoScaling?.policies[0]).toMatchObject({name: 'scale-out', type: 'simple', adjustmentType: 'ChangeInCapacity', adjustment: 2, alarm: {name: 'scale-out-alarm', comparison: '>', threshold: 80, periodSeconds: 60, evaluationPeriods: 5, datapointsToAlarm: 5}});
+	expect(config.loadBalancer.healthCheck.path).toBe('/index.php');
+	expect(config.timeline.map(entry => entry.atTick)).toEqual([300, 720, 780, 1200]);
+});
