@@ -49,8 +49,14 @@ function cloneJson(value: unknown): unknown {
 		return value.slice();
 	}
 
-	const out: Record<string, unknown> = {};
-	for (const key of Object.keys(value)) out[key] = cloneJson((value as Record<string, unknown>)[key]);
+	// Spread copies the source's shape as it is (V8's object-clone fast path); adding 30-odd
+	// properties one by one with keyed stores would turn each instance into a slow dictionary.
+	const out: Record<string, unknown> = {...value};
+	for (const key in out) {
+		const field = out[key];
+		if (typeof field === 'object' && field !== null) out[key] = cloneJson(field);
+	}
+
 	return out;
 }
 
@@ -60,8 +66,12 @@ function cloneJson(value: unknown): unknown {
  * to callers that advance one tick at a time (the headless runner, the dashboard).
  */
 function workingCopy(state: SimState): Working {
-	const copy: Record<string, unknown> = {};
-	for (const key of Object.keys(state)) copy[key] = key === 'config' ? state.config : cloneJson((state as Record<string, unknown>)[key]);
+	const copy: Record<string, unknown> = {...state};
+	for (const key in copy) {
+		const field = copy[key];
+		if (key !== 'config' && typeof field === 'object' && field !== null) copy[key] = cloneJson(field);
+	}
+
 	const s = copy as Working;
 	internEnums(s);
 	return s;
