@@ -48,8 +48,9 @@ export type RecordHeadlessOptions = {
 	readonly speed?: number;
 	/** Overwrite an existing file. Default false. */
 	readonly force?: boolean;
-	/** Header `command`: how to reproduce the cast. Default `scaletop NAME --headless --seed N …`
-	 * (without the output path, so recordings to different files stay identical). */
+	/** Header `command`: how to reproduce the cast. Default `scaletop NAME --headless --seed N
+	 * --duration D --speed X --fps F --cols C --rows R` (without the output path, so recordings
+	 * to different files stay identical). */
 	readonly command?: string;
 	/** Colours in frames (false under NO_COLOR). Default true. */
 	readonly isColor?: boolean;
@@ -80,6 +81,12 @@ export type RecordResult = {
 	readonly castSeconds: number;
 };
 
+/** `--duration` as a person writes it: `1h`, `30m`, else seconds (`90s`). */
+function durationFlag(seconds: number): string {
+	if (seconds % 3600 === 0) return `${seconds / 3600}h`;
+	return seconds % 60 === 0 ? `${seconds / 60}m` : `${seconds}s`;
+}
+
 /** The option problems the CLI should report with exit code 2, as a sentence. */
 export function checkRecordOptions(options: Pick<RecordHeadlessOptions, 'columns' | 'rows' | 'fps' | 'speed'>): string | undefined {
 	const checks: Array<[string, number | undefined, number, number]> = [
@@ -104,7 +111,7 @@ export async function recordHeadless(options: RecordHeadlessOptions): Promise<Re
 	const rows = options.rows ?? headlessDefaults.rows;
 	const fps = options.fps ?? headlessDefaults.fps;
 	const speed = options.speed ?? defaultSpeed(config);
-	const command = options.command ?? `scaletop ${config.name} --headless --seed ${config.seed} --speed ${speed} --fps ${fps} --cols ${columns} --rows ${rows}`;
+	const command = options.command ?? `scaletop ${config.name} --headless --seed ${config.seed} --duration ${durationFlag(config.durationSeconds)} --speed ${speed} --fps ${fps} --cols ${columns} --rows ${rows}`;
 	const opened = openCastFile({
 		path: options.path,
 		force: options.force,

@@ -58,7 +58,7 @@ describe('recordHeadless', () => {
 			width: 120,
 			height: 36,
 			idle_time_limit: 2,
-			command: 'scaletop recorder-test --headless --seed 7 --speed 150 --fps 4 --cols 120 --rows 36',
+			command: 'scaletop recorder-test --headless --seed 7 --duration 30m --speed 150 --fps 4 --cols 120 --rows 36',
 			title: 'Recorder test: a spike and a caption',
 			env: {TERM: 'xterm-256color', SHELL: '/bin/sh'},
 			scaletop: {preset: 'recorder-test', seed: 7, speed: 150, fps: 4},
