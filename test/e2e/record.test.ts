@@ -101,6 +101,15 @@ describe('scaletop PRESET --headless --record FILE (the built CLI)', () => {
 		if (missing.length === 0) expect(asciinemaCat(first).status).toBe(0);
 	});
 
+	it('the command in the header reproduces the cast byte for byte', () => {
+		const [original, again] = ['original.cast', 'again.cast'].map(name => path.join(folder, name));
+		expect(scaletop('elb-two-instances', '--headless', '--record', original, '--fps', '2').status).toBe(0);
+		const {command} = parseCast(fs.readFileSync(original, 'utf8')).header as {command: string};
+		expect(command).toMatch(/^scaletop elb-two-instances --headless --seed \d+ --duration 30m --speed 30 --fps 2 --cols 120 --rows 36$/);
+		expect(scaletop(...command.split(' ').slice(1), '--record', again).status).toBe(0);
+		expect(firstDifference(fs.readFileSync(again, 'utf8'), fs.readFileSync(original, 'utf8'))).toBeUndefined();
+	});
+
 	it('fails before anything starts, with exit code 2 and one sentence, on an unwritable path or an existing file', () => {
 		const missingFolder = path.join(folder, 'no-such-folder', 'x.cast');
 		expect(scaletop('tour', '--headless', '--record', missingFolder)).toMatchObject({
@@ -117,7 +126,8 @@ describe('scaletop PRESET --headless --record FILE (the built CLI)', () => {
 
 	it('Ctrl-C during a recording: exit code 130, one sentence, and a cast that parses to its last line', async () => {
 		const file = path.join(folder, 'interrupted.cast');
-		const child = spawn(process.execPath, [cli, 'daily-traffic', '--headless', '--record', file], {stdio: ['ignore', 'pipe', 'pipe']});
+		// A 144-minute cast at 60 fps (518,400 frames): far longer than the test waits.
+		const child = spawn(process.execPath, [cli, 'daily-traffic', '--headless', '--record', file, '--speed', '10', '--fps', '60'], {stdio: ['ignore', 'pipe', 'pipe']});
 		let stderr = '';
 		child.stderr.on('data', (chunk: Uint8Array) => {
 			stderr += String(chunk);

@@ -10,6 +10,8 @@ let isAnnounced = false;
 const result = await recordHeadless({
 	config,
 	path: file,
+	// A 10080-second cast: 100,800 frames, far more than the test waits for.
+	speed: 60,
 	onProgress({frame}) {
 		if (frame >= 20 && !isAnnounced) {
 			isAnnounced = true;
