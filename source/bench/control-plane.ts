@@ -5,7 +5,7 @@
  * immer) costs on a large fleet.
  */
 import {performance} from 'node:perf_hooks';
-import {createInitialState, makeAlarm, makeConfig, step, type SimState} from '../sim/index.js';
+import {advance, createInitialState, makeAlarm, makeConfig, step, type SimState} from '../sim/index.js';
 import type {Working} from '../sim/working.js';
 import {evaluateAlarms} from '../sim/systems/alarms.js';
 import {runAutoScaling} from '../sim/systems/auto-scaling.js';
@@ -31,11 +31,15 @@ function fleetState(instances: number): SimState {
 	}));
 }
 
-/** Control-plane systems only, `ticks` ticks; returns instance-ticks per second (best of 3). */
+/** Control-plane systems only, `ticks` ticks of a steady fleet; returns instance-ticks per second (best of 3). */
 function controlPlaneRate(instances: number, ticks: number): number {
 	let best = 0;
 	for (let run = 0; run < 3; run++) {
-		const s = structuredClone(fleetState(instances)) as Working;
+		// advance's own working copy (strings interned as in a real run), one tick in.
+		const s = advance(fleetState(instances), 1) as Working;
+		// Steady state: every instance at the tracking target, so no policy scales (a mass scale-in
+		// of an idle fleet would measure one rare event, not the per-tick cost).
+		for (const id of s.instanceOrder) s.instances[id]!.cpuPercent = 50;
 		const t0 = performance.now();
 		for (let k = 0; k < ticks; k++) {
 			runFaults(s);

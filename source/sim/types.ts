@@ -237,6 +237,8 @@ export type SimState = {
 		readonly lastPolicyRunTick: Readonly<Record<string, number>>;
 		/** The instance an Availability Zone rebalance launched and waits for ('' or absent: none). */
 		readonly rebalancingId?: string;
+		/** A group instance left running since the last health sweep: sweep on the next tick, not at the next period. */
+		readonly needsSweep?: boolean;
 	} | null;
 	readonly alarms: Readonly<Record<string, AlarmState>>;
 	readonly alarmOrder: readonly string[];
@@ -272,6 +274,11 @@ export type SimState = {
 	readonly metricWindow?: MetricWindow;
 	/** Earliest tick a spot interruption notice expires (systems/faults.ts scans instances only then); absent or -1: none. */
 	readonly spotDueTick?: number;
+	/**
+	 * Instances with lifecycle work pending (a transition due, draining to wait for, a
+	 * deregistration to do): `advanceLifecycles` visits only these. Absent: rebuilt by a full scan.
+	 */
+	readonly lifecycleWatch?: readonly string[];
 	/** Bounded activity log, newest last. */
 	readonly events: readonly SimEvent[];
 	/** Total events ever appended (so consumers can tell new ones from old). */

@@ -12,7 +12,7 @@ import type {Working} from '../working.js';
 import {appendEvent, causes} from './activity.js';
 import {createAlarm} from './alarms.js';
 import {secondsToTicks} from './draw.js';
-import {launchInstance, terminateInstance} from './instances.js';
+import {launchInstance, terminateInstance, watchLifecycle} from './instances.js';
 import {startDraining} from './load-balancer.js';
 import {isCapacity, launchZoneCounts, pickScaleInVictim, takeLaunchZone} from './termination.js';
 import {rebalanceStatus, rebalanceZones} from './rebalance.js';
@@ -78,13 +78,27 @@ export function setDesiredCapacity(s: Working, desired: number, origin?: Activit
 	reconcile(s, origin);
 }
 
-/** One tick of the group: health sweep, activity completion (cooldown), reconciliation. */
+/** The group's periodic health sweep, seconds [sim: AWS checks "periodically"; an instance that left running is noticed at once]. */
+export const healthSweepSeconds = 10;
+
+/**
+ * One tick of the group: activity completion (cooldown) every tick; the health sweep and
+ * reconciliation on the tick after a group instance left running (at once, as AWS notices an
+ * EC2 state change) and every `healthSweepSeconds` (ELB health, impaired status checks). Desired
+ * capacity changes reconcile when they are made. So the per-tick cost is O(fleet) only then.
+ */
 export function runAutoScaling(s: Working): void {
 	ensureControlPlane(s);
-	if (!s.autoScaling) return;
-	const capacity = sweepHealth(s);
+	const asg = s.autoScaling;
+	if (!asg) return;
 	completeActivity(s);
-	reconcile(s, undefined, capacity);
+	const sweepTicks = Math.max(1, Math.round(healthSweepSeconds / s.config.tickSeconds));
+	if (asg.needsSweep === true || s.clock.tick % sweepTicks === 0) {
+		asg.needsSweep = false;
+		const capacity = sweepHealth(s);
+		reconcile(s, undefined, capacity);
+	}
+
 	rebalanceZones(s, () => capacityCount(s) - rebalanceStatus(s).hidden);
 }
 
@@ -94,7 +108,8 @@ export function deregisterAndTerminate(s: Working, id: string): void {
 	i.asgLifecycle = 'Terminating';
 	const canDrain = i.isBehindLoadBalancer && i.ec2State === 'running' && s.config.loadBalancer.deregistrationDelaySeconds > 0;
 	if (canDrain) startDraining(s, id);
-	if (i.target.health !== 'draining') terminateInstance(s, id, '');
+	if (i.target.health === 'draining') watchLifecycle(s, id);
+	else terminateInstance(s, id, '');
 }
 
 /** Mark unhealthy instances and start their replacement; returns the capacity left (one pass). */

@@ -16,7 +16,6 @@ import type {Instance} from '../types.js';
 import type {Working} from '../working.js';
 import {appendEvent} from './activity.js';
 import {drawInt, secondsToTicks} from './draw.js';
-import {fleet} from './fleet.js';
 
 /** What `launchInstance` needs. */
 export type LaunchOptions = {
@@ -74,6 +73,7 @@ export function launchInstance(s: Working, o: LaunchOptions): string {
 		unhealthyCause: '',
 		isProtectedFromScaleIn: o.isInGroup && (s.config.autoScaling?.newInstancesProtectedFromScaleIn ?? false),
 		isHung: false,
+		isHungByOutage: false,
 		spotInterruptionTick: -1,
 		inServiceTick: o.isInGroup && o.isWarm ? tick : -1,
 		warmupUntilTick: -1,
@@ -87,6 +87,7 @@ export function launchInstance(s: Working, o: LaunchOptions): string {
 			routedTotal: 0,
 		},
 		backlog: 0,
+		inFlight: 0,
 		completedLastTick: 0,
 		cpuPercent: 0,
 		latencyMs: 0,
@@ -96,6 +97,7 @@ export function launchInstance(s: Working, o: LaunchOptions): string {
 	};
 	s.instances[id] = instance;
 	s.instanceOrder.push(id);
+	if (!o.isWarm) watchLifecycle(s, id);
 	s.totals.launched += 1;
 	if (o.cause !== '') appendEvent(s, o.isInGroup ? 'activity' : 'info', `Launching a new EC2 instance: ${id}`, o.cause);
 	return id;
@@ -106,6 +108,7 @@ export function terminateInstance(s: Working, id: string, cause: string): boolea
 	const i = s.instances[id];
 	if (!i || i.ec2State === 'shutting-down' || i.ec2State === 'terminated') return false;
 	setEc2State(s, i, 'shutting-down', secondsToTicks(s, drawInt(s, shutdownSecondsRange[0], shutdownSecondsRange[1])));
+	noteLeftRunning(s, i);
 	i.hasElasticIp = false;
 	i.spotInterruptionTick = -1;
 	if (cause !== '') appendEvent(s, 'info', `EC2 instance ${id} is shutting down`, cause);
@@ -117,8 +120,15 @@ export function stopInstance(s: Working, id: string, cause: string): boolean {
 	const i = s.instances[id];
 	if (!i || (i.ec2State !== 'running' && i.ec2State !== 'pending')) return false;
 	setEc2State(s, i, 'stopping', secondsToTicks(s, drawInt(s, shutdownSecondsRange[0], shutdownSecondsRange[1])));
+	noteLeftRunning(s, i);
 	if (cause !== '') appendEvent(s, 'info', `Stopping EC2 instance: ${id}`, cause);
 	return true;
+}
+
+/** Watch the instance's transition; a group instance also asks for a health sweep next tick (AWS notices at once). */
+function noteLeftRunning(s: Working, i: Working['instances'][string]): void {
+	watchLifecycle(s, i.id);
+	if (i.isInGroup && s.autoScaling) s.autoScaling.needsSweep = true;
 }
 
 function setEc2State(s: Working, i: Working['instances'][string], state: Instance['ec2State'], durationTicks: number): void {
@@ -128,15 +138,39 @@ function setEc2State(s: Working, i: Working['instances'][string], state: Instanc
 	i.appReadyTick = state === 'running' ? i.appReadyTick : -1;
 }
 
-/** Lifecycle transitions that are due this tick. O(instances). */
+/** Put an instance on the lifecycle watch list (it has a transition, a drain or a deregistration ahead). */
+export function watchLifecycle(s: Working, id: string): void {
+	s.lifecycleWatch ??= rebuildWatch(s);
+	if (!s.lifecycleWatch.includes(id)) s.lifecycleWatch.push(id);
+}
+
+function hasLifecycleWork(i: Working['instances'][string]): boolean {
+	if (i.transitionAtTick !== -1) return true;
+	if (i.asgLifecycle === 'Terminating' && i.ec2State === 'running') return true;
+	return i.ec2State === 'terminated' && i.isInGroup && i.target.health !== 'unused';
+}
+
+function rebuildWatch(s: Working): string[] {
+	return s.instanceOrder.filter(id => hasLifecycleWork(s.instances[id]!));
+}
+
+/** Lifecycle transitions that are due this tick. O(instances on the watch list), not O(fleet). */
 export function advanceLifecycles(s: Working): void {
 	const tick = s.clock.tick;
-	for (const i of fleet(s).list) {
-		const id = i.id;
+	s.lifecycleWatch ??= rebuildWatch(s);
+	if (s.lifecycleWatch.length === 0) return;
+	for (const id of [...s.lifecycleWatch]) {
+		const i = s.instances[id];
+		if (!i) continue;
 		if (i.transitionAtTick !== -1 && tick >= i.transitionAtTick) finishTransition(s, i);
 		else if (i.asgLifecycle === 'Terminating' && i.ec2State === 'running' && isDeregistered(i, tick)) terminateInstance(s, id, '');
 		else if (i.ec2State === 'terminated' && i.isInGroup && (i.target.health === 'unhealthy' || i.target.health === 'initial')) i.target.health = 'unused';
 	}
+
+	s.lifecycleWatch = s.lifecycleWatch.filter(id => {
+		const i = s.instances[id];
+		return i !== undefined && hasLifecycleWork(i);
+	});
 }
 
 function isDeregistered(i: Working['instances'][string], tick: number): boolean {

@@ -1,7 +1,7 @@
 import {describe, expect, it} from 'vitest';
 import {createInitialState, makeConfig, step, selectAutoScaling, type ConfigInput} from '../../../source/sim/index.js';
 import type {Working} from '../../../source/sim/working.js';
-import {protectedMessage} from '../../../source/sim/systems/auto-scaling.js';
+import {protectedMessage, setDesiredCapacity} from '../../../source/sim/systems/auto-scaling.js';
 import {capacityIds, controlState, messages, runControl, zoneCounts} from './control-plane-helpers.js';
 
 function desiredVia(input: ConfigInput, desired: number) {
@@ -38,7 +38,7 @@ describe('manual desired capacity (SetDesiredCapacity)', () => {
 describe('zone balance', () => {
 	it('scale-out launches into the zone with the fewest instances', () => {
 		const s = controlState({autoScaling: {zones: ['a', 'b', 'c'], min: 1, max: 9, desired: 1}});
-		s.autoScaling!.desired = 6;
+		setDesiredCapacity(s, 6);
 		runControl(s, 1);
 		expect(zoneCounts(s)).toEqual({a: 2, b: 2, c: 2});
 	});
@@ -46,7 +46,7 @@ describe('zone balance', () => {
 	it('default termination keeps zones balanced on scale-in', () => {
 		const s = controlState({autoScaling: {zones: ['a', 'b'], min: 1, max: 9, desired: 6}});
 		for (const target of [5, 4, 3, 2]) {
-			s.autoScaling!.desired = target;
+			setDesiredCapacity(s, target);
 			runControl(s, 1);
 			const counts = Object.values(zoneCounts(s));
 			expect(Math.max(...counts) - Math.min(...counts)).toBeLessThanOrEqual(1);
@@ -58,12 +58,12 @@ describe('zone balance', () => {
 		for (const [policy, expected] of [['OldestInstance', 'i-0001'], ['NewestInstance', 'i-0005']] as const) {
 			const s = controlState({autoScaling: {zones: ['a', 'b'], min: 1, max: 9, desired: 1, terminationPolicies: [policy]}});
 			for (const desired of [2, 3, 4, 5]) {
-				s.autoScaling!.desired = desired;
+				setDesiredCapacity(s, desired);
 				runControl(s, 10);
 			}
 
 			// a: i-0001, i-0003, i-0005; b: i-0002, i-0004 → zone a goes first.
-			s.autoScaling!.desired = 4;
+			setDesiredCapacity(s, 4);
 			runControl(s, 1);
 			expect(s.instances[expected]!.asgLifecycle).toBe('Terminating');
 		}
@@ -73,7 +73,7 @@ describe('zone balance', () => {
 describe('scale-in', () => {
 	it('deregisters (drains) before EC2 terminates, and logs like AWS', () => {
 		const s = controlState({autoScaling: {min: 1, max: 4, desired: 2}});
-		s.autoScaling!.desired = 1;
+		setDesiredCapacity(s, 1);
 		runControl(s, 1);
 		const victim = s.instanceOrder.find(id => s.instances[id]!.asgLifecycle === 'Terminating')!;
 		expect(s.instances[victim]!.target.health).toBe('draining');
@@ -89,7 +89,7 @@ describe('scale-in', () => {
 	it('with every instance protected, desired drops but nothing terminates, with AWS’s message once', () => {
 		const s = controlState({autoScaling: {min: 0, max: 4, desired: 2, newInstancesProtectedFromScaleIn: true}});
 		for (const id of s.instanceOrder) s.instances[id]!.isProtectedFromScaleIn = true;
-		s.autoScaling!.desired = 1;
+		setDesiredCapacity(s, 1);
 		runControl(s, 10);
 		expect(capacityIds(s)).toHaveLength(2);
 		expect(messages(s).filter(m => m === protectedMessage)).toHaveLength(1);
@@ -111,7 +111,7 @@ describe('health checks and replacement', () => {
 
 	it('ELB health check type: an unhealthy target is replaced only after the grace period (from InService)', () => {
 		const s = controlState({autoScaling: {min: 1, max: 4, desired: 1, healthCheckType: 'ELB', healthCheckGracePeriodSeconds: 300}});
-		s.autoScaling!.desired = 2;
+		setDesiredCapacity(s, 2);
 		runControl(s, 1);
 		const young = 'i-0002';
 		runControl(s, 20);
@@ -120,7 +120,7 @@ describe('health checks and replacement', () => {
 		s.instances[young]!.target.health = 'unhealthy';
 		runControl(s, inService + 299 - s.clock.tick);
 		expect(s.instances[young]!.asgHealth).toBe('Healthy');
-		runControl(s, 2);
+		runControl(s, 11); // noticed on the group's next periodic health sweep (every 10 s)
 		expect(s.instances[young]!.asgHealth).toBe('Unhealthy');
 		expect(s.instances[young]!.unhealthyCause).toContain('in response to an ELB system health check failure');
 		expect(capacityIds(s)).toHaveLength(2);
@@ -162,7 +162,7 @@ describe('replacing ELB-unhealthy instances in batches', () => {
 		runControl(s, 100);
 		expect(s.instanceOrder.filter(id => s.instances[id]!.asgHealth === 'Unhealthy')).toEqual(['i-0001']);
 		s.instances['i-0004']!.target.health = 'healthy'; // the replacement passed its checks
-		runControl(s, 1);
+		runControl(s, 10); // the next periodic sweep
 		expect(s.instanceOrder.filter(id => s.instances[id]!.asgHealth === 'Unhealthy')).toEqual(['i-0001', 'i-0002']);
 	});
 
@@ -194,7 +194,7 @@ describe('Availability Zone rebalancing', () => {
 		const s = controlState({autoScaling: {zones: ['a', 'b'], min: 1, max: 4, desired: 2}});
 		for (const id of s.instanceOrder) s.instances[id]!.zone = 'b';
 		s.zones.a = {isDown: true, downUntilTick: 10_000, downSinceTick: 0};
-		s.autoScaling!.desired = 3;
+		setDesiredCapacity(s, 3);
 		runControl(s, 120);
 		expect(zoneCounts(s)).toEqual({b: 3});
 	});

@@ -2,6 +2,7 @@ import {describe, expect, it} from 'vitest';
 import {aggregate, missingDatapoint, periodDatapoints} from '../../../source/sim/systems/cloudwatch.js';
 import {ringValues} from '../../../source/sim/systems/ring.js';
 import {controlState, runControl} from './control-plane-helpers.js';
+import {setDesiredCapacity} from '../../../source/sim/systems/auto-scaling.js';
 
 describe('CloudWatch datapoints', () => {
 	it('publish one CPUUtilization datapoint a minute: the group average', () => {
@@ -15,7 +16,7 @@ describe('CloudWatch datapoints', () => {
 
 	it('leave out instances that are not InService, and warming ones when a default warm-up is set', () => {
 		const s = controlState({autoScaling: {desired: 2, max: 4, defaultInstanceWarmupSeconds: 600}});
-		s.autoScaling!.desired = 3;
+		setDesiredCapacity(s, 3);
 		runControl(s, 60, 0);
 		const newcomer = s.instanceOrder[2]!;
 		// The newcomer is InService but warming: its CPU must not count.

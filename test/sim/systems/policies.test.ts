@@ -2,6 +2,7 @@ import {describe, expect, it} from 'vitest';
 import {makeAlarm, type PolicyConfig} from '../../../source/sim/index.js';
 import {adjustCapacity, clampCapacity, matchStep, percentChange, targetTrackingCapacity} from '../../../source/sim/systems/adjustments.js';
 import {controlState, runControl} from './control-plane-helpers.js';
+import {setDesiredCapacity} from '../../../source/sim/systems/auto-scaling.js';
 
 describe('adjustment arithmetic (aws-behaviour.md §3.1)', () => {
 	it('ChangeInCapacity, ExactCapacity and PercentChangeInCapacity', () => {
@@ -145,7 +146,7 @@ describe('scheduled action', () => {
 		expect(s.autoScaling!.desired).toBe(2);
 		runControl(s, 1, 10);
 		expect([s.autoScaling!.desired, s.autoScaling!.max]).toEqual([5, 8]);
-		s.autoScaling!.desired = 3;
+		setDesiredCapacity(s, 3);
 		runControl(s, 600, 10);
 		expect(s.autoScaling!.desired).toBe(5);
 		expect(s.events.some(e => e.cause.includes('a scheduled action update of AutoScalingGroup constraints to min: 1, max: 8, desired: 5'))).toBe(true);
