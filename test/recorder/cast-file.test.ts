@@ -1,6 +1,8 @@
+import {spawnSync} from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import {fileURLToPath} from 'node:url';
 import {afterEach, beforeEach, describe, expect, it} from 'vitest';
 import {checkCastPath, openCastFile} from '../../source/recorder/cast-file.js';
 import {parseCast} from './helpers/replay.js';
@@ -49,10 +51,23 @@ describe('checkCastPath', () => {
 		expect(checkCastPath('  ')).toBe('Cannot record: the cast file name is empty.');
 	});
 
-	it.skipIf(process.getuid?.() === 0)('refuses a folder without write permission (skipped as root: root may write anywhere)', () => {
+	it.skipIf(process.getuid?.() === 0)('refuses a folder without write permission', () => {
 		fs.chmodSync(folder, 0o555);
 		const file = path.join(folder, 'demo.cast');
 		expect(checkCastPath(file)).toBe(`Cannot record to ${file}: permission denied.`);
+	});
+
+	// Root may write anywhere, so as root the same check runs in a child process as `nobody`.
+	const built = fileURLToPath(new URL('../../dist/recorder/cast-file.js', import.meta.url));
+	const canDropToNobody = process.getuid?.() === 0
+		&& spawnSync('setpriv', ['--reuid=nobody', '--regid=nogroup', '--clear-groups', 'test', '-r', built]).status === 0;
+	it.skipIf(!canDropToNobody)(`refuses a folder without write permission, checked as nobody${canDropToNobody ? '' : ' (SKIPPED: needs root, setpriv, and dist/ readable by nobody)'}`, () => {
+		fs.chmodSync(folder, 0o555);
+		const file = path.join(folder, 'demo.cast');
+		const script = `import(${JSON.stringify(built)}).then(m => process.stdout.write(String(m.checkCastPath(${JSON.stringify(file)}))))`;
+		const result = spawnSync('setpriv', ['--reuid=nobody', '--regid=nogroup', '--clear-groups', process.execPath, '--input-type=module', '-e', script], {encoding: 'utf8'});
+		expect(result.stderr).toBe('');
+		expect(result.stdout).toBe(`Cannot record to ${file}: permission denied.`);
 	});
 });
 
