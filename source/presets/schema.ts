@@ -96,21 +96,21 @@ export const loadSchema = z.union([openLoadSchema, closedLoadSchema]);
 /** A whole preset. */
 export const presetSchema = z
 	.strictObject({
-		$schema: z.string().optional(),
-		name: z.string().regex(/^[a-z\d][a-z\d-]*$/, {error: 'expected a kebab-case name like flash-sale'}).optional(),
-		title: z.string().min(1).optional(),
-		description: z.string().optional(),
-		seed: z.number().int().nonnegative().max(4_294_967_295).optional(),
-		duration: durationSchema.optional(),
+		$schema: z.string().optional().describe('JSON Schema of this file, for editors.'),
+		name: z.string().regex(/^[a-z\d][a-z\d-]*$/, {error: 'expected a kebab-case name like flash-sale'}).optional().describe('Kebab-case name; default: the file name.'),
+		title: z.string().min(1).optional().describe('One line: what the preset shows.'),
+		description: z.string().optional().describe('A paragraph for --list-presets readers and viewers.'),
+		seed: z.number().int().nonnegative().max(4_294_967_295).optional().describe('Seed of the run (default 1); --seed overrides.'),
+		duration: durationSchema.optional().describe('Length of a headless run (default 30m); --duration overrides.'),
 		tick: durationSchema.optional().describe('Simulated time per tick; default 1s.'),
-		region: z.string().optional(),
-		app: appSchema.optional(),
-		loadBalancer: loadBalancerSchema.optional(),
+		region: z.string().optional().describe('AWS region name (default us-east-1).'),
+		app: appSchema.optional().describe('The web application on every instance.'),
+		loadBalancer: loadBalancerSchema.optional().describe('The Elastic Load Balancer (defaults: AWS\'s for its kind).'),
 		autoScaling: z.union([autoScalingSchema, z.literal(false)]).optional().describe('The Auto Scaling group, or false for none.'),
 		instances: z.array(standaloneInstanceSchema).optional().describe('Standalone instances outside the group.'),
-		load: loadSchema.optional(),
-		timeline: z.array(timelineEntrySchema).optional(),
-		chaosMonkey: z.strictObject({enabled: z.boolean().default(true), interval: durationSchema.default(600)}).optional(),
+		load: loadSchema.optional().describe('The load generator: open loop (pattern) or closed loop (closed).'),
+		timeline: z.array(timelineEntrySchema).optional().describe('Actions, captions and markers at absolute times.'),
+		chaosMonkey: z.strictObject({enabled: z.boolean().default(true), interval: durationSchema.default(600)}).optional().describe('Kill one random InService instance every interval.'),
 	})
 	.meta({title: 'scaletop preset', description: 'A scripted scenario for scaletop (design.md §3).'});
 
