@@ -163,10 +163,13 @@ async function writeFrames(file: CastFile, options: RecordHeadlessOptions, size:
 	}
 
 	if (frames > 0) file.write({timeSeconds: castSeconds, code: 'o', data: finishPainting(lineCount, size.rows)});
+	const exitCode = interruption.signalName === undefined ? 0 : interruption.signalName === 'SIGTERM' ? 143 : 130;
+	// v3 ends with the exit status of what was recorded (`x`); v2 has no such event.
+	if (file.format === 'v3') file.write({timeSeconds: castSeconds, code: 'x', data: String(exitCode)});
 	const seconds = castSeconds.toFixed(1);
 	if (interruption.signalName) {
 		return {
-			exitCode: interruption.signalName === 'SIGTERM' ? 143 : 130,
+			exitCode,
 			message: `Recording stopped by ${interruption.signalName}: ${file.path} holds a valid cast of the first ${seconds} s.`,
 			frames,
 			castSeconds,
