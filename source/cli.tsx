@@ -11,7 +11,7 @@ import {formatDuration} from './presets/units.js';
 import {findUnknownFlag, helpText, parseDurationFlag, parsePositive, parseSeed, parseWhole, type Parsed} from './headless/args.js';
 import {formatSummary} from './headless/format-summary.js';
 import {checkMetricsPath, openMetricsWriter, type MetricsWriter} from './headless/metrics-writer.js';
-import {runHeadless} from './headless/run-headless.js';
+import {runHeadlessInterruptible} from './headless/run-headless.js';
 import {checkCastPath} from './recorder/cast-file.js';
 import type {CastFormat} from './recorder/cast-writer.js';
 import type {LiveOutputTap} from './recorder/types.js';
@@ -119,15 +119,34 @@ async function runHeadlessCommand(reference: string, config: SimConfig, flags: F
 	const castProblem = record && checkCastPath(record.path, {force: record.force});
 	if (castProblem) throw new UsageError(castProblem);
 	const metrics = openMetrics(flags);
+	// Ctrl-C or SIGTERM stops the run between two steps: the summary so far is still printed.
+	const controller = new AbortController();
+	let signalExitCode = 0;
+	const onSignal = (code: number) => () => {
+		signalExitCode = code;
+		controller.abort();
+	};
+	const onInterrupt = onSignal(130);
+	const onTerminate = onSignal(143);
+	process.once('SIGINT', onInterrupt);
+	process.once('SIGTERM', onTerminate);
 	let result;
 	try {
-		result = runHeadless({config, intervalSeconds, onMetrics: line => metrics?.write(line)});
+		result = await runHeadlessInterruptible({config, intervalSeconds, onMetrics: metrics ? line => metrics.write(line) : undefined, signal: controller.signal});
 	} finally {
+		process.off('SIGINT', onInterrupt);
+		process.off('SIGTERM', onTerminate);
 		metrics?.close();
 	}
 
 	const metricsFailure = metrics?.failure();
 	if (metricsFailure) process.stderr.write(`scaletop: ${metricsFailure}\n`);
+	if (!result.isComplete) {
+		print(flags.json ? JSON.stringify(result.summary, null, 2) : formatSummary(result.summary, {title: config.title, durationSeconds: config.durationSeconds, isComplete: false}));
+		process.stderr.write(`scaletop: stopped at ${formatDuration(result.summary.simulatedSeconds)} of ${formatDuration(config.durationSeconds)} simulated${flags.metrics ? `; ${flags.metrics} holds every line up to then` : ''}.\n`);
+		return signalExitCode || 130;
+	}
+
 	if (record) {
 		const {recordHeadless} = await import('./recorder/record-headless.js');
 		const recorded = await recordHeadless(record);

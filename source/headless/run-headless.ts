@@ -48,13 +48,15 @@ export function checkInvariants(state: SimState, summary: RunSummary, previousCo
 	return violations;
 }
 
-/** Run a config to its end (or until `shouldStop`). */
-export function runHeadless(options: HeadlessOptions): HeadlessResult {
+/** The run as a sequence of steps (one advance() call each); returns the result when done or stopped. */
+function* headlessSteps(options: HeadlessOptions): Generator<void, HeadlessResult> {
 	const {config} = options;
 	const totalTicks = Math.round(config.durationSeconds / config.tickSeconds);
 	const metricsTicks = Math.max(1, Math.round((options.intervalSeconds ?? 60) / config.tickSeconds));
-	// Each advance() call copies the state once; without metrics to write, fewer, longer calls are faster.
-	const intervalTicks = options.onMetrics ? metricsTicks : Math.max(metricsTicks, Math.ceil(totalTicks / 16));
+	// Each advance() call copies the state once; without metrics to write, fewer, longer calls are
+	// faster (at most 16, but no longer than a simulated hour, so Ctrl-C is heard soon).
+	const longest = Math.max(metricsTicks, Math.round(3600 / config.tickSeconds));
+	const intervalTicks = options.onMetrics ? metricsTicks : Math.min(longest, Math.max(metricsTicks, Math.ceil(totalTicks / 16)));
 	let state = createInitialState(config);
 	let summary = selectSummary(state);
 	const violations: string[] = [];
@@ -70,7 +72,32 @@ export function runHeadless(options: HeadlessOptions): HeadlessResult {
 		options.onMetrics?.(intervalMetricsLine(state, next, summary));
 		if (violations.length === 0) violations.push(...checkInvariants(state, next, summary.cost.totalUsd));
 		summary = next;
+		yield;
 	}
 
 	return {state, summary, isComplete, violations};
+}
+
+/** Run a config to its end (or until `shouldStop`), synchronously. */
+export function runHeadless(options: HeadlessOptions): HeadlessResult {
+	const steps = headlessSteps(options);
+	for (;;) {
+		const next = steps.next();
+		if (next.done) return next.value;
+	}
+}
+
+/**
+ * The same run, giving the event loop a turn between steps so that a signal handler (Ctrl-C)
+ * can stop it: `signal` aborted → the run stops after the current step, `isComplete` false.
+ */
+export async function runHeadlessInterruptible(options: HeadlessOptions & {readonly signal: AbortSignal}): Promise<HeadlessResult> {
+	const steps = headlessSteps({...options, shouldStop: () => options.signal.aborted || (options.shouldStop?.() ?? false)});
+	for (;;) {
+		const next = steps.next();
+		if (next.done) return next.value;
+		await new Promise(resolve => {
+			setImmediate(resolve);
+		});
+	}
 }

@@ -45,16 +45,19 @@ export function parseRatePerSecond(value: unknown): number | undefined {
 	return Number(match[1]) / per;
 }
 
-/** Format seconds as a preset duration: 90 → `1m30s`, 3600 → `1h`, 0.25 → `250ms`. */
+/** Format seconds as a preset duration: 90 → `1m30s`, 3600 → `1h`, 86400 → `24h`, 3 days → `3d`, 0.25 → `250ms`. */
 export function formatDuration(totalSeconds: number): string {
 	if (totalSeconds === 0) return '0s';
 	if (totalSeconds < 1) return `${Math.round(totalSeconds * 1000)}ms`;
 	let rest = Math.round(totalSeconds);
+	// Days only for two days and more: a day-long preset reads better as 24h.
+	const days = rest >= 172_800 ? Math.floor(rest / 86_400) : 0;
+	rest -= days * 86_400;
 	const hours = Math.floor(rest / 3600);
 	rest -= hours * 3600;
 	const minutes = Math.floor(rest / 60);
 	const seconds = rest - minutes * 60;
-	const parts = [hours ? `${hours}h` : '', minutes ? `${minutes}m` : '', seconds ? `${seconds}s` : ''];
+	const parts = [days ? `${days}d` : '', hours ? `${hours}h` : '', minutes ? `${minutes}m` : '', seconds ? `${seconds}s` : ''];
 	return parts.join('');
 }
 

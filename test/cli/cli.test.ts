@@ -141,6 +141,30 @@ describe('scaletop (built)', () => {
 		expect(times.slice(0, 3)).toEqual([300, 600, 900]);
 	});
 
+	test('Ctrl-C during a headless run: the summary so far, a sentence, exit 130, and whole metrics lines', async () => {
+		const file = path.join(temporary(), 'interrupted.ndjson');
+		const child = spawn(process.execPath, [cli, 'daily-traffic', '--headless', '--metrics', file, '--duration', '3650d'], {stdio: ['ignore', 'pipe', 'pipe']});
+		let stdout = '';
+		let stderr = '';
+		child.stdout.on('data', (chunk: Uint8Array) => {
+			stdout += String(chunk);
+		});
+		child.stderr.on('data', (chunk: Uint8Array) => {
+			stderr += String(chunk);
+		});
+		const exited = new Promise<number | null>(resolve => {
+			child.once('exit', resolve);
+		});
+		await vi.waitFor(() => {
+			expect(fs.existsSync(file) && fs.readFileSync(file, 'utf8').split('\n').length > 5).toBe(true);
+		}, {timeout: 20_000, interval: 50});
+		child.kill('SIGINT');
+		expect(await exited).toBe(130);
+		expect(stdout).toMatch(/^seed 5 · simulated \S+ of 3650d \(stopped early\)$/m);
+		expect(stderr).toMatch(new RegExp(`^scaletop: stopped at \\S+ of 3650d simulated; ${file.replaceAll(/[.*+?^${}()|[\]\\/]/g, '\\$&')} holds every line up to then\\.\n$`));
+		for (const line of fs.readFileSync(file, 'utf8').trim().split('\n')) expect(() => JSON.parse(line) as unknown).not.toThrow();
+	});
+
 	test('scaletop ab prints ApacheBench\'s report', () => {
 		const {status, stdout} = run(['ab', '-n', '200', '-c', '5']);
 		expect(status).toBe(0);

@@ -15,8 +15,10 @@ describe('durations', () => {
 	});
 
 	test('formatting reads back as the same duration', () => {
-		for (const seconds of [0, 0.25, 59, 60, 90, 3600, 5400, 86_400 + 61]) expect(parseDurationSeconds(formatDuration(seconds))).toBeCloseTo(seconds, 6);
+		for (const seconds of [0, 0.25, 59, 60, 90, 3600, 5400, 86_400 + 61, 200_000]) expect(parseDurationSeconds(formatDuration(seconds))).toBeCloseTo(seconds, 6);
 		expect(formatDuration(5400)).toBe('1h30m');
+		expect(formatDuration(86_400)).toBe('24h');
+		expect(formatDuration(3650 * 86_400)).toBe('3650d');
 	});
 });
 
