@@ -91,6 +91,8 @@ async function runAbCommand(flags: Flags, rest: readonly string[]): Promise<numb
 	if (!checked.ok) throw new UsageError(checked.message);
 	const result = runAb(checked.options);
 	for (const line of formatAbProgress(result)) process.stderr.write(`${line}\n`);
+	// stdout keeps ab's layout exactly; the seed in use goes to stderr with ab's progress lines.
+	process.stderr.write(`Simulated with seed ${checked.options.seed} (--seed ${checked.options.seed} repeats this run)\n`);
 	print(formatAbReport(result));
 	return 0;
 }

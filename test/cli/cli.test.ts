@@ -166,8 +166,9 @@ describe('scaletop (built)', () => {
 	});
 
 	test('scaletop ab prints ApacheBench\'s report', () => {
-		const {status, stdout} = run(['ab', '-n', '200', '-c', '5']);
+		const {status, stdout, stderr} = run(['ab', '-n', '200', '-c', '5', '--seed', '9']);
 		expect(status).toBe(0);
+		expect(stderr).toContain('Simulated with seed 9 (--seed 9 repeats this run)\n');
 		expect(stdout).toContain('Concurrency Level:      5');
 		expect(stdout).toContain('Complete requests:      200');
 		expect(stdout).toMatch(/^Requests per second: +[\d.]+ \[#\/sec\] \(mean\)$/m);
