@@ -45,18 +45,24 @@ export function useSimulation(config: SimConfig, options: SimulationOptions): Si
 	const [state, dispatch] = useReducer(simReducer, config, createInitialState);
 	const carry = useRef(0);
 	const {isPaused, speed, fps} = options;
+	// The timer reads pause and speed from the latest render: a tick already due when the
+	// user pauses must not slip in after the paused frame (the effect that stops the timer
+	// runs only after React commits).
+	const latest = useRef({isPaused, speed});
+	latest.current = {isPaused, speed};
 	useEffect(() => {
 		if (isPaused) return undefined;
 		const frameMs = 1000 / fps;
 		const timer = setInterval(() => {
-			const next = ticksForFrame(carry.current, speed, frameMs, config.tickSeconds);
+			if (latest.current.isPaused) return;
+			const next = ticksForFrame(carry.current, latest.current.speed, frameMs, config.tickSeconds);
 			carry.current = next.carry;
 			if (next.ticks > 0) dispatch({type: 'advance', ticks: next.ticks});
 		}, frameMs);
 		return () => {
 			clearInterval(timer);
 		};
-	}, [isPaused, speed, fps, config.tickSeconds]);
+	}, [isPaused, fps, config.tickSeconds]);
 	const seenPauseRequests = useRef(state.pauseRequests);
 	const onPauseRequested = useRef(options.onPauseRequested);
 	onPauseRequested.current = options.onPauseRequested;
