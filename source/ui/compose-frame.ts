@@ -60,7 +60,7 @@ export function composeFrame(vm: DashboardVm, ui: UiState, columns: number, rows
 	} else {
 		const load = block(loadPanelLines(vm.load, layout.load.width), layout.load.width, layout.load.height, theme);
 		const elb = block(loadBalancerPanelLines(vm.loadBalancer, layout.loadBalancer.width), layout.loadBalancer.width, layout.loadBalancer.height, theme);
-		const asg = block(scalingGroupPanelLines(vm.scalingGroup, layout.scalingGroup.width), layout.scalingGroup.width, layout.scalingGroup.height, theme);
+		const asg = block(scalingGroupPanelLines(vm.scalingGroup, layout.scalingGroup.width, layout.scalingGroup.height), layout.scalingGroup.width, layout.scalingGroup.height, theme);
 		const alarms = block(alarmListLines(vm.alarms, layout.alarms.width), layout.alarms.width, layout.alarms.height, theme);
 		out.push(...(layout.panelColumns === 4 ? beside([load, elb, asg, alarms]) : beside([[...load, ...elb], [...asg, ...alarms]])));
 		const table = instanceTableLines({

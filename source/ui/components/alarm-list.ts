@@ -16,7 +16,7 @@ export function alarmListLines(rows: readonly AlarmRowVm[], width: number): Line
 			seg(fit(alarmStateLabel(r.state), 7), r.tone),
 			seg(fitRight(r.breach, breachWidth), r.tone === 'alarm' ? 'alarm' : 'normal'),
 			seg(' '),
-			seg(r.condition, 'dim'),
+			seg(width - nameWidth - 9 - breachWidth >= r.condition.length ? r.condition : r.shortCondition, 'dim'),
 		]);
 	}
 	if (rows.length === 0) lines.push([seg('no alarms', 'dim')]);

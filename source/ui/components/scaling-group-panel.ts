@@ -7,13 +7,29 @@ import {alarmStateLabel} from '../view-models/to-alarm-rows.js';
 /** Count labels when the full ones do not fit. */
 const shortLabels: Readonly<Record<string, string>> = {desired: 'des', current: 'cur', InService: 'InSvc', Pending: 'Pend'};
 
-/** The panel's lines: counts, timers, then each policy with its alarm's state. */
-export function scalingGroupPanelLines(vm: ScalingGroupPanelVm | undefined, width: number): Line[] {
+/** `items` joined by ` · `, packed into as few lines of `width` as they fit. */
+function pack(items: readonly string[], width: number): string[] {
+	const out: string[] = [];
+	for (const item of items) {
+		const last = out.at(-1);
+		if (last !== undefined && last.length + 3 + item.length <= width) out[out.length - 1] = `${last} · ${item}`;
+		else out.push(item);
+	}
+	return out;
+}
+
+/**
+ * The panel's lines: counts, timers, then each policy with its alarm's state. Timers wrap
+ * onto more lines when the panel is narrow, unless that would push a policy out of `height`.
+ */
+export function scalingGroupPanelLines(vm: ScalingGroupPanelVm | undefined, width: number, height = Number.POSITIVE_INFINITY): Line[] {
 	if (!vm) return [titleLine('ASG', width), [seg('no Auto Scaling group in this scenario', 'dim')]];
 	const lines: Line[] = [titleLine('ASG', width, [seg(vm.name, 'dim')])];
 	const isNarrow = vm.counts.reduce((sum, c) => sum + c.label.length + c.value.length + 3, -2) > width;
 	lines.push(vm.counts.flatMap((c, i) => [seg(`${i === 0 ? '' : isNarrow ? ' ' : '  '}${isNarrow ? (shortLabels[c.label] ?? c.label) : c.label} `, 'dim'), seg(c.value, c.tone)]));
-	lines.push([seg(vm.timers, 'dim')]);
+	const packed = pack(vm.timers, width);
+	const timers = 2 + packed.length + Math.max(1, vm.policies.length) <= height ? packed : [vm.timers.join(' · ')];
+	for (const line of timers) lines.push([seg(line, 'dim')]);
 	const nameWidth = Math.min(16, Math.max(...vm.policies.map((p) => p.name.length), 4));
 	for (const p of vm.policies) {
 		lines.push([seg(fit(p.name, nameWidth + 1)), seg(fit(alarmStateLabel(p.alarm), 6), p.tone), seg(p.alarm ? ' ' : ''), seg(p.summary, 'dim')]);

@@ -10,6 +10,8 @@ export type AlarmRowVm = {
 	readonly tone: Tone;
 	/** e.g. `CPUUtilization 85.2 > 80`. */
 	readonly condition: string;
+	/** The same with the metric's short name, for narrow panels: `CPU 85.2 > 80`. */
+	readonly shortCondition: string;
 	/** Datapoints in breach of those evaluated, e.g. `3/5` (with `M=3` when M differs from N). */
 	readonly breach: string;
 };
@@ -28,6 +30,11 @@ export function alarmStateLabel(state: string): string {
 	return state === 'INSUFFICIENT_DATA' ? 'INSUFF' : state;
 }
 
+/** Short metric names for narrow panels. */
+const shortMetrics: Readonly<Record<string, string>> = {
+	CPUUtilization: 'CPU', RequestCount: 'Requests', RequestCountPerTarget: 'Req/target', Latency: 'Latency', HealthyHostCount: 'Healthy', HTTPCode_ELB_5XX: '5XX',
+};
+
 /** Alarm rows in the order the read model gives them. */
 export function toAlarmRows(alarms: readonly AlarmView[]): readonly AlarmRowVm[] {
 	return alarms.map((a) => ({
@@ -35,6 +42,7 @@ export function toAlarmRows(alarms: readonly AlarmView[]): readonly AlarmRowVm[]
 		state: a.state,
 		tone: alarmTone(a.state),
 		condition: `${a.metric} ${a.value === null ? '—' : formatNumber(a.value)} ${a.comparison} ${formatNumber(a.threshold)}`,
+		shortCondition: `${shortMetrics[a.metric] ?? a.metric} ${a.value === null ? '—' : formatNumber(a.value)} ${a.comparison} ${formatNumber(a.threshold)}`,
 		breach: `${a.breaching}/${a.evaluationPeriods}${a.datapointsToAlarm === a.evaluationPeriods ? '' : ` M=${a.datapointsToAlarm}`}`,
 	}));
 }

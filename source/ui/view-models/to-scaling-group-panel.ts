@@ -10,8 +10,8 @@ export type PolicyRowVm = {readonly name: string; readonly summary: string; read
 export type ScalingGroupPanelVm = {
 	readonly name: string;
 	readonly counts: readonly CountVm[];
-	/** Cooldown, warm-up and health-check type, e.g. `cooldown 4m10s · warm-up 2 (45s) · health ELB`. */
-	readonly timers: string;
+	/** Cooldown, warm-up, health-check type and activity count, e.g. `cooldown 4m10s`, `warm-up 2 (45s)`. */
+	readonly timers: readonly string[];
 	readonly policies: readonly PolicyRowVm[];
 };
 
@@ -40,7 +40,7 @@ export function toScalingGroupPanelVm(view: AutoScalingView | undefined, alarms:
 			{label: 'min', value: String(view.min), tone: 'dim'},
 			{label: 'max', value: String(view.max), tone: 'dim'},
 		],
-		timers: timers.join(' · '),
+		timers,
 		policies: view.policies.map((p) => {
 			const states = p.alarmNames.map((name) => stateOf.get(name) ?? 'INSUFFICIENT_DATA');
 			const firing = states.includes('ALARM') ? 'ALARM' : states.includes('OK') ? 'OK' : states.length > 0 ? 'INSUFFICIENT_DATA' : '';
