@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import {describe, expect, it} from 'vitest';
 import {advance, createInitialState, makeAlarm, makeConfig, step, type SimAction, type SimState} from '../../source/sim/index.js';
-import {maxEvents} from '../../source/sim/systems/activity.js';
+import {eventLogLimit, maxEvents} from '../../source/sim/systems/activity.js';
 
 const fresh = (): SimState => createInitialState(makeConfig({autoScaling: {min: 1, max: 6, desired: 2}}));
 
@@ -75,10 +75,15 @@ describe('step', () => {
 
 	it('keeps the activity log bounded while eventCount keeps counting', () => {
 		let s = fresh();
-		for (let k = 0; k < maxEvents + 50; k++) s = step(s, {type: 'preset/marker-reached', label: `m${k}`});
-		expect(s.events).toHaveLength(maxEvents);
-		expect(s.eventCount).toBe(maxEvents + 50);
-		expect(s.events.at(-1)!.message).toBe(`m${maxEvents + 49}`);
+		for (let k = 0; k < 3 * eventLogLimit; k++) {
+			s = step(s, {type: 'preset/marker-reached', label: `m${k}`});
+			expect(s.events.length).toBeLessThanOrEqual(eventLogLimit);
+			if (s.eventCount >= maxEvents) expect(s.events.length).toBeGreaterThanOrEqual(maxEvents);
+		}
+
+		expect(s.eventCount).toBe(3 * eventLogLimit);
+		expect(s.events.at(-1)!.message).toBe(`m${(3 * eventLogLimit) - 1}`);
+		expect(s.events.at(-maxEvents)!.message).toBe(`m${(3 * eventLogLimit) - maxEvents}`);
 	});
 
 	it('a run without a group refuses capacity changes', () => {
@@ -134,7 +139,7 @@ describe('control-plane invariants under random actions and time (fast-check)', 
 			expect(a.breaching).toBeLessThanOrEqual(a.config.evaluationPeriods);
 		}
 
-		expect(s.events.length).toBeLessThanOrEqual(maxEvents);
+		expect(s.events.length).toBeLessThanOrEqual(eventLogLimit);
 	}
 
 	it('min ≤ desired ≤ max, the group at desired, lifecycles consistent, alarms well-formed', () => {

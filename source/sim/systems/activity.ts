@@ -8,16 +8,18 @@
 import type {SimEvent} from '../types.js';
 import type {Working} from '../working.js';
 
-/** Events kept in `SimState.events` (older ones drop off; `eventCount` keeps counting). */
+/** Events always kept in `SimState.events` (the newest; `eventCount` keeps counting). */
 export const maxEvents = 200;
+/** The log never holds more than this: it is cut back to `maxEvents` when it would (amortised O(1) per event). */
+export const eventLogLimit = 300;
 
 /** Simulated time 0 is this instant (UTC). */
 export const simEpochIso = '2026-01-01T00:00:00Z';
 
-/** Append one event (bounded log, newest last). */
+/** Append one event (bounded log, newest last: between `maxEvents` and `eventLogLimit` once full). */
 export function appendEvent(s: Working, kind: SimEvent['kind'], message: string, cause = ''): void {
 	s.events.push({tick: s.clock.tick, kind, message, cause});
-	if (s.events.length > maxEvents) s.events.splice(0, s.events.length - maxEvents);
+	if (s.events.length > eventLogLimit) s.events = s.events.slice(-maxEvents);
 	s.eventCount += 1;
 }
 

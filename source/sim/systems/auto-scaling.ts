@@ -14,7 +14,7 @@ import {createAlarm} from './alarms.js';
 import {secondsToTicks} from './draw.js';
 import {launchInstance, terminateInstance, watchLifecycle} from './instances.js';
 import {startDraining} from './load-balancer.js';
-import {isCapacity, launchZoneCounts, pickScaleInVictim, takeLaunchZone} from './termination.js';
+import {isCapacity, launchZoneCounts, pickScaleInVictims, takeLaunchZone} from './termination.js';
 import {rebalanceStatus, rebalanceZones} from './rebalance.js';
 import {policyAlarms} from './policy-alarms.js';
 import {fleet} from './fleet.js';
@@ -193,19 +193,19 @@ function reconcile(s: Working, origin?: ActivityOrigin, capacity?: number): void
 		n += 1;
 	}
 
-	while (n > desired) {
-		const victim = pickScaleInVictim(s);
-		if (victim === undefined) {
-			if (!asg.isScaleInBlockedByProtection) appendEvent(s, 'activity', protectedMessage, origin?.cause ?? causes.shrink(s, before, desired));
-			asg.isScaleInBlockedByProtection = true;
-			break;
+	if (n > desired) {
+		const cause = origin?.cause ?? rebalance.cause?.(before, desired) ?? causes.shrink(s, before, desired);
+		const victims = pickScaleInVictims(s, n - desired);
+		for (const victim of victims) {
+			appendEvent(s, 'activity', `Terminating EC2 instance: ${victim}`, cause);
+			asg.scalingActivities += 1;
+			deregisterAndTerminate(s, victim);
+			ids.push(victim);
+			n -= 1;
 		}
 
-		appendEvent(s, 'activity', `Terminating EC2 instance: ${victim}`, origin?.cause ?? rebalance.cause?.(before, desired) ?? causes.shrink(s, before, desired));
-		asg.scalingActivities += 1;
-		deregisterAndTerminate(s, victim);
-		ids.push(victim);
-		n -= 1;
+		if (n > desired && !asg.isScaleInBlockedByProtection) appendEvent(s, 'activity', protectedMessage, cause);
+		asg.isScaleInBlockedByProtection = n > desired;
 	}
 
 	if (n === desired) asg.isScaleInBlockedByProtection = false;

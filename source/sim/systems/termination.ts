@@ -4,11 +4,12 @@
  * unprotected candidate. Then the group's termination policies narrow the candidates in order;
  * `Default` = oldest launch template, then closest to the next billing hour, then a seeded
  * random tie-break. Unhealthy instances never come here (they are replaced directly).
+ * Launches go to the zone with the fewest instances among the zones that are up.
  */
 import type {TerminationPolicy} from '../config.js';
 import type {Instance} from '../types.js';
 import type {Working} from '../working.js';
-import {drawPick} from './draw.js';
+import {drawUnit} from './draw.js';
 import {fleet} from './fleet.js';
 
 /** Counts toward capacity: in the group, Pending or InService, and healthy. */
@@ -21,60 +22,85 @@ function secondsIntoHour(s: Working, i: Instance): number {
 	return ((s.clock.tick - i.launchedTick) * s.config.tickSeconds) % 3600;
 }
 
-function keepBest(list: readonly Instance[], score: (i: Instance) => number): Instance[] {
-	const best = Math.max(...list.map(score));
-	return list.filter(i => score(i) === best);
-}
+/** A scale-in candidate: sort keys (smaller goes first), one or two per policy, then a seeded tie-breaker. */
+type Candidate = {readonly id: string; readonly keys: readonly number[]; readonly tie: number};
 
-function applyPolicy(s: Working, policy: TerminationPolicy, list: readonly Instance[]): Instance[] {
-	const templateType = s.config.autoScaling?.instanceType;
-	switch (policy) {
-		case 'OldestInstance': {
-			return keepBest(list, i => -i.launchedTick);
-		}
+/** The policies' keys in order: applying them one after another narrows the candidates exactly like a lexicographic sort. */
+function policyKeys(s: Working, policies: readonly TerminationPolicy[], i: Instance): number[] {
+	const isOldTemplate = i.instanceType !== s.config.autoScaling?.instanceType ? 0 : 1;
+	const keys: number[] = [];
+	for (const policy of policies) {
+		switch (policy) {
+			case 'OldestInstance': {
+				keys.push(i.launchedTick);
+				break;
+			}
 
-		case 'NewestInstance': {
-			return keepBest(list, i => i.launchedTick);
-		}
+			case 'NewestInstance': {
+				keys.push(-i.launchedTick);
+				break;
+			}
 
-		case 'ClosestToNextInstanceHour': {
-			return keepBest(list, i => secondsIntoHour(s, i));
-		}
+			case 'ClosestToNextInstanceHour': {
+				keys.push(-secondsIntoHour(s, i));
+				break;
+			}
 
-		case 'OldestLaunchTemplate': {
-			const old = list.filter(i => i.instanceType !== templateType);
-			return old.length > 0 ? old : [...list];
-		}
+			case 'OldestLaunchTemplate': {
+				keys.push(isOldTemplate);
+				break;
+			}
 
-		case 'Default': {
-			return applyPolicy(s, 'ClosestToNextInstanceHour', applyPolicy(s, 'OldestLaunchTemplate', list));
+			case 'Default': {
+				keys.push(isOldTemplate, -secondsIntoHour(s, i));
+				break;
+			}
 		}
 	}
+
+	return keys;
+}
+
+function compare(a: Candidate, b: Candidate): number {
+	for (let k = 0; k < a.keys.length; k++) if (a.keys[k] !== b.keys[k]) return a.keys[k]! - b.keys[k]!;
+	return a.tie - b.tie;
 }
 
 /**
- * The next instance to terminate on scale-in, or undefined when every remaining instance is
- * protected from scale-in. Advances the RNG only on a tie.
+ * The next `count` instances to terminate on scale-in, in order (fewer when the rest are
+ * protected from scale-in). One pass over the fleet and a sort per zone, so a scale-in of
+ * thousands costs O(n log n), not O(n) per instance. Each pick re-applies zone balance (the zone
+ * with the most instances among those with a candidate) and then the policies; equal candidates
+ * are ordered by a seeded random draw, one per candidate.
  */
-export function pickScaleInVictim(s: Working): string | undefined {
-	const perZone: Record<string, {count: number; candidates: Instance[]}> = {};
+export function pickScaleInVictims(s: Working, count: number): string[] {
+	if (count <= 0) return [];
+	const policies = s.config.autoScaling?.terminationPolicies ?? ['Default'];
+	const zones: Record<string, {count: number; next: number; candidates: Candidate[]}> = {};
 	for (const i of fleet(s).list) {
 		if (!isCapacity(i)) continue;
-		perZone[i.zone] ??= {count: 0, candidates: []};
-		perZone[i.zone]!.count += 1;
-		if (!i.isProtectedFromScaleIn) perZone[i.zone]!.candidates.push(i);
+		const zone = (zones[i.zone] ??= {count: 0, next: 0, candidates: []});
+		zone.count += 1;
+		if (!i.isProtectedFromScaleIn) zone.candidates.push({id: i.id, keys: policyKeys(s, policies, i), tie: drawUnit(s)});
 	}
 
-	const zones = Object.keys(perZone).filter(z => perZone[z]!.candidates.length > 0);
-	if (zones.length === 0) return undefined;
-	const most = Math.max(...zones.map(z => perZone[z]!.count));
-	let list = zones.filter(z => perZone[z]!.count === most).flatMap(z => perZone[z]!.candidates);
-	for (const policy of s.config.autoScaling?.terminationPolicies ?? ['Default']) {
-		if (list.length <= 1) break;
-		list = applyPolicy(s, policy, list);
+	const list = Object.values(zones);
+	for (const zone of list) zone.candidates.sort(compare);
+	const victims: string[] = [];
+	while (victims.length < count) {
+		let best: (typeof list)[number] | undefined;
+		for (const zone of list) {
+			if (zone.next >= zone.candidates.length) continue;
+			if (!best || zone.count > best.count || (zone.count === best.count && compare(zone.candidates[zone.next]!, best.candidates[best.next]!) < 0)) best = zone;
+		}
+
+		if (!best) break;
+		victims.push(best.candidates[best.next]!.id);
+		best.next += 1;
+		best.count -= 1;
 	}
 
-	return list.length === 1 ? list[0]!.id : drawPick(s, list).id;
+	return victims;
 }
 
 /** Capacity per zone of the group, for the zones that are up (all zones if none is). */

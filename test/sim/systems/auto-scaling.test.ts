@@ -199,3 +199,13 @@ describe('Availability Zone rebalancing', () => {
 		expect(zoneCounts(s)).toEqual({b: 3});
 	});
 });
+
+describe('a large scale-in', () => {
+	it('terminates many instances at once, zones balanced, in one reconcile', () => {
+		const s = controlState({autoScaling: {zones: ['a', 'b', 'c'], min: 1, max: 300, desired: 300}});
+		setDesiredCapacity(s, 100);
+		expect(capacityIds(s)).toHaveLength(100);
+		expect(Object.values(zoneCounts(s)).sort()).toEqual([33, 33, 34]);
+		expect(s.autoScaling!.scalingActivities).toBe(200);
+	});
+});
