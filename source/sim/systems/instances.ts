@@ -97,7 +97,7 @@ export function launchInstance(s: Working, o: LaunchOptions): string {
 	};
 	s.instances[id] = instance;
 	s.instanceOrder.push(id);
-	if (!o.isWarm) watchLifecycle(s, id);
+	if (!o.isWarm) watchLifecycle(s, id, true);
 	s.totals.launched += 1;
 	if (o.cause !== '') appendEvent(s, o.isInGroup ? 'activity' : 'info', `Launching a new EC2 instance: ${id}`, o.cause);
 	return id;
@@ -138,10 +138,10 @@ function setEc2State(s: Working, i: Working['instances'][string], state: Instanc
 	i.appReadyTick = state === 'running' ? i.appReadyTick : -1;
 }
 
-/** Put an instance on the lifecycle watch list (it has a transition, a drain or a deregistration ahead). */
-export function watchLifecycle(s: Working, id: string): void {
+/** Put an instance on the lifecycle watch list (it has a transition, a drain or a deregistration ahead); `isNew`: just launched, so not listed yet. */
+export function watchLifecycle(s: Working, id: string, isNew = false): void {
 	s.lifecycleWatch ??= rebuildWatch(s);
-	if (!s.lifecycleWatch.includes(id)) s.lifecycleWatch.push(id);
+	if (isNew || !s.lifecycleWatch.includes(id)) s.lifecycleWatch.push(id);
 }
 
 function hasLifecycleWork(i: Working['instances'][string]): boolean {
