@@ -29,8 +29,12 @@ export function runRateUsdPerHour(s: Pick<SimState, 'instances' | 'instanceOrder
 	return rate;
 }
 
-/** Bills one instance for this tick (Elastic IP included); returns USD. Counts it into `totals`. */
-export function billInstance(s: Working, i: Working['instances'][string], priceUsdPerHour: number): number {
+/**
+ * Bills one instance for this tick (Elastic IP included); returns USD. Counts it into `totals`.
+ * `hourlyUsd` is what the instance costs per running hour, purchase option applied
+ * (`instanceUsdPerHour`; the fleet cache holds it per instance).
+ */
+export function billInstance(s: Working, i: Working['instances'][string], hourlyUsd: number): number {
 	const dt = s.config.tickSeconds;
 	const totals = s.totals;
 	let usd = 0;
@@ -45,7 +49,7 @@ export function billInstance(s: Working, i: Working['instances'][string], priceU
 	if (sinceStartSeconds === 0) billed = Math.max(minimumBilledSeconds, dt);
 	else if (sinceStartSeconds >= minimumBilledSeconds || sinceStartSeconds < 0) billed = dt;
 	if (billed === 0) return usd;
-	const instanceUsd = priceUsdPerHour * purchasePriceFactor[i.purchaseOption] * billed / 3600;
+	const instanceUsd = hourlyUsd * billed / 3600;
 	i.billedSeconds += billed;
 	i.costUsd += instanceUsd;
 	totals.instanceSeconds += billed;
@@ -69,7 +73,7 @@ export function accrueCost(s: Working): void {
 	for (let k = 0; k < f.length; k++) {
 		const i = f.list[k]!;
 		if (i.ec2State === 'running') running += 1;
-		usd += billInstance(s, i, f.specs[k]!.priceUsdPerHour);
+		usd += billInstance(s, i, f.hourlyUsd[k]!);
 	}
 
 	billFleet(s, usd, running);

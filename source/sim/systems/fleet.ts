@@ -9,7 +9,7 @@
  * removed by splicing `instanceOrder`; replacing an instance object under the same id inside one
  * `advance` call would need `invalidateFleet(s)`.
  */
-import {instanceTypes, type InstanceTypeSpec} from '../catalog.js';
+import {instanceTypes, purchasePriceFactor, type InstanceTypeSpec} from '../catalog.js';
 import type {Working} from '../working.js';
 
 type MutableInstance = Working['instances'][string];
@@ -22,6 +22,8 @@ export type Fleet = {
 	readonly lastId: string;
 	readonly list: MutableInstance[];
 	readonly specs: InstanceTypeSpec[];
+	/** USD per running hour of each instance, purchase option applied. */
+	readonly hourlyUsd: Float64Array;
 	/** Zone number of each instance (index into `zones`). */
 	readonly zoneOf: Int32Array;
 	readonly zones: string[];
@@ -72,6 +74,7 @@ export function fleet(s: Working): Fleet {
 		lastId: order[n - 1] ?? '',
 		list,
 		specs: list.map(i => instanceTypes[i.instanceType] ?? unknownSpec),
+		hourlyUsd: Float64Array.from(list, i => (instanceTypes[i.instanceType]?.priceUsdPerHour ?? 0) * purchasePriceFactor[i.purchaseOption]),
 		zoneOf,
 		zones,
 		count: new Int32Array(n),

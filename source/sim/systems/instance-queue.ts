@@ -39,12 +39,15 @@ export type TickFlow = {
 	sampleStep: number;
 	samples: number;
 	nextSampleAt: number;
-	/** Queue-wait memo (homogeneous fleets compute the formula once per tick). */
-	memoKey: number;
-	memoC: number;
-	memoCa2: number;
-	memoPWait: number;
-	memoWaitSeconds: number;
+	/**
+	 * Queue-wait memo, one slot per pool (`Offer.memoSlot`): instances of a zone usually share
+	 * λ/μ, c and Ca², so the formula runs about once per zone per tick, not once per instance.
+	 */
+	memoKey: Float64Array;
+	memoC: Float64Array;
+	memoCa2: Float64Array;
+	memoPWait: Float64Array;
+	memoWaitSeconds: Float64Array;
 	/** Per-tick constants, read once. */
 	tick: number;
 	dt: number;
@@ -68,6 +71,8 @@ export type Offer = {
 	pooledPWait: number;
 	/** Is the classic ELB's surge queue available for refused requests? */
 	hasSurgeQueue: boolean;
+	/** Which queue-wait memo slot to use (the pool's number). */
+	memoSlot: number;
 };
 
 function fail(flow: TickFlow, count: number, cause: FailureCause): void {
@@ -158,17 +163,18 @@ export function serveInstance(s: Working, i: MutableInstance, spec: InstanceType
 		pWait = offer.pooledPWait;
 		waitSeconds = offer.pooledWaitSeconds;
 	} else {
-		if (flow.memoKey !== lambda / mu || flow.memoC !== c || flow.memoCa2 !== offer.arrivalCv2) {
+		const slot = offer.memoSlot & 7;
+		if (flow.memoKey[slot] !== lambda / mu || flow.memoC[slot] !== c || flow.memoCa2[slot] !== offer.arrivalCv2) {
 			const q = queueWait(c, lambda, mu, flow.cv, offer.arrivalCv2);
-			flow.memoKey = lambda / mu;
-			flow.memoC = c;
-			flow.memoCa2 = offer.arrivalCv2;
-			flow.memoPWait = q.pWait;
-			flow.memoWaitSeconds = q.meanWaitSeconds;
+			flow.memoKey[slot] = lambda / mu;
+			flow.memoC[slot] = c;
+			flow.memoCa2[slot] = offer.arrivalCv2;
+			flow.memoPWait[slot] = q.pWait;
+			flow.memoWaitSeconds[slot] = q.meanWaitSeconds;
 		}
 
-		pWait = flow.memoPWait;
-		waitSeconds = flow.memoWaitSeconds;
+		pWait = flow.memoPWait[slot]!;
+		waitSeconds = flow.memoWaitSeconds[slot]!;
 	}
 
 	const slowSeconds = flow.slowSeconds;
@@ -239,11 +245,11 @@ export function newTickFlow(s: Working, expectedCompletions: number): TickFlow {
 		sampleStep,
 		samples: 0,
 		nextSampleAt: nextUnit(s.rng) * sampleStep,
-		memoKey: -1,
-		memoC: -1,
-		memoCa2: -1,
-		memoPWait: 0,
-		memoWaitSeconds: 0,
+		memoKey: new Float64Array(8).fill(-1),
+		memoC: new Float64Array(8).fill(-1),
+		memoCa2: new Float64Array(8).fill(-1),
+		memoPWait: new Float64Array(8),
+		memoWaitSeconds: new Float64Array(8),
 		tick: s.clock.tick,
 		dt: s.config.tickSeconds,
 		muPerVcpu: 1000 / app.cpuMs,

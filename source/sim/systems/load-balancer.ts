@@ -81,7 +81,7 @@ export function routeAndServe(s: Working): void {
 	const u = nextUnit(s.rng);
 	let cumulative = 0;
 	let assigned = 0;
-	const offer: Offer = {count: 0, ratePerSecond: 0, arrivalCv2: 1, pooledWaitSeconds: -1, pooledPWait: 0, hasSurgeQueue};
+	const offer: Offer = {count: 0, ratePerSecond: 0, arrivalCv2: 1, pooledWaitSeconds: -1, pooledPWait: 0, hasSurgeQueue, memoSlot: 0};
 	const isRoundRobin = s.loadBalancer.algorithm === 'round-robin';
 	const interval = checkIntervalTicks(s);
 	let inFlight = 0;
@@ -102,6 +102,7 @@ export function routeAndServe(s: Working): void {
 			offer.arrivalCv2 = isRoundRobin ? 1 / zoneMembers[z]! : 1;
 			offer.pooledWaitSeconds = isPooled ? zoneWait[z]! : -1;
 			offer.pooledPWait = zonePWait[z]!;
+			offer.memoSlot = z;
 		} else {
 			offer.count = 0;
 			offer.ratePerSecond = 0;
@@ -112,7 +113,7 @@ export function routeAndServe(s: Working): void {
 		serveInstance(s, i, f.specs[k]!, zoneDown[f.zoneOf[k]!] === 1, offer, flow);
 		inFlight += i.inFlight ?? 0;
 		checkTarget(s, i, interval);
-		usd += billInstance(s, i, f.specs[k]!.priceUsdPerHour);
+		usd += billInstance(s, i, f.hourlyUsd[k]!);
 		if (i.ec2State === 'running') running++;
 		if (i.isBehindLoadBalancer) {
 			hasTargets = true;
