@@ -89,3 +89,22 @@ describe('default termination order', () => {
 		}
 	});
 });
+
+describe('target tracking at default settings (1-minute metrics, AlarmHigh 3 of 3)', () => {
+	it('10 instances at ~88 % CPU with a 50 % target: desired 18 after 3 minutes, not before', () => {
+		// 10 t2.micro serve ~297.6 req/s; 262 req/s keeps them ~88 % busy.
+		const config = makeConfig({
+			seed: 11,
+			load: {kind: 'open', arrivals: 'poisson', pattern: 'constant', ratePerSecond: 262},
+			autoScaling: {zones: ['us-east-1a', 'us-east-1b'], min: 1, max: 30, desired: 10, policies: [{name: 'track-cpu', type: 'target-tracking', metric: 'CPUUtilization', target: 50, disableScaleIn: false}]},
+		});
+		const before = advance(createInitialState(config), 179);
+		expect(before.autoScaling!.desired).toBe(10);
+		const after = advance(before, 1);
+		const high = after.alarms[after.alarmOrder[0]!]!;
+		expect(high.state).toBe('ALARM');
+		expect(high.lastValue).toBeGreaterThan(86);
+		expect(high.lastValue).toBeLessThan(90);
+		expect(after.autoScaling!.desired).toBe(18); // ceil(10 × 88 / 50)
+	});
+});
