@@ -26,9 +26,27 @@ export function scalingGroupPanelLines(vm: ScalingGroupPanelVm | undefined, widt
 	if (!vm) return [titleLine('ASG', width), [seg('no Auto Scaling group in this scenario', 'dim')]];
 	const lines: Line[] = [titleLine('ASG', width, [seg(vm.name, 'dim')])];
 	const isNarrow = vm.counts.reduce((sum, c) => sum + c.label.length + c.value.length + 3, -2) > width;
-	lines.push(vm.counts.flatMap((c, i) => [seg(`${i === 0 ? '' : isNarrow ? ' ' : '  '}${isNarrow ? (shortLabels[c.label] ?? c.label) : c.label} `, 'dim'), seg(c.value, c.tone)]));
+	const gap = isNarrow ? ' ' : '  ';
+	const counts = vm.counts.map((c) => [seg(`${isNarrow ? (shortLabels[c.label] ?? c.label) : c.label} `, 'dim'), seg(c.value, c.tone)]);
+	const countLines: Line[] = [];
+	let used = 0;
+	for (const count of counts) {
+		const size = count.reduce((sum, x) => sum + x.text.length, 0);
+		const last = countLines.at(-1);
+		if (last && used + gap.length + size <= width) {
+			countLines[countLines.length - 1] = [...last, seg(gap), ...count];
+			used += gap.length + size;
+		} else {
+			countLines.push(count);
+			used = size;
+		}
+	}
 	const packed = pack(vm.timers, width);
-	const timers = 2 + packed.length + Math.max(1, vm.policies.length) <= height ? packed : [vm.timers.join(' · ')];
+	const policyRows = Math.max(1, vm.policies.length);
+	// Wrap counts and timers only while every policy still fits in the panel's height.
+	const hasRoomForCounts = 1 + countLines.length + 1 + policyRows <= height;
+	lines.push(...(hasRoomForCounts ? countLines : [countLines.flatMap((line, i) => (i === 0 ? line : [seg(gap), ...line]))]));
+	const timers = lines.length + packed.length + policyRows <= height ? packed : [vm.timers.join(' · ')];
 	for (const line of timers) lines.push([seg(line, 'dim')]);
 	const nameWidth = Math.min(16, Math.max(...vm.policies.map((p) => p.name.length), 4));
 	for (const p of vm.policies) {
