@@ -60,10 +60,16 @@ function sortKey(view: InstanceView, column: SortColumn): number | string {
 	}
 }
 
-/** Instances sorted by `column` (descending when asked), ties by id ascending. */
+/**
+ * Instances sorted by `column` (descending when asked), ties by id ascending. Terminated
+ * instances (EC2 lists them for a while) always come last, so live ones keep the rows.
+ */
 export function sortInstances(views: readonly InstanceView[], column: SortColumn, isDescending: boolean): readonly InstanceView[] {
 	const sign = isDescending ? -1 : 1;
 	return [...views].sort((a, b) => {
+		const deadA = a.ec2State === 'terminated' ? 1 : 0;
+		const deadB = b.ec2State === 'terminated' ? 1 : 0;
+		if (deadA !== deadB) return deadA - deadB;
 		const ka = sortKey(a, column);
 		const kb = sortKey(b, column);
 		if (ka < kb) return -sign;
