@@ -15,6 +15,7 @@ export const historyLength = 600;
 /** Names of the per-tick series. */
 export const seriesNames = ['arrivalRate', 'completedRate', 'latencyP99Ms', 'errorRate', 'inService', 'costUsd', 'cpuAvg'] as const;
 
+/** One of the per-tick series. */
 export type SeriesName = (typeof seriesNames)[number];
 
 /** Empty history (one ring per series). */
