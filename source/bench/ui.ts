@@ -41,7 +41,8 @@ function time(run: () => void, iterations = 200): {readonly mean: number; readon
 	return {mean: samples.reduce((a, b) => a + b, 0) / samples.length, p95: samples[Math.floor(samples.length * 0.95)]};
 }
 
-const ms = (t: {readonly mean: number; readonly p95: number}) => `${t.mean.toFixed(2)} ms mean, ${t.p95.toFixed(2)} ms p95`;
+const digits = (value: number) => value.toFixed(value < 0.1 ? 4 : 2);
+const ms = (t: {readonly mean: number; readonly p95: number}) => `${digits(t.mean)} ms mean, ${digits(t.p95)} ms p95`;
 
 /** A run with a 40-instance group, two minutes in. */
 function fortyInstanceState(): SimState {
