@@ -16,6 +16,7 @@ import {launchInstance, terminateInstance, watchLifecycle} from './instances.js'
 import {startDraining} from './load-balancer.js';
 import {isCapacity, launchZoneCounts, pickScaleInVictims, takeLaunchZone} from './termination.js';
 import {rebalanceStatus, rebalanceZones} from './rebalance.js';
+import {ticksPerMinute} from './cloudwatch.js';
 import {policyAlarms} from './policy-alarms.js';
 import {fleet} from './fleet.js';
 
@@ -99,7 +100,7 @@ export function runAutoScaling(s: Working): void {
 		reconcile(s, undefined, capacity);
 	}
 
-	rebalanceZones(s, () => capacityCount(s) - rebalanceStatus(s).hidden);
+	if (s.clock.tick % ticksPerMinute(s) === 0) rebalanceZones(s, capacityCount(s) - rebalanceStatus(s).hidden);
 }
 
 /** Deregister from the load balancer (draining), or terminate at once when there is nothing to drain. */

@@ -11,7 +11,6 @@
  */
 import type {Working} from '../working.js';
 import {at} from './activity.js';
-import {ticksPerMinute} from './cloudwatch.js';
 import {fleet} from './fleet.js';
 import {launchInstance} from './instances.js';
 import {isCapacity, launchZoneCounts, takeLaunchZone} from './termination.js';
@@ -41,12 +40,12 @@ export function rebalanceStatus(s: Working): {readonly hidden: number; readonly 
 	return i && isCapacity(i) ? {hidden: 0, cause: (from, to) => rebalanceTerminateCause(s, from, to)} : {hidden: 0};
 }
 
-/** Once a minute: start a rebalance when the settled group's zones differ by more than one (`capacityNow` is only counted then). */
-export function rebalanceZones(s: Working, capacityNow: () => number): void {
+/** Called once a minute: start a rebalance when the settled group's zones differ by more than one. */
+export function rebalanceZones(s: Working, capacity: number): void {
 	const asg = s.autoScaling!;
 	const config = s.config.autoScaling!;
-	if (s.clock.tick % ticksPerMinute(s) !== 0 || config.zones.length < 2) return;
-	if ((asg.rebalancingId ?? '') !== '' || asg.activity !== null || capacityNow() !== asg.desired) return;
+	if (config.zones.length < 2) return;
+	if ((asg.rebalancingId ?? '') !== '' || asg.activity !== null || capacity !== asg.desired) return;
 	if (config.zones.some(z => s.zones[z]?.isDown ?? false)) return;
 	for (const i of fleet(s).list) if (i.isInGroup && i.asgLifecycle === 'Pending') return;
 	const counts = launchZoneCounts(s);
