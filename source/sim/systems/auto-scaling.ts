@@ -46,25 +46,6 @@ export function ensureControlPlane(s: Working): void {
 	}
 }
 
-/**
- * The initial fleet for `createInitialState`: the group at its desired capacity (warm:
- * running, InService, healthy, zone-balanced) and the config's standalone instances.
- */
-export function launchInitialFleet(s: Working): void {
-	ensureControlPlane(s);
-	const asg = s.config.autoScaling;
-	if (asg && s.autoScaling) {
-		const zones = launchZoneCounts(s);
-		for (let n = 0; n < s.autoScaling.desired; n++) {
-			launchInstance(s, {instanceType: asg.instanceType, zone: takeLaunchZone(zones), isInGroup: true, purchaseOption: asg.purchaseOption, hasElasticIp: false, isBehindLoadBalancer: true, isWarm: true, cause: ''});
-		}
-	}
-
-	for (const i of s.config.instances) {
-		launchInstance(s, {instanceType: i.instanceType, zone: i.zone, isInGroup: false, purchaseOption: i.purchaseOption, hasElasticIp: i.hasElasticIp, isBehindLoadBalancer: i.behindLoadBalancer, isWarm: true, cause: ''});
-	}
-}
-
 /** Instances counting toward capacity now. */
 export function capacityCount(s: Working): number {
 	let n = 0;

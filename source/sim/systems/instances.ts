@@ -95,7 +95,7 @@ export function launchInstance(s: Working, o: LaunchOptions): string {
 		billedSeconds: 0,
 		costUsd: 0,
 	};
-	s.instances[id] = instance;
+	s.instances[id] = instance as Working['instances'][string];
 	s.instanceOrder.push(id);
 	if (!o.isWarm) watchLifecycle(s, id, true);
 	s.totals.launched += 1;
