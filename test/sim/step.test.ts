@@ -13,7 +13,7 @@ const everyAction: Array<[SimAction, RegExp]> = [
 	[{type: 'instance/terminate-requested', target: 'oldest'}, /^Killed i-0001: terminated in EC2$/],
 	[{type: 'instance/stop-requested', target: 'newest'}, /^Stopped i-0002$/],
 	[{type: 'instance/hang-injected', target: 'i-0001'}, /^i-0001 hangs/],
-	[{type: 'instance/spot-interruption-noticed', target: 'i-0002'}, /^EC2 Spot Instance Interruption Warning: i-0002/],
+	[{type: 'instance/spot-interruption-noticed', target: 'i-0002'}, /^Cannot interrupt a Spot Instance: Instance i-0002 is not a Spot Instance\.$/],
 	[{type: 'instance/scale-up-requested', target: 'i-0001'}, /^Scale up: i-0001 \(t2\.micro\) stopped and imaged; i-0003 \(t2\.small\) launching$/],
 	[{type: 'zone/outage-started', zone: 'us-east-1b', durationSeconds: 300}, /^Availability Zone us-east-1b is down for 300 s: 1 instance\(s\) stop answering$/],
 	[{type: 'network/slowdown-started', extraLatencyMs: 200, durationSeconds: 30}, /^Network slowdown: \+200 ms per request for 30 s$/],
@@ -109,7 +109,7 @@ describe('control-plane invariants under random actions and time (fast-check)', 
 	const plan = fc.array(fc.record({action, ticks: fc.integer({min: 1, max: 400})}), {minLength: 1, maxLength: 10});
 	const config = makeConfig({
 		load: {kind: 'open', arrivals: 'poisson', pattern: 'constant', ratePerSecond: 40},
-		autoScaling: {min: 1, max: 8, desired: 3, policies: [
+		autoScaling: {min: 1, max: 8, desired: 3, purchaseOption: 'spot', policies: [
 			{name: 'out', type: 'simple', alarm: makeAlarm({name: 'High', comparison: '>', threshold: 70, evaluationPeriods: 2}), adjustmentType: 'ChangeInCapacity', adjustment: 2},
 			{name: 'in', type: 'simple', alarm: makeAlarm({name: 'Low', comparison: '<', threshold: 20, evaluationPeriods: 3}), adjustmentType: 'PercentChangeInCapacity', adjustment: -30},
 			{name: 'track', type: 'target-tracking', metric: 'CPUUtilization', target: 60, disableScaleIn: false, estimatedInstanceWarmupSeconds: 120},

@@ -4,6 +4,7 @@
  */
 import type {SimAction} from '../actions.js';
 import {instanceTypeNames, instanceTypes} from '../catalog.js';
+import type {Instance} from '../types.js';
 import type {Working} from '../working.js';
 import {appendEvent, at} from '../systems/activity.js';
 import {noticeSpotInterruption, resolveTarget} from '../systems/faults.js';
@@ -11,8 +12,8 @@ import {launchInstance, stopInstance, terminateInstance} from '../systems/instan
 
 type Action<T extends SimAction['type']> = Extract<SimAction, {type: T}>;
 
-function target(s: Working, t: string, verb: string): string | undefined {
-	const r = resolveTarget(s, t);
+function target(s: Working, t: string, verb: string, isEligible?: (i: Instance) => boolean, kind?: string): string | undefined {
+	const r = resolveTarget(s, t, isEligible, kind);
 	if ('error' in r) {
 		appendEvent(s, 'refused', `Cannot ${verb}: ${r.error}`);
 		return undefined;
@@ -45,10 +46,15 @@ export function handleHang(s: Working, a: Action<'instance/hang-injected'>): voi
 	appendEvent(s, 'fault', `${id} hangs: still running, no longer answering`, `${at(s)} a user request (hang ${a.target}).`);
 }
 
-/** `instance/spot-interruption-noticed`: the two-minute notice, then termination (systems/faults.ts). */
+/** `instance/spot-interruption-noticed`: only Spot Instances get one; the two-minute notice, then termination (systems/faults.ts). */
 export function handleSpotInterruption(s: Working, a: Action<'instance/spot-interruption-noticed'>): void {
-	const id = target(s, a.target, 'interrupt a Spot Instance');
+	const id = target(s, a.target, 'interrupt a Spot Instance', i => i.purchaseOption === 'spot', 'Spot Instance');
 	if (id === undefined) return;
+	if (s.instances[id]!.spotInterruptionTick !== -1) {
+		appendEvent(s, 'refused', `Spot Instance ${id} already has its interruption notice.`);
+		return;
+	}
+
 	noticeSpotInterruption(s, id);
 }
 

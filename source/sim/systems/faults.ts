@@ -19,12 +19,13 @@ const isAlive = (i: Instance): boolean => i.ec2State === 'running' || i.ec2State
 
 /**
  * Resolve an instance target: an id, `random` (seeded, among running/pending instances),
- * `oldest` or `newest` (by launch). Returns the id, or an error sentence for the log.
+ * `oldest` or `newest` (by launch), optionally only among eligible ones (`kind` names them in
+ * the error). Returns the id, or an error sentence for the log.
  */
-export function resolveTarget(s: Working, target: string): {readonly id: string} | {readonly error: string} {
-	const alive = s.instanceOrder.map(id => s.instances[id]!).filter(i => isAlive(i));
+export function resolveTarget(s: Working, target: string, isEligible: (i: Instance) => boolean = () => true, kind = 'running instance'): {readonly id: string} | {readonly error: string} {
+	const alive = s.instanceOrder.map(id => s.instances[id]!).filter(i => isAlive(i) && isEligible(i));
 	if (target === 'random' || target === 'oldest' || target === 'newest') {
-		if (alive.length === 0) return {error: `No running instance to target (${target}).`};
+		if (alive.length === 0) return {error: `No ${kind} to target (${target}).`};
 		if (target === 'random') return {id: drawPick(s, alive).id};
 		const sorted = [...alive].sort((a, b) => a.launchedTick - b.launchedTick || a.id.localeCompare(b.id));
 		return {id: (target === 'oldest' ? sorted[0]! : sorted.at(-1)!).id};
@@ -33,6 +34,7 @@ export function resolveTarget(s: Working, target: string): {readonly id: string}
 	const i = s.instances[target];
 	if (!i) return {error: `There is no instance ${target}.`};
 	if (!isAlive(i)) return {error: `Instance ${target} is ${i.ec2State}.`};
+	if (!isEligible(i)) return {error: `Instance ${target} is not a ${kind}.`};
 	return {id: target};
 }
 

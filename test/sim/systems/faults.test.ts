@@ -54,8 +54,13 @@ describe('faults', () => {
 		expect(s.events.at(-1)!.message).toBe('i-0002 hangs: still running, no longer answering');
 	});
 
-	it('spot interruption: a two-minute notice, then termination', () => {
-		const s = w(step(createInitialState(makeConfig()), {type: 'instance/spot-interruption-noticed', target: 'i-0001'}));
+	it('spot interruption: only Spot Instances get one — a two-minute notice, then termination', () => {
+		const onDemand = step(createInitialState(makeConfig()), {type: 'instance/spot-interruption-noticed', target: 'random'});
+		expect(onDemand.events.at(-1)).toMatchObject({kind: 'refused', message: 'Cannot interrupt a Spot Instance: No Spot Instance to target (random).'});
+		const spot = createInitialState(makeConfig({autoScaling: {purchaseOption: 'spot'}}));
+		const once = step(spot, {type: 'instance/spot-interruption-noticed', target: 'i-0001'});
+		expect(step(once, {type: 'instance/spot-interruption-noticed', target: 'i-0001'}).events.at(-1)!.message).toBe('Spot Instance i-0001 already has its interruption notice.');
+		const s = w(once);
 		expect(s.events.at(-1)!.message).toBe('EC2 Spot Instance Interruption Warning: i-0001 will be terminated at 2026-01-01T00:02:00Z');
 		runControl(s, 120);
 		expect(s.instances['i-0001']!.ec2State).toBe('running');
