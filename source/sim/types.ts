@@ -72,6 +72,12 @@ export type Instance = {
 	readonly backlog: number;
 	/** Requests on the instance (queued or in service), a whole number; set by the data plane (0 when absent). */
 	readonly inFlight?: number;
+	/**
+	 * While the instance is silent (hung, zone outage): requests it holds, one count per tick of
+	 * arrival, oldest first; each fails with 504 at the ELB's idle timeout (hung) or connect timeout
+	 * (zone outage). Absent or empty otherwise.
+	 */
+	readonly heldByTick?: number[];
 	/** Requests completed in the last tick (per-tick rate). */
 	readonly completedLastTick: number;
 	/** CPU busy fraction of all vCPUs over the last tick, 0–100. */

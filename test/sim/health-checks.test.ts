@@ -41,14 +41,37 @@ describe('a killed instance behind a classic ELB', () => {
 		expect(failureEvent?.message).toBe('Instance i-0001 is OutOfService: Instance has failed at least the UnhealthyThreshold number of health checks consecutively.');
 	});
 
-	it('a hung instance (running, silent) fails its requests with 504 until the ELB takes it out', () => {
+	it('a hung instance (running, silent) holds what it gets until the ELB\'s 60 s idle timeout, then 504', () => {
 		let s = advance(makeState({instances: 2, ratePerSecond: 40}), 1);
 		s = step(s, {type: 'instance/hang-injected', target: 'i-0002'});
 		s = advance(s, 40);
+		expect(s.totals.errors['504']).toBe(0);
+		const held = s.instances['i-0002']!.inFlight!;
+		expect(held).toBeGreaterThan(500);
+		expect(s.totals.arrived).toBe(s.totals.completed + s.totals.failed + s.flow.inFlight);
+		s = advance(s, 25);
+		// Checks at 30 s and 60 s failed: OutOfService, no new requests; the first held ones time out at 61 s.
+		expect(target(s, 'i-0002')?.stateLabel).toBe('OutOfService');
 		expect(s.totals.errors['504']).toBeGreaterThan(0);
 		expect(s.failureCauses.hung).toBe(s.totals.errors['504']);
-		s = advance(s, 40);
-		expect(target(s, 'i-0002')?.stateLabel).toBe('OutOfService');
+		s = advance(s, 60);
+		expect(s.instances['i-0002']!.inFlight).toBe(0);
+		expect(s.totals.errors['504']).toBeGreaterThan(held);
+		expect(s.totals.arrived).toBe(s.totals.completed + s.totals.failed + s.flow.inFlight);
+	});
+});
+
+describe('a zone outage', () => {
+	it('fails requests to the zone\'s instances with 504 after the ELB\'s 10 s connect timeout', () => {
+		let s = advance(makeState({instances: 2, ratePerSecond: 40}), 1);
+		s = step(s, {type: 'zone/outage-started', zone: 'us-east-1a', durationSeconds: 300});
+		s = advance(s, 9);
+		expect(s.totals.errors['504']).toBe(0);
+		expect(s.instances['i-0001']!.inFlight).toBeGreaterThan(100);
+		s = advance(s, 3);
+		expect(s.totals.errors['504']).toBeGreaterThan(0);
+		expect(s.failureCauses.hung).toBe(s.totals.errors['504']);
+		expect(s.totals.arrived).toBe(s.totals.completed + s.totals.failed + s.flow.inFlight);
 	});
 });
 

@@ -9,7 +9,9 @@
  *   fractional service, so no capacity is lost to tick rounding; it adds B / cμ of waiting.
  * - The backlog is limited: beyond `backlogPerVcpu × c` arrivals are refused (503, or the
  *   classic surge queue), and a wait past min(app timeout, ELB idle timeout) fails (504).
- * - A request routed to an instance that is not running fails with 502; to a hung one, 504.
+ * - A request routed to an instance that is not running fails with 502; to a hung one, 504 once
+ *   it has waited the ELB's idle timeout (60 s); to one in a zone outage, 504 after the 10 s
+ *   connect timeout.
  * Whole requests are conserved: completions = in flight before + routed − failed − in flight after.
  */
 import type {InstanceTypeSpec} from '../catalog.js';
@@ -58,6 +60,10 @@ export type TickFlow = {
 	maxWaitSeconds: number;
 	closedResponseSeconds: number;
 	slowSeconds: number;
+	/** Ticks a hung instance holds a request before the ELB's idle timeout fails it (504). */
+	holdTicks: number;
+	/** Ticks before the ELB gives up connecting to an unreachable instance (zone outage; 504). */
+	connectHoldTicks: number;
 };
 
 /** How requests reach this instance this tick (filled by the routing pass; one object reused). */
@@ -98,9 +104,17 @@ export function serveInstance(s: Working, i: MutableInstance, spec: InstanceType
 
 	flow.running += 1;
 	if (i.isHung || isZoneDown) {
-		fail(flow, a + inFlight, 'hung');
-		idle(i);
+		// Hung: the connection is accepted and never answered (idle timeout). Zone outage: the
+		// backend cannot be reached at all (the ELB's 10 s connect timeout).
+		holdSilently(i, a, inFlight, flow, isZoneDown || i.isHungByOutage === true ? flow.connectHoldTicks : flow.holdTicks);
 		return;
+	}
+
+	const held = i.heldByTick;
+	if (held !== undefined && held.length > 0) {
+		// Answering again: what it held is still in flight and now waits in its queue.
+		for (const count of held) i.backlog += count;
+		held.length = 0;
 	}
 
 	if (i.appReadyTick < 0 || flow.tick < i.appReadyTick) {
@@ -213,13 +227,40 @@ export function serveInstance(s: Working, i: MutableInstance, spec: InstanceType
 	}
 }
 
+/**
+ * A silent instance (hung, or its zone is out) never answers: what is routed to it waits
+ * `holdTicks` (the ELB's idle timeout for a hung instance, its connect timeout for an
+ * unreachable one), then fails with 504. Requests are held in one bucket per tick of arrival,
+ * so each fails exactly that long after it came.
+ */
+function holdSilently(i: MutableInstance, a: number, inFlight: number, flow: TickFlow, holdTicks: number): void {
+	const held = i.heldByTick ?? [];
+	if (i.heldByTick === undefined) i.heldByTick = held;
+	let sum = 0;
+	for (const count of held) sum += count;
+	if (inFlight > sum) held.push(inFlight - sum);
+	held.push(a);
+	let expired = 0;
+	while (held.length > holdTicks) expired += held.shift()!;
+	fail(flow, expired, 'hung');
+	i.inFlight = inFlight + a - expired;
+	i.backlog = 0;
+	i.completedLastTick = 0;
+	i.cpuPercent = 0;
+	i.latencyMs = 0;
+}
+
 function idle(i: MutableInstance): void {
+	if (i.heldByTick !== undefined) i.heldByTick.length = 0;
 	i.inFlight = 0;
 	i.backlog = 0;
 	i.completedLastTick = 0;
 	i.cpuPercent = 0;
 	i.latencyMs = 0;
 }
+
+/** The ELB's timeout for connecting to a backend, seconds (ALB: 10 s, then 504; aws-behaviour.md §5.5). */
+export const backendConnectTimeoutSeconds = 10;
 
 /** Latency samples per tick for the percentile histograms (more only while a backlog drains). */
 export const latencySamplesPerTick = 16;
@@ -258,5 +299,7 @@ export function newTickFlow(s: Working, expectedCompletions: number): TickFlow {
 		maxWaitSeconds: Math.min(app.timeoutMs / 1000, s.config.loadBalancer.idleTimeoutSeconds),
 		closedResponseSeconds: s.flow.closedResponseSeconds,
 		slowSeconds: s.traffic.slowdownMs / 1000,
+		holdTicks: Math.max(1, Math.ceil(s.config.loadBalancer.idleTimeoutSeconds / s.config.tickSeconds)),
+		connectHoldTicks: Math.max(1, Math.ceil(backendConnectTimeoutSeconds / s.config.tickSeconds)),
 	};
 }
