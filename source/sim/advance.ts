@@ -33,6 +33,86 @@ function internEnums(s: Working): void {
 	}
 }
 
+type MutableInstance = Working['instances'][string];
+
+/** Key order of an instance record as `launchInstance` writes it (`heldByTick` is added last, when first used). */
+const instanceKeys = ['id', 'instanceType', 'zone', 'purchaseOption', 'isInGroup', 'hasElasticIp', 'isBehindLoadBalancer', 'launchedTick', 'ec2State', 'ec2StateSinceTick', 'transitionAtTick', 'appReadyTick', 'asgLifecycle', 'asgHealth', 'unhealthyCause', 'isProtectedFromScaleIn', 'isHung', 'isHungByOutage', 'spotInterruptionTick', 'inServiceTick', 'warmupUntilTick', 'target', 'backlog', 'inFlight', 'completedLastTick', 'cpuPercent', 'latencyMs', 'cpuCredits', 'billedSeconds', 'costUsd', 'heldByTick'];
+const targetKeys = ['health', 'consecutivePasses', 'consecutiveFailures', 'healthySinceTick', 'drainUntilTick', 'routedLastTick', 'routedTotal'];
+
+/** Does `value` have exactly these keys, in this order (the last one optional when `optionalLast`)? */
+function hasKeys(value: object, keys: readonly string[], optionalLast: boolean): boolean {
+	let k = 0;
+	for (const key in value) {
+		if (key !== keys[k]) return false;
+		k++;
+	}
+
+	return k === keys.length || (optionalLast && k === keys.length - 1);
+}
+
+/**
+ * Copy of an instance record written as one object literal (same keys, same order, same
+ * values). A spread copy of a frozen record keeps most fields out of the object and stores
+ * every double as a fresh heap number; the literal's fields live in the object with unboxed
+ * doubles, which makes the data plane's pass over the fleet about a third faster.
+ */
+function cloneInstance(i: MutableInstance): MutableInstance {
+	const t = i.target;
+	const copy = {
+		id: i.id,
+		instanceType: i.instanceType,
+		zone: i.zone,
+		purchaseOption: i.purchaseOption,
+		isInGroup: i.isInGroup,
+		hasElasticIp: i.hasElasticIp,
+		isBehindLoadBalancer: i.isBehindLoadBalancer,
+		launchedTick: i.launchedTick,
+		ec2State: i.ec2State,
+		ec2StateSinceTick: i.ec2StateSinceTick,
+		transitionAtTick: i.transitionAtTick,
+		appReadyTick: i.appReadyTick,
+		asgLifecycle: i.asgLifecycle,
+		asgHealth: i.asgHealth,
+		unhealthyCause: i.unhealthyCause,
+		isProtectedFromScaleIn: i.isProtectedFromScaleIn,
+		isHung: i.isHung,
+		isHungByOutage: i.isHungByOutage,
+		spotInterruptionTick: i.spotInterruptionTick,
+		inServiceTick: i.inServiceTick,
+		warmupUntilTick: i.warmupUntilTick,
+		target: {
+			health: t.health,
+			consecutivePasses: t.consecutivePasses,
+			consecutiveFailures: t.consecutiveFailures,
+			healthySinceTick: t.healthySinceTick,
+			drainUntilTick: t.drainUntilTick,
+			routedLastTick: t.routedLastTick,
+			routedTotal: t.routedTotal,
+		},
+		backlog: i.backlog,
+		inFlight: i.inFlight,
+		completedLastTick: i.completedLastTick,
+		cpuPercent: i.cpuPercent,
+		latencyMs: i.latencyMs,
+		cpuCredits: i.cpuCredits,
+		billedSeconds: i.billedSeconds,
+		costUsd: i.costUsd,
+	} as MutableInstance;
+	if (i.heldByTick !== undefined) copy.heldByTick = i.heldByTick.slice();
+	return copy;
+}
+
+/** Copy of the instance records: the literal copy where the record has the usual keys, else a generic one. */
+function cloneInstances(instances: Working['instances']): Working['instances'] {
+	const out: Working['instances'] = {};
+	for (const id in instances) {
+		const i = instances[id]!;
+		out[id] = hasKeys(i, instanceKeys, true) && hasKeys(i.target, targetKeys, false) ? cloneInstance(i) : cloneJson(i) as MutableInstance;
+	}
+
+	return out;
+}
+
 /**
  * Deep copy of plain JSON data: strings are shared, and arrays of primitives are sliced (a
  * memcpy). The state's arrays are homogeneous (numbers or null, strings, or objects), so the
@@ -69,12 +149,25 @@ function workingCopy(state: SimState): Working {
 	const copy: Record<string, unknown> = {...state};
 	for (const key in copy) {
 		const field = copy[key];
-		if (key !== 'config' && typeof field === 'object' && field !== null) copy[key] = cloneJson(field);
+		if (key === 'instances') copy[key] = cloneInstances(field as Working['instances']);
+		else if (key !== 'config' && typeof field === 'object' && field !== null) copy[key] = cloneJson(field);
 	}
 
 	const s = copy as Working;
 	internEnums(s);
+	s.rng = unboxedNumbers(s.rng);
 	return s;
+}
+
+/**
+ * The PRNG state as an array with unboxed double elements. A copied (or frozen) array holds
+ * tagged elements, and a uint32 above 2^30 is not a small integer: every draw would store a
+ * freshly allocated heap number. Same values, same JSON.
+ */
+function unboxedNumbers(values: readonly number[]): number[] {
+	const out = Array.from({length: values.length}, () => 0.5);
+	for (let k = 0; k < values.length; k++) out[k] = values[k]!;
+	return out;
 }
 
 /** Ticks at which the timeline has entries, ascending and unique. */

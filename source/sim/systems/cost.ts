@@ -29,30 +29,52 @@ export function runRateUsdPerHour(s: Pick<SimState, 'instances' | 'instanceOrder
 	return rate;
 }
 
+/** Per-tick constants of billing, read once per tick (`billContext`) instead of once per instance. */
+export type BillContext = {
+	readonly dt: number;
+	readonly tick: number;
+	readonly totals: Working['totals'];
+	/** An Elastic IP's charge for one tick, USD. */
+	readonly elasticIpUsdPerTick: number;
+	/** Seconds billed when an instance enters `running` (the minimum, or one tick if longer). */
+	readonly startBilledSeconds: number;
+};
+
+/** This tick's billing constants. */
+export function billContext(s: Working): BillContext {
+	const dt = s.config.tickSeconds;
+	return {dt, tick: s.clock.tick, totals: s.totals, elasticIpUsdPerTick: elasticIpUsdPerHour * dt / 3600, startBilledSeconds: Math.max(minimumBilledSeconds, dt)};
+}
+
 /**
  * Bills one instance for this tick (Elastic IP included); returns USD. Counts it into `totals`.
  * `hourlyUsd` is what the instance costs per running hour, purchase option applied
  * (`instanceUsdPerHour`; the fleet cache holds it per instance).
  */
 export function billInstance(s: Working, i: Working['instances'][string], hourlyUsd: number): number {
-	const dt = s.config.tickSeconds;
-	const totals = s.totals;
+	return billInstanceIn(billContext(s), i, hourlyUsd);
+}
+
+/** `billInstance` with the tick's constants already read (the data plane's fused pass). */
+export function billInstanceIn(b: BillContext, i: Working['instances'][string], hourlyUsd: number): number {
+	const dt = b.dt;
 	let usd = 0;
-	if (i.hasElasticIp && i.ec2State !== 'terminated') {
-		totals.elasticIpSeconds += dt;
-		usd += elasticIpUsdPerHour * dt / 3600;
+	const state = i.ec2State;
+	if (i.hasElasticIp && state !== 'terminated') {
+		b.totals.elasticIpSeconds += dt;
+		usd += b.elasticIpUsdPerTick;
 	}
 
-	if (i.ec2State !== 'running') return usd;
-	const sinceStartSeconds = (s.clock.tick - i.ec2StateSinceTick) * dt;
+	if (state !== 'running') return usd;
+	const sinceStartSeconds = (b.tick - i.ec2StateSinceTick) * dt;
 	let billed = 0;
-	if (sinceStartSeconds === 0) billed = Math.max(minimumBilledSeconds, dt);
+	if (sinceStartSeconds === 0) billed = b.startBilledSeconds;
 	else if (sinceStartSeconds >= minimumBilledSeconds || sinceStartSeconds < 0) billed = dt;
 	if (billed === 0) return usd;
 	const instanceUsd = hourlyUsd * billed / 3600;
 	i.billedSeconds += billed;
 	i.costUsd += instanceUsd;
-	totals.instanceSeconds += billed;
+	b.totals.instanceSeconds += billed;
 	return usd + instanceUsd;
 }
 

@@ -32,6 +32,8 @@ export type Fleet = {
 	readonly rate: Float64Array;
 	readonly weight: Float64Array;
 	readonly isCandidate: Uint8Array;
+	/** Scratch: index of this tick's last candidate (-1: none), set by `pickCandidates`. */
+	lastCandidate: number;
 	/** Scratch, one slot per zone: routing weight, vCPUs, capacity, members, pooled wait, P(wait), down. */
 	readonly zoneWeight: Float64Array;
 	readonly zoneVcpus: Float64Array;
@@ -81,6 +83,7 @@ export function fleet(s: Working): Fleet {
 		rate: new Float64Array(n),
 		weight: new Float64Array(n),
 		isCandidate: new Uint8Array(n),
+		lastCandidate: -1,
 		zoneWeight: new Float64Array(Math.max(1, zones.length)),
 		zoneVcpus: new Float64Array(Math.max(1, zones.length)),
 		zoneCapacity: new Float64Array(Math.max(1, zones.length)),

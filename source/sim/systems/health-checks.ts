@@ -71,17 +71,31 @@ export function checkIntervalTicks(s: Working): number {
 	return Math.max(1, Math.round(s.config.loadBalancer.healthCheck.intervalSeconds / s.config.tickSeconds));
 }
 
+/** Per-tick constants of the health checks, read once per tick instead of once per target. */
+export type CheckContext = {readonly tick: number; readonly intervalTicks: number};
+
+/** This tick's health-check constants. */
+export function checkContext(s: Working): CheckContext {
+	return {tick: s.clock.tick, intervalTicks: checkIntervalTicks(s)};
+}
+
 /**
  * One target for one tick: draining ends (deadline, or nothing in flight), and a check runs
  * when its interval comes round. A terminated instance stays registered (and fails its checks)
  * until the group deregisters it, as when an instance is killed in EC2.
  */
 export function checkTarget(s: Working, i: MutableInstance, intervalTicks: number): void {
+	checkTargetIn(s, {tick: s.clock.tick, intervalTicks}, i);
+}
+
+/** `checkTarget` with the tick's constants already read (the data plane's fused pass). */
+export function checkTargetIn(s: Working, c: CheckContext, i: MutableInstance): void {
 	if (!i.isBehindLoadBalancer) return;
 	const t = i.target;
-	if (t.health === 'unused') return;
-	const tick = s.clock.tick;
-	if (t.health === 'draining') {
+	const health = t.health;
+	if (health === 'unused') return;
+	const tick = c.tick;
+	if (health === 'draining') {
 		if ((i.inFlight ?? 0) === 0 || (t.drainUntilTick !== -1 && tick >= t.drainUntilTick)) {
 			t.health = 'unused';
 			t.drainUntilTick = -1;
@@ -90,12 +104,13 @@ export function checkTarget(s: Working, i: MutableInstance, intervalTicks: numbe
 		return;
 	}
 
-	if (tick === i.launchedTick || (tick - i.launchedTick) % intervalTicks !== 0) return;
+	const since = tick - i.launchedTick;
+	if (since === 0 || since % c.intervalTicks !== 0) return;
 	recordCheck(s, i, passesHealthCheck(s, i));
 }
 
 /** Tick step 5 on its own (the tick runs it fused with routing, see load-balancer.ts). */
 export function runHealthChecks(s: Working): void {
-	const interval = checkIntervalTicks(s);
-	for (const i of fleet(s).list) checkTarget(s, i, interval);
+	const c = checkContext(s);
+	for (const i of fleet(s).list) checkTargetIn(s, c, i);
 }

@@ -21,9 +21,9 @@
  */
 import {nextUnit} from '../rng.js';
 import type {Working} from '../working.js';
-import {billFleet, billInstance} from './cost.js';
+import {billContext, billFleet, billInstanceIn} from './cost.js';
 import {fleet} from './fleet.js';
-import {checkIntervalTicks, checkTarget} from './health-checks.js';
+import {checkContext, checkTargetIn} from './health-checks.js';
 import {addCompleted, decay} from './histogram.js';
 import {failureCauseNames, newTickFlow, serveInstance, type Offer} from './instance-queue.js';
 import {queueWait} from './queueing.js';
@@ -68,12 +68,10 @@ export function routeAndServe(s: Working): void {
 	}
 
 	for (let z = 0; z < f.zones.length; z++) zoneDown[z] = s.zones[f.zones[z]!]?.isDown === true ? 1 : 0;
-	let lastCandidate = -1;
+	const lastCandidate = f.lastCandidate;
 	if (pools === 0) {
 		flow.causes['no-healthy-targets'] += offered;
 		flow.e503 += offered;
-	} else {
-		for (let k = 0; k < n; k++) if (f.isCandidate[k] === 1) lastCandidate = k;
 	}
 
 	// Systematic split, done as the serving pass walks the fleet: counts add up to `offered`
@@ -83,21 +81,25 @@ export function routeAndServe(s: Working): void {
 	let assigned = 0;
 	const offer: Offer = {count: 0, ratePerSecond: 0, arrivalCv2: 1, pooledWaitSeconds: -1, pooledPWait: 0, hasSurgeQueue, memoSlot: 0};
 	const isRoundRobin = s.loadBalancer.algorithm === 'round-robin';
-	const interval = checkIntervalTicks(s);
+	const bill = billContext(s);
+	const check = checkContext(s);
+	const {list, zoneOf, isCandidate, weight, specs, hourlyUsd} = f;
 	let inFlight = 0;
 	let usd = 0;
 	let running = 0;
 	let inService = 0;
 	let hasTargets = false;
 	for (let k = 0; k < n; k++) {
-		const i = f.list[k]!;
-		const z = byZone ? f.zoneOf[k]! : 0;
-		if (f.isCandidate[k] === 1) {
-			const share = f.weight[k]! / zoneWeight[z]! / pools;
+		const i = list[k]!;
+		const zone = zoneOf[k]!;
+		const z = byZone ? zone : 0;
+		if (isCandidate[k] === 1) {
+			const share = weight[k]! / zoneWeight[z]! / pools;
 			cumulative += offered * share;
 			const upto = k === lastCandidate ? offered : Math.min(offered, Math.floor(cumulative + u));
-			offer.count = upto > assigned ? upto - assigned : 0;
-			assigned += offer.count;
+			const count = upto > assigned ? upto - assigned : 0;
+			offer.count = count;
+			assigned += count;
 			offer.ratePerSecond = rate * share;
 			offer.arrivalCv2 = isRoundRobin ? 1 / zoneMembers[z]! : 1;
 			offer.pooledWaitSeconds = isPooled ? zoneWait[z]! : -1;
@@ -110,15 +112,17 @@ export function routeAndServe(s: Working): void {
 			offer.pooledWaitSeconds = -1;
 		}
 
-		serveInstance(s, i, f.specs[k]!, zoneDown[f.zoneOf[k]!] === 1, offer, flow);
+		serveInstance(s, i, specs[k]!, zoneDown[zone] === 1, offer, flow);
 		inFlight += i.inFlight ?? 0;
-		checkTarget(s, i, interval);
-		usd += billInstance(s, i, f.hourlyUsd[k]!);
-		if (i.ec2State === 'running') running++;
+		const isRunning = i.ec2State === 'running';
 		if (i.isBehindLoadBalancer) {
+			checkTargetIn(s, check, i);
 			hasTargets = true;
 			if (i.target.health === 'healthy') inService++;
 		}
+
+		if (isRunning) running++;
+		usd += billInstanceIn(bill, i, hourlyUsd[k]!);
 	}
 
 	const routed = pools > 0 ? offered - flow.refused : 0;

@@ -68,7 +68,17 @@ export function pickCandidates(s: Working, f: Fleet): number {
 		}
 	}
 
-	for (let k = 0; k < n; k++) f.isCandidate[k] = f.isCandidate[k] === wanted ? 1 : 0;
+	let last = -1;
+	for (let k = 0; k < n; k++) {
+		if (f.isCandidate[k] === wanted) {
+			f.isCandidate[k] = 1;
+			last = k;
+		} else {
+			f.isCandidate[k] = 0;
+		}
+	}
+
+	f.lastCandidate = last;
 	if (lb.kind === 'application' && lb.slowStartSeconds > 0 && s.loadBalancer.algorithm !== 'least-outstanding-requests' && wanted === 1) applySlowStart(s, f, byZone);
 	let pools = 0;
 	for (let z = 0; z < zoneMembers.length; z++) if (zoneMembers[z]! > 0) pools++;
