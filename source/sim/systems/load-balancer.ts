@@ -144,8 +144,11 @@ export function routeAndServe(s: Working): void {
 	totals.errors['502'] += flow.e502;
 	totals.errors['503'] += flow.e503;
 	totals.errors['504'] += flow.e504;
-	const causes = s.failureCauses;
-	for (const cause of failureCauseNames) causes[cause] += flow.causes[cause];
+	if (failed > 0) {
+		// Every failure has one cause, so with none failed there is nothing to add.
+		const causes = s.failureCauses;
+		for (const cause of failureCauseNames) causes[cause] += flow.causes[cause];
+	}
 	addCompleted(s.latency, flow.completed, flow.sumLatencyMs);
 	addCompleted(s.recentLatency, flow.completed, flow.sumLatencyMs);
 	const out = s.flow;
