@@ -96,5 +96,8 @@ export function nextServiceTime(rng: RngState, mean: number, cv: number): number
 export function roundStochastic(rng: RngState, x: number): number {
 	const whole = Math.floor(x);
 	const fraction = x - whole;
-	return fraction > 0 && nextUnit(rng) < fraction ? whole + 1 : whole;
+	if (!(fraction > 0)) return whole;
+	// Adding the comparison as a number (0 or 1) compiles without a branch: under load the
+	// outcome is a coin toss, and a mispredicted branch per instance per tick costs more than it.
+	return whole + Number(nextUnit(rng) < fraction);
 }
