@@ -34,6 +34,8 @@ export type Fleet = {
 	readonly isCandidate: Uint8Array;
 	/** Scratch: index of this tick's last candidate (-1: none), set by `pickCandidates`. */
 	lastCandidate: number;
+	/** Scratch, one slot per instance: routing class this tick (see routing.ts `classify`). */
+	readonly routeClass: Uint8Array;
 	/** Scratch, one slot per zone: routing weight, vCPUs, capacity, members, pooled wait, P(wait), down. */
 	readonly zoneWeight: Float64Array;
 	readonly zoneVcpus: Float64Array;
@@ -84,6 +86,7 @@ export function fleet(s: Working): Fleet {
 		weight: new Float64Array(n),
 		isCandidate: new Uint8Array(n),
 		lastCandidate: -1,
+		routeClass: new Uint8Array(n),
 		zoneWeight: new Float64Array(Math.max(1, zones.length)),
 		zoneVcpus: new Float64Array(Math.max(1, zones.length)),
 		zoneCapacity: new Float64Array(Math.max(1, zones.length)),

@@ -44,37 +44,36 @@ export function pickCandidates(s: Working, f: Fleet): number {
 	let registered = 0;
 	let hasLbTargets = false;
 	let direct = 0;
+	let last = -1;
+	const {list, routeClass, isCandidate, zoneOf} = f;
 	for (let k = 0; k < n; k++) {
-		const i = f.list[k]!;
+		const i = list[k]!;
 		const c = classify(i);
-		f.isCandidate[k] = c;
+		routeClass[k] = c;
 		if (i.isBehindLoadBalancer) hasLbTargets = true;
 		if (c === 1) {
+			isCandidate[k] = 1;
+			last = k;
 			healthy++;
-			addWeight(f, k, i, muPerVcpu, isRoundRobin, byZone ? f.zoneOf[k]! : 0);
-		} else if (c === 2) {
-			registered++;
-		} else if (c === 3) {
-			direct++;
+			addWeight(f, k, i, muPerVcpu, isRoundRobin, byZone ? zoneOf[k]! : 0);
+		} else {
+			isCandidate[k] = 0;
+			if (c === 2) registered++;
+			else if (c === 3) direct++;
 		}
 	}
 
 	let wanted = 1;
 	if (healthy === 0) {
+		// No healthy target: fail open to every registered target (application), or straight to
+		// standalone instances, or nobody.
 		if (registered > 0) wanted = lb.kind === 'application' ? 2 : -1;
 		else wanted = !hasLbTargets && direct > 0 ? 3 : -1;
 		for (let k = 0; k < n; k++) {
-			if (f.isCandidate[k] === wanted) addWeight(f, k, f.list[k]!, muPerVcpu, isRoundRobin, byZone && wanted !== 3 ? f.zoneOf[k]! : 0);
-		}
-	}
-
-	let last = -1;
-	for (let k = 0; k < n; k++) {
-		if (f.isCandidate[k] === wanted) {
-			f.isCandidate[k] = 1;
+			if (routeClass[k] !== wanted) continue;
+			isCandidate[k] = 1;
 			last = k;
-		} else {
-			f.isCandidate[k] = 0;
+			addWeight(f, k, list[k]!, muPerVcpu, isRoundRobin, byZone && wanted !== 3 ? zoneOf[k]! : 0);
 		}
 	}
 
