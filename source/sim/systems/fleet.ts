@@ -11,6 +11,7 @@
  */
 import {instanceTypes, purchasePriceFactor, type InstanceTypeSpec} from '../catalog.js';
 import type {Working} from '../working.js';
+import {newQueueMemo, type QueueMemo} from './instance-queue.js';
 
 type MutableInstance = Working['instances'][string];
 
@@ -34,6 +35,13 @@ export type Fleet = {
 	readonly isCandidate: Uint8Array;
 	/** Scratch: index of this tick's last candidate (-1: none), set by `pickCandidates`. */
 	lastCandidate: number;
+	/** Scratch: the data plane's queue-wait memo (cleared every tick). */
+	readonly queueMemo: QueueMemo;
+	/** Scratch, one slot per zone: the last candidate weight seen this tick and its share (NaN: none yet). */
+	readonly zoneShareWeight: Float64Array;
+	readonly zoneShare: Float64Array;
+	/** Scratch, one slot per zone: the arrival Ca² of its candidates this tick. */
+	readonly zoneArrivalCv2: Float64Array;
 	/** Scratch, one slot per instance: routing class this tick (see routing.ts `classify`). */
 	readonly routeClass: Uint8Array;
 	/** Scratch, one slot per zone: routing weight, vCPUs, capacity, members, pooled wait, P(wait), down. */
@@ -87,6 +95,10 @@ export function fleet(s: Working): Fleet {
 		isCandidate: new Uint8Array(n),
 		lastCandidate: -1,
 		routeClass: new Uint8Array(n),
+		queueMemo: newQueueMemo(),
+		zoneShareWeight: new Float64Array(Math.max(1, zones.length)),
+		zoneShare: new Float64Array(Math.max(1, zones.length)),
+		zoneArrivalCv2: new Float64Array(Math.max(1, zones.length)),
 		zoneWeight: new Float64Array(Math.max(1, zones.length)),
 		zoneVcpus: new Float64Array(Math.max(1, zones.length)),
 		zoneCapacity: new Float64Array(Math.max(1, zones.length)),

@@ -50,6 +50,9 @@ export type TickFlow = {
 	memoCa2: Float64Array;
 	memoPWait: Float64Array;
 	memoWaitSeconds: Float64Array;
+	/** λ and μ of each slot's entry: the same pair is a hit without working out λ/μ again. */
+	memoLambda: Float64Array;
+	memoMu: Float64Array;
 	/** Per-tick constants, read once. */
 	tick: number;
 	dt: number;
@@ -178,8 +181,13 @@ export function serveInstance(s: Working, i: MutableInstance, spec: InstanceType
 		waitSeconds = offer.pooledWaitSeconds;
 	} else {
 		const slot = offer.memoSlot & 7;
-		if (flow.memoKey[slot] !== lambda / mu || flow.memoC[slot] !== c || flow.memoCa2[slot] !== offer.arrivalCv2) {
+		// The same λ and μ give the same λ/μ: a hit without the division (the usual case, every
+		// instance of a zone); otherwise the key comparison decides, as it always has.
+		const isSamePair = flow.memoLambda[slot] === lambda && flow.memoMu[slot] === mu;
+		if ((!isSamePair && flow.memoKey[slot] !== lambda / mu) || flow.memoC[slot] !== c || flow.memoCa2[slot] !== offer.arrivalCv2) {
 			const q = queueWait(c, lambda, mu, flow.cv, offer.arrivalCv2);
+			flow.memoLambda[slot] = lambda;
+			flow.memoMu[slot] = mu;
 			flow.memoKey[slot] = lambda / mu;
 			flow.memoC[slot] = c;
 			flow.memoCa2[slot] = offer.arrivalCv2;
@@ -268,8 +276,24 @@ export const latencySamplesPerTick = 16;
 /** Every failure cause, in a fixed order. */
 export const failureCauseNames: readonly FailureCause[] = ['backend-down', 'app-starting', 'hung', 'timeout', 'backlog-full', 'surge-queue-full', 'no-healthy-targets'];
 
-/** A fresh accumulator for one tick. */
-export function newTickFlow(s: Working, expectedCompletions: number): TickFlow {
+/** The queue-wait memo's arrays (eight slots each), reused tick after tick (`newTickFlow` clears them). */
+export type QueueMemo = {
+	readonly key: Float64Array;
+	readonly c: Float64Array;
+	readonly ca2: Float64Array;
+	readonly pWait: Float64Array;
+	readonly waitSeconds: Float64Array;
+	readonly lambda: Float64Array;
+	readonly mu: Float64Array;
+};
+
+/** Empty memo arrays. */
+export function newQueueMemo(): QueueMemo {
+	return {key: new Float64Array(8), c: new Float64Array(8), ca2: new Float64Array(8), pWait: new Float64Array(8), waitSeconds: new Float64Array(8), lambda: new Float64Array(8), mu: new Float64Array(8)};
+}
+
+/** A fresh accumulator for one tick (`memo`: arrays to reuse, cleared here). */
+export function newTickFlow(s: Working, expectedCompletions: number, memo: QueueMemo = newQueueMemo()): TickFlow {
 	const sampleStep = Math.max(1, expectedCompletions / latencySamplesPerTick);
 	const app = s.config.app;
 	return {
@@ -286,11 +310,13 @@ export function newTickFlow(s: Working, expectedCompletions: number): TickFlow {
 		sampleStep,
 		samples: 0,
 		nextSampleAt: nextUnit(s.rng) * sampleStep,
-		memoKey: new Float64Array(8).fill(-1),
-		memoC: new Float64Array(8).fill(-1),
-		memoCa2: new Float64Array(8).fill(-1),
-		memoPWait: new Float64Array(8),
-		memoWaitSeconds: new Float64Array(8),
+		memoKey: memo.key.fill(-1),
+		memoC: memo.c.fill(-1),
+		memoCa2: memo.ca2.fill(-1),
+		memoPWait: memo.pWait.fill(0),
+		memoWaitSeconds: memo.waitSeconds.fill(0),
+		memoLambda: memo.lambda.fill(Number.NaN),
+		memoMu: memo.mu.fill(Number.NaN),
 		tick: s.clock.tick,
 		dt: s.config.tickSeconds,
 		muPerVcpu: 1000 / app.cpuMs,

@@ -48,7 +48,7 @@ export function routeAndServe(s: Working): void {
 	s.loadBalancer.surgeQueue = 0;
 	const offered = s.flow.arrived + surge;
 	const rate = s.flow.expectedRatePerSecond + (surge / dt);
-	const flow = newTickFlow(s, Math.max(offered, s.flow.completed));
+	const flow = newTickFlow(s, Math.max(offered, s.flow.completed), f.queueMemo);
 	decay(s.recentLatency, recentDecay);
 	const zones = Math.max(1, f.zones.length);
 	const {zoneWeight, zoneMembers, zoneVcpus, zoneCapacity, zoneWait, zonePWait, zoneDown} = f;
@@ -83,7 +83,11 @@ export function routeAndServe(s: Working): void {
 	const isRoundRobin = s.loadBalancer.algorithm === 'round-robin';
 	const bill = billContext(s);
 	const check = checkContext(s);
-	const {list, zoneOf, isCandidate, weight, specs, hourlyUsd} = f;
+	const {list, zoneOf, isCandidate, weight, specs, hourlyUsd, zoneShare, zoneShareWeight} = f;
+	zoneShareWeight.fill(Number.NaN);
+	// Round-robin over n targets: Erlang-n arrivals at each (Ca² = 1/n); else Poisson.
+	const zoneArrivalCv2 = f.zoneArrivalCv2;
+	for (let z = 0; z < zoneArrivalCv2.length; z++) zoneArrivalCv2[z] = isRoundRobin ? 1 / zoneMembers[z]! : 1;
 	let inFlight = 0;
 	let usd = 0;
 	let running = 0;
@@ -94,14 +98,22 @@ export function routeAndServe(s: Working): void {
 		const zone = zoneOf[k]!;
 		const z = byZone ? zone : 0;
 		if (isCandidate[k] === 1) {
-			const share = weight[k]! / zoneWeight[z]! / pools;
+			// Candidates of a pool usually weigh the same: the same weight gives the same share.
+			const w = weight[k]!;
+			let share = zoneShare[z]!;
+			if (w !== zoneShareWeight[z]) {
+				share = w / zoneWeight[z]! / pools;
+				zoneShareWeight[z] = w;
+				zoneShare[z] = share;
+			}
+
 			cumulative += offered * share;
 			const upto = k === lastCandidate ? offered : Math.min(offered, Math.floor(cumulative + u));
 			const count = upto > assigned ? upto - assigned : 0;
 			offer.count = count;
 			assigned += count;
 			offer.ratePerSecond = rate * share;
-			offer.arrivalCv2 = isRoundRobin ? 1 / zoneMembers[z]! : 1;
+			offer.arrivalCv2 = zoneArrivalCv2[z]!;
 			offer.pooledWaitSeconds = isPooled ? zoneWait[z]! : -1;
 			offer.pooledPWait = zonePWait[z]!;
 			offer.memoSlot = z;
