@@ -3,6 +3,8 @@ import {describe, expect, it} from 'vitest';
 import {advance} from '../../source/sim/advance.js';
 import {makeConfig} from '../../source/sim/defaults.js';
 import {createInitialState, SimConfigError} from '../../source/sim/state.js';
+import {step} from '../../source/sim/step.js';
+import type {SimState} from '../../source/sim/types.js';
 import {makeState, roundTripsThroughJson} from '../helpers/make-state.js';
 
 describe('createInitialState', () => {
@@ -37,5 +39,31 @@ describe('advance', () => {
 
 	it('moves the clock by exactly the ticks asked', () => {
 		expect(advance(makeState(), 17).clock.tick).toBe(17);
+	});
+
+	// advance copies the state into a private working copy written as object literals (for
+	// V8's sake); the copy must keep every key, value and key order, so serialised states agree
+	// byte for byte however time is chunked.
+	it('keeps the state\'s JSON byte for byte however time is chunked (held requests, optional keys)', () => {
+		const s0 = makeState({instances: 4, ratePerSecond: 60, seed: 9});
+		const s1 = advance(s0, 1);
+		expect(Object.keys(s1).slice(0, Object.keys(s0).length)).toEqual(Object.keys(s0));
+		expect(Object.keys(s1.instances['i-0001']!)).toEqual(Object.keys(s0.instances['i-0001']!));
+		expect(Object.keys(s1.instances['i-0001']!.target)).toEqual(Object.keys(s0.instances['i-0001']!.target));
+		let s = advance(s1, 19);
+		s = step(s, {type: 'instance/hang-injected', target: 'oldest'});
+		s = step(s, {type: 'zone/outage-started', durationSeconds: 40});
+		const once = advance(s, 120);
+		let chunked = s;
+		for (const n of [1, 3, 16, 100]) chunked = advance(chunked, n);
+		expect(JSON.stringify(chunked)).toBe(JSON.stringify(once));
+		expect(once.instanceOrder.some(id => once.instances[id]!.heldByTick !== undefined)).toBe(true);
+		expect(roundTripsThroughJson(once)).toBe(true);
+	});
+
+	it('copies a state whose keys come in another order (hand-built) without changing it', () => {
+		const s = makeState({instances: 2, ratePerSecond: 20, seed: 3});
+		const reordered = Object.fromEntries(Object.entries(s).reverse()) as SimState;
+		expect(advance(reordered, 30)).toEqual(advance(s, 30));
 	});
 });
