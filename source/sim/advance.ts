@@ -36,7 +36,7 @@ function internEnums(s: Working): void {
 type MutableInstance = Working['instances'][string];
 
 /** Key order of an instance record as `launchInstance` writes it (`heldByTick` is added last, when first used). */
-const instanceKeys = ['id', 'instanceType', 'zone', 'purchaseOption', 'isInGroup', 'hasElasticIp', 'isBehindLoadBalancer', 'launchedTick', 'ec2State', 'ec2StateSinceTick', 'transitionAtTick', 'appReadyTick', 'asgLifecycle', 'asgHealth', 'unhealthyCause', 'isProtectedFromScaleIn', 'isHung', 'isHungByOutage', 'spotInterruptionTick', 'inServiceTick', 'warmupUntilTick', 'target', 'backlog', 'inFlight', 'completedLastTick', 'cpuPercent', 'latencyMs', 'cpuCredits', 'billedSeconds', 'costUsd', 'heldByTick'];
+const instanceKeys = ['id', 'instanceType', 'zone', 'purchaseOption', 'isInGroup', 'hasElasticIp', 'isBehindLoadBalancer', 'launchedTick', 'ec2State', 'ec2StateSinceTick', 'uptimeTicksAtStop', 'transitionAtTick', 'appReadyTick', 'asgLifecycle', 'asgHealth', 'unhealthyCause', 'isProtectedFromScaleIn', 'isHung', 'isHungByOutage', 'spotInterruptionTick', 'inServiceTick', 'warmupUntilTick', 'target', 'backlog', 'inFlight', 'completedLastTick', 'cpuPercent', 'latencyMs', 'cpuCredits', 'billedSeconds', 'costUsd', 'heldByTick'];
 const targetKeys = ['health', 'consecutivePasses', 'consecutiveFailures', 'healthySinceTick', 'drainUntilTick', 'routedLastTick', 'routedTotal'];
 
 /** Does `value` have exactly these keys, in this order (the last one optional when `optionalLast`)? */
@@ -69,6 +69,7 @@ function cloneInstance(i: MutableInstance): MutableInstance {
 		launchedTick: i.launchedTick,
 		ec2State: i.ec2State,
 		ec2StateSinceTick: i.ec2StateSinceTick,
+		uptimeTicksAtStop: i.uptimeTicksAtStop,
 		transitionAtTick: i.transitionAtTick,
 		appReadyTick: i.appReadyTick,
 		asgLifecycle: i.asgLifecycle,

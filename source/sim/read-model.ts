@@ -129,6 +129,7 @@ export type InstanceView = {
 	readonly requestsPerSecond: number;
 	readonly inFlight: number;
 	readonly latencyMs: number;
+	/** Seconds it has been running; for an instance no longer running, how long it ran (frozen when it stopped running). */
 	readonly uptimeSeconds: number;
 	readonly costUsd: number;
 	readonly cpuCredits: number;

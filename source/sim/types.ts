@@ -33,6 +33,11 @@ export type Instance = {
 	readonly ec2State: Ec2State;
 	/** Tick the current ec2State was entered. */
 	readonly ec2StateSinceTick: number;
+	/**
+	 * Ticks it had been running when it last left `running` (its uptime, frozen while it stops,
+	 * shuts down or is gone); 0 if it never ran. While running, uptime is `tick - ec2StateSinceTick`.
+	 */
+	readonly uptimeTicksAtStop: number;
 	/** When the current transitional state ends (pending → running etc.); -1 when none. */
 	readonly transitionAtTick: number;
 	/** Tick from which the app answers requests (boot + app start); -1 until known. */

@@ -128,7 +128,7 @@ export function selectInstances(state: SimState): readonly InstanceView[] {
 			requestsPerSecond: i.target.routedLastTick / dt,
 			inFlight: i.inFlight ?? 0,
 			latencyMs: round(i.latencyMs, 1),
-			uptimeSeconds: i.ec2State === 'running' ? (tick - i.ec2StateSinceTick) * dt : 0,
+			uptimeSeconds: (i.ec2State === 'running' ? tick - i.ec2StateSinceTick : i.uptimeTicksAtStop) * dt,
 			costUsd: i.costUsd,
 			cpuCredits: round(i.cpuCredits, 2),
 			isBurstable: instanceTypes[i.instanceType]?.burst !== undefined,

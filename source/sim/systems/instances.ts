@@ -66,6 +66,7 @@ export function launchInstance(s: Working, o: LaunchOptions): string {
 		launchedTick: tick,
 		ec2State: o.isWarm ? 'running' : 'pending',
 		ec2StateSinceTick: tick,
+		uptimeTicksAtStop: 0,
 		transitionAtTick: o.isWarm ? -1 : tick + bootTicks,
 		appReadyTick: o.isWarm ? tick : -1,
 		asgLifecycle: o.isInGroup ? (o.isWarm ? 'InService' : 'Pending') : 'Standalone',
@@ -132,6 +133,7 @@ function noteLeftRunning(s: Working, i: Working['instances'][string]): void {
 }
 
 function setEc2State(s: Working, i: Working['instances'][string], state: Instance['ec2State'], durationTicks: number): void {
+	if (i.ec2State === 'running' && state !== 'running') i.uptimeTicksAtStop = s.clock.tick - i.ec2StateSinceTick;
 	i.ec2State = state;
 	i.ec2StateSinceTick = s.clock.tick;
 	i.transitionAtTick = durationTicks > 0 ? s.clock.tick + durationTicks : -1;

@@ -1,7 +1,8 @@
 import {describe, expect, test} from 'vitest';
 import {sampleInstances} from '../../../source/ui/sample-views.js';
 import {lifecycleLabel, sortInstances, toInstanceRows} from '../../../source/ui/view-models/to-instance-rows.js';
-import type {InstanceView} from '../../../source/sim/index.js';
+import {advance, selectInstances, step, type InstanceView, type SimState} from '../../../source/sim/index.js';
+import {makeState} from '../../helpers/make-state.js';
 
 const five = sampleInstances(5);
 const terminated: InstanceView = {...five[0], id: 'i-0000', ec2State: 'terminated', asgLifecycle: 'Terminated', isDying: true, cpuPercent: 0};
@@ -25,5 +26,20 @@ describe('instance rows', () => {
 		expect(toInstanceRows(five, 'id', false).map((r) => [r.marker, r.tone])).toEqual([
 			[' ', 'normal'], ['-', 'dim'], ['!', 'alarm'], [' ', 'normal'], ['+', 'new'],
 		]);
+	});
+});
+
+describe('uptime of an instance that stopped running', () => {
+	const row = (state: SimState, id: string) => toInstanceRows(selectInstances(state), 'id', false).find((r) => r.id === id)!;
+
+	test('is frozen at its running time while it shuts down and once it is gone, not 0s', () => {
+		const running = advance(makeState({instances: 2, seed: 3}), 300);
+		expect(row(running, 'i-0001')).toMatchObject({state: 'InService', uptime: '5m00s'});
+		const killed = step(running, {type: 'instance/terminate-requested', target: 'i-0001'});
+		const shuttingDown = advance(killed, 20);
+		expect(row(shuttingDown, 'i-0001')).toMatchObject({state: 'Terminating', uptime: '5m00s'});
+		const gone = advance(shuttingDown, 120);
+		expect(row(gone, 'i-0001')).toMatchObject({state: 'Terminated', uptime: '5m00s'});
+		expect(row(gone, 'i-0002').uptime).toBe('7m20s');
 	});
 });
