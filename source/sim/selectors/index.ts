@@ -100,7 +100,8 @@ export function selectLoadBalancer(state: SimState): LoadBalancerView {
 }
 
 function healthLabel(state: SimState, i: Instance): string {
-	if (i.isHung || state.zones[i.zone]?.isDown === true) return 'Hung';
+	const isLive = i.ec2State === 'running' || i.ec2State === 'pending';
+	if (isLive && (i.isHung || state.zones[i.zone]?.isDown === true)) return 'Hung';
 	if (i.asgHealth === 'Unhealthy' || i.target.health === 'unhealthy') return 'Unhealthy';
 	if (i.ec2State === 'pending' || (i.ec2State === 'running' && (i.appReadyTick < 0 || state.clock.tick < i.appReadyTick)) || i.target.health === 'initial') return 'Initializing';
 	if (i.ec2State !== 'running') return i.ec2State;

@@ -134,6 +134,12 @@ function noteLeftRunning(s: Working, i: Working['instances'][string]): void {
 
 function setEc2State(s: Working, i: Working['instances'][string], state: Instance['ec2State'], durationTicks: number): void {
 	if (i.ec2State === 'running' && state !== 'running') i.uptimeTicksAtStop = s.clock.tick - i.ec2StateSinceTick;
+	if (state !== 'running' && state !== 'pending') {
+		// A hang is a fault of the running OS: stopping (as a scale-up does) or terminating ends it.
+		i.isHung = false;
+		i.isHungByOutage = false;
+	}
+
 	i.ec2State = state;
 	i.ec2StateSinceTick = s.clock.tick;
 	i.transitionAtTick = durationTicks > 0 ? s.clock.tick + durationTicks : -1;

@@ -43,3 +43,16 @@ describe('uptime of an instance that stopped running', () => {
 		expect(row(gone, 'i-0002').uptime).toBe('7m20s');
 	});
 });
+
+describe('an instance hung, then scaled up', () => {
+	const rows = (state: SimState) => toInstanceRows(selectInstances(state), 'id', false).map((r) => [r.id, r.state, r.health]);
+	const standalone = makeState({seed: 5, config: {autoScaling: null, instances: [{instanceType: 't2.micro', zone: 'us-east-1a', behindLoadBalancer: false, hasElasticIp: true, purchaseOption: 'on-demand'}]}});
+
+	test('no row shows Hung: the stop ends the hang and the larger instance does not inherit it', () => {
+		const hung = step(advance(standalone, 60), {type: 'instance/hang-injected', target: 'i-0001'});
+		expect(rows(hung)).toEqual([['i-0001', 'running', 'Hung']]);
+		const scaledUp = step(hung, {type: 'instance/scale-up-requested', target: 'i-0001'});
+		expect(rows(advance(scaledUp, 1))).toEqual([['i-0001', 'stopping', 'stopping'], ['i-0002', 'pending', 'Initializing']]);
+		expect(rows(advance(scaledUp, 120))).toEqual([['i-0001', 'stopped', 'stopped'], ['i-0002', 'running', 'Healthy']]);
+	});
+});
