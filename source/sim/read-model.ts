@@ -87,7 +87,15 @@ export type AutoScalingView = {
 	readonly terminating: number;
 	readonly min: number;
 	readonly max: number;
+	/**
+	 * Seconds until the running cooldown ends (0: none running). A simple policy acts again only
+	 * when this is 0 and no activity is in progress.
+	 */
 	readonly cooldownSecondsLeft: number;
+	/** A policy's scaling activity is still in progress (its last instance not yet InService, or not yet deregistered): simple policies wait for it. */
+	readonly isActivityInProgress: boolean;
+	/** The cooldown that starts when the activity in progress completes, seconds (0: none, or no activity). */
+	readonly cooldownSecondsAfterActivity: number;
 	/** Instances still warming up (and seconds left for the longest). */
 	readonly warmingUp: number;
 	readonly warmupSecondsLeft: number;

@@ -78,7 +78,7 @@ export const sampleAlarms: readonly AlarmView[] = [
 export const sampleAutoScaling = (instances: readonly InstanceView[]): AutoScalingView => ({
 	name: 'web-asg', desired: instances.length, current: instances.length,
 	inService: instances.filter((i) => i.asgLifecycle === 'InService').length, pending: instances.filter((i) => i.asgLifecycle === 'Pending').length,
-	terminating: instances.filter((i) => i.isDying).length, min: 1, max: Math.max(6, instances.length), cooldownSecondsLeft: 250,
+	terminating: instances.filter((i) => i.isDying).length, min: 1, max: Math.max(6, instances.length), cooldownSecondsLeft: 250, isActivityInProgress: false, cooldownSecondsAfterActivity: 0,
 	warmingUp: 1, warmupSecondsLeft: 45, healthCheckType: 'ELB', scalingActivities: 3,
 	policies: [
 		{name: 'scale-out', type: 'simple', summary: 'CPU > 80 for 5×60s → +2', alarmNames: ['HighCPU']},

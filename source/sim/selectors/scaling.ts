@@ -63,6 +63,7 @@ export function selectAutoScaling(state: SimState): AutoScalingView | undefined 
 	const tick = state.clock.tick;
 	const seconds = state.config.tickSeconds;
 	const asg = state.autoScaling ?? {min: config.min, max: config.max, desired: config.desired, cooldownUntilTick: -1, scalingActivities: 0};
+	const activity = state.autoScaling?.activity ?? null;
 	let current = 0;
 	let inService = 0;
 	let pending = 0;
@@ -93,6 +94,8 @@ export function selectAutoScaling(state: SimState): AutoScalingView | undefined 
 		min: asg.min,
 		max: asg.max,
 		cooldownSecondsLeft: Math.max(0, asg.cooldownUntilTick - tick) * seconds,
+		isActivityInProgress: activity !== null,
+		cooldownSecondsAfterActivity: (activity?.cooldownTicks ?? 0) * seconds,
 		warmingUp,
 		warmupSecondsLeft: warmupTicksLeft * seconds,
 		healthCheckType: config.healthCheckType,

@@ -20,12 +20,23 @@ export function alarmTone(state: string): Tone {
 	return state === 'ALARM' ? 'alarm' : state === 'OK' ? 'ok' : 'dim';
 }
 
+/**
+ * What holds a simple policy back now: a running cooldown, or an activity still in progress
+ * (the cooldown starts only when its last instance is InService or deregistered).
+ */
+function cooldownTimer(view: AutoScalingView): string {
+	const cooldown = view.cooldownSecondsLeft > 0 ? `cooldown ${formatDuration(view.cooldownSecondsLeft)}` : '';
+	if (!view.isActivityInProgress) return cooldown || 'no cooldown';
+	if (cooldown !== '') return `${cooldown} · activity in progress`;
+	return view.cooldownSecondsAfterActivity > 0 ? `activity in progress, then cooldown ${formatDuration(view.cooldownSecondsAfterActivity)}` : 'scaling activity in progress';
+}
+
 /** ASG panel view-model; undefined when the run has no group. */
 export function toScalingGroupPanelVm(view: AutoScalingView | undefined, alarms: readonly AlarmView[]): ScalingGroupPanelVm | undefined {
 	if (!view) return undefined;
 	const stateOf = new Map(alarms.map((a) => [a.name, a.state]));
 	const timers = [
-		view.cooldownSecondsLeft > 0 ? `cooldown ${formatDuration(view.cooldownSecondsLeft)}` : 'no cooldown',
+		cooldownTimer(view),
 		view.warmingUp > 0 ? `warm-up ${view.warmingUp} (${formatDuration(view.warmupSecondsLeft)})` : '',
 		`health ${view.healthCheckType}`,
 		`${view.scalingActivities} activities`,
