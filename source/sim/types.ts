@@ -248,6 +248,8 @@ export type SimState = {
 		readonly lastPolicyRunTick: Readonly<Record<string, number>>;
 		/** The instance an Availability Zone rebalance launched and waits for ('' or absent: none). */
 		readonly rebalancingId?: string;
+		/** Instances launched to replace ELB-unhealthy ones and not yet healthy behind the load balancer (absent: none); the next batch waits for them. */
+		readonly replacementIds?: readonly string[];
 		/** A group instance left running since the last health sweep: sweep on the next tick, not at the next period. */
 		readonly needsSweep?: boolean;
 	} | null;

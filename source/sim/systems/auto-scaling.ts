@@ -77,8 +77,10 @@ export function runAutoScaling(s: Working): void {
 	const sweepTicks = Math.max(1, Math.round(healthSweepSeconds / s.config.tickSeconds));
 	if (asg.needsSweep === true || s.clock.tick % sweepTicks === 0) {
 		asg.needsSweep = false;
-		const capacity = sweepHealth(s);
-		reconcile(s, undefined, capacity);
+		const swept = sweepHealth(s);
+		const launched = reconcile(s, undefined, swept.capacity);
+		// The first launches replace the ELB-unhealthy instances just marked: the next batch waits for them.
+		if (swept.elbReplaced > 0 && launched.length > 0) (asg.replacementIds ??= []).push(...launched.slice(0, swept.elbReplaced));
 	}
 
 	if (s.clock.tick % ticksPerMinute(s) === 0) rebalanceZones(s, capacityCount(s) - rebalanceStatus(s).hidden);
@@ -94,14 +96,15 @@ export function deregisterAndTerminate(s: Working, id: string): void {
 	else terminateInstance(s, id, '');
 }
 
-/** Mark unhealthy instances and start their replacement; returns the capacity left (one pass). */
-function sweepHealth(s: Working): number {
+/** Mark unhealthy instances and start their replacement; returns the capacity left and how many were ELB-unhealthy (one pass). */
+function sweepHealth(s: Working): {readonly capacity: number; readonly elbReplaced: number} {
 	const asg = s.config.autoScaling!;
 	const tick = s.clock.tick;
 	const graceTicks = secondsToTicks(s, asg.healthCheckGracePeriodSeconds);
 	const impairedTicks = secondsToTicks(s, impairedToleranceSeconds);
 	let capacity = 0;
 	let elbBudget = -1;
+	let elbReplaced = 0;
 	for (const i of fleet(s).list) {
 		const id = i.id;
 		if (!isCapacity(i)) continue;
@@ -113,6 +116,7 @@ function sweepHealth(s: Working): number {
 			if (elbBudget === -1) elbBudget = replacementBudget(s);
 			if (elbBudget === 0) continue;
 			elbBudget -= 1;
+			elbReplaced += 1;
 			cause = causes.elbUnhealthy(s);
 		}
 
@@ -125,23 +129,27 @@ function sweepHealth(s: Working): number {
 		deregisterAndTerminate(s, id);
 	}
 
-	return capacity;
+	return {capacity, elbReplaced};
 }
 
 /**
  * How many more ELB-unhealthy instances may be replaced now: at most 10 % of desired (at least
- * one) at a time, counting replacements still on their way (pending, or not yet healthy behind
- * the load balancer). This is what keeps a group whose every target fails its checks (say, under
- * overload) from being wiped out at once.
+ * one) at a time, counting the previous batch's replacements still on their way (pending, or not
+ * yet healthy behind the load balancer). This is what keeps a group whose every target fails its
+ * checks (say, under overload) from being wiped out at once. Only replacements count: instances a
+ * scale-out launched do not hold a replacement back (AWS waits for the previous batch, not for
+ * every launch; a flapping group would otherwise keep an unhealthy instance in service for good).
  */
 export function replacementBudget(s: Working): number {
-	const batch = Math.max(1, Math.floor(s.autoScaling!.desired / 10));
-	let inProgress = 0;
-	for (const i of fleet(s).list) {
-		if (isCapacity(i) && (i.asgLifecycle === 'Pending' || (i.isBehindLoadBalancer && i.target.health === 'initial'))) inProgress += 1;
-	}
-
-	return Math.max(0, batch - inProgress);
+	const asg = s.autoScaling!;
+	const batch = Math.max(1, Math.floor(asg.desired / 10));
+	const ids = asg.replacementIds;
+	if (ids === undefined || ids.length === 0) return batch;
+	asg.replacementIds = ids.filter(id => {
+		const i = s.instances[id];
+		return i !== undefined && isCapacity(i) && (i.asgLifecycle === 'Pending' || (i.isBehindLoadBalancer && i.target.health === 'initial'));
+	});
+	return Math.max(0, batch - asg.replacementIds.length);
 }
 
 function completeActivity(s: Working): void {
@@ -159,7 +167,8 @@ function completeActivity(s: Working): void {
 	if (activity.cooldownTicks > 0) asg.cooldownUntilTick = s.clock.tick + activity.cooldownTicks;
 }
 
-function reconcile(s: Working, origin?: ActivityOrigin, capacity?: number): void {
+/** Launch or terminate toward desired; returns the ids launched. */
+function reconcile(s: Working, origin?: ActivityOrigin, capacity?: number): readonly string[] {
 	const asg = s.autoScaling!;
 	const config = s.config.autoScaling!;
 	const desired = asg.desired;
@@ -175,6 +184,7 @@ function reconcile(s: Working, origin?: ActivityOrigin, capacity?: number): void
 		n += 1;
 	}
 
+	const launched = ids.length;
 	if (n > desired) {
 		const cause = origin?.cause ?? rebalance.cause?.(before, desired) ?? causes.shrink(s, before, desired);
 		const victims = pickScaleInVictims(s, n - desired);
@@ -192,4 +202,5 @@ function reconcile(s: Working, origin?: ActivityOrigin, capacity?: number): void
 
 	if (n === desired) asg.isScaleInBlockedByProtection = false;
 	if (origin && ids.length > 0) asg.activity = {policyName: origin.policyName, instanceIds: ids, direction: before < desired ? 'out' : 'in', cooldownTicks: origin.cooldownTicks};
+	return ids.slice(0, launched);
 }

@@ -1,5 +1,5 @@
 import {describe, expect, it} from 'vitest';
-import {createInitialState, makeConfig, step, selectAutoScaling, type ConfigInput} from '../../../source/sim/index.js';
+import {createInitialState, makeConfig, step, selectAutoScaling, selectInstances, type ConfigInput} from '../../../source/sim/index.js';
 import type {Working} from '../../../source/sim/working.js';
 import {protectedMessage, setDesiredCapacity} from '../../../source/sim/systems/auto-scaling.js';
 import {capacityIds, controlState, messages, runControl, zoneCounts} from './control-plane-helpers.js';
@@ -164,6 +164,19 @@ describe('replacing ELB-unhealthy instances in batches', () => {
 		s.instances['i-0004']!.target.health = 'healthy'; // the replacement passed its checks
 		runControl(s, 10); // the next periodic sweep
 		expect(s.instanceOrder.filter(id => s.instances[id]!.asgHealth === 'Unhealthy')).toEqual(['i-0001', 'i-0002']);
+	});
+
+	it('does not wait for instances a scale-out launched: an unhealthy instance is replaced on the next sweep', () => {
+		// As in the thrashing preset: a scale-out instance is still in its checks (initial) when an old one fails its own.
+		const s = controlState({autoScaling: {min: 1, max: 4, desired: 2, healthCheckType: 'ELB', healthCheckGracePeriodSeconds: 0}});
+		setDesiredCapacity(s, 3);
+		runControl(s, 30);
+		expect(s.instances['i-0003']!.target.health).toBe('initial');
+		s.instances['i-0001']!.target.health = 'unhealthy';
+		runControl(s, 10);
+		expect(selectInstances(s as never).find(i => i.id === 'i-0001')).toMatchObject({asgLifecycle: 'Terminating', healthLabel: 'Unhealthy'});
+		expect(s.events.find(e => e.message === 'Terminating EC2 instance: i-0001')!.cause).toContain('in response to an ELB system health check failure');
+		expect(capacityIds(s)).toEqual(['i-0002', 'i-0003', 'i-0004']);
 	});
 
 	it('replaces 10 % of desired at a time in a large group', () => {
