@@ -48,9 +48,10 @@ export function scalingGroupPanelLines(vm: ScalingGroupPanelVm | undefined, widt
 	lines.push(...(hasRoomForCounts ? countLines : [countLines.flatMap((line, i) => (i === 0 ? line : [seg(gap), ...line]))]));
 	const timers = lines.length + packed.length + policyRows <= height ? packed : [vm.timers.join(' · ')];
 	for (const line of timers) lines.push([seg(line, 'dim')]);
-	const nameWidth = Math.min(16, Math.max(...vm.policies.map((p) => p.name.length), 4));
+	// The name is cut, never the state: a space always separates them, and the state fits the panel.
+	const nameWidth = Math.max(1, Math.min(16, Math.max(...vm.policies.map((p) => p.name.length), 4), width - 8));
 	for (const p of vm.policies) {
-		lines.push([seg(fit(p.name, nameWidth + 1)), seg(fit(alarmStateLabel(p.alarm), 6), p.tone), seg(p.alarm ? ' ' : ''), seg(p.summary, 'dim')]);
+		lines.push([seg(fit(p.name, nameWidth)), seg(' '), seg(fit(alarmStateLabel(p.alarm), 6), p.tone), seg(p.alarm ? ' ' : ''), seg(p.summary, 'dim')]);
 	}
 	if (vm.policies.length === 0) lines.push([seg('no scaling policies', 'dim')]);
 	return lines;

@@ -13,6 +13,16 @@ export function fit(text: string, width: number): string {
 	return width === 1 ? text.slice(0, 1) : `${text.slice(0, width - 1)}…`;
 }
 
+/**
+ * A name in `width` columns like `fit`, but a ` high` / ` low` ending (how target-tracking
+ * alarms are shown, see `alarmDisplayName`) survives the cut: `track-cpu-for-th… high`.
+ */
+export function fitName(text: string, width: number): string {
+	const suffix = / (?:high|low)$/.exec(text)?.[0] ?? '';
+	if (text.length <= width || suffix === '' || width < suffix.length + 2) return fit(text, width);
+	return fit(text.slice(0, -suffix.length), width - suffix.length) + suffix;
+}
+
 /** `text` left-padded to `width` (numbers), cut like `fit` when too long. */
 export function fitRight(text: string, width: number): string {
 	return text.length >= width ? fit(text, width) : ' '.repeat(width - text.length) + text;
