@@ -20,7 +20,7 @@ import {scalingGroupPanelLines} from './components/scaling-group-panel.js';
 import {alarmListLines} from './components/alarm-list.js';
 import {instanceTableLines} from './components/instance-table.js';
 import {eventLogLines} from './components/event-log.js';
-import {captionLine} from './components/caption-line.js';
+import {captionLines} from './components/caption-line.js';
 import {keyBarLine} from './components/key-bar.js';
 import {helpLines} from './components/help-overlay.js';
 import {tooSmallLines} from './components/too-small.js';
@@ -48,7 +48,8 @@ function beside(blocks: ReadonlyArray<readonly string[]>): string[] {
 
 /** The frame for a `columns`×`rows` terminal: `rows − 1` lines, none wider than `columns`. */
 export function composeFrame(vm: DashboardVm, ui: UiState, columns: number, rows: number, theme: Theme): string[] {
-	const layout = planLayout(columns, rows, panelWants(vm));
+	const caption = captionLines(vm.caption, vm.header.title, columns);
+	const layout = planLayout(columns, rows, panelWants(vm), caption.length);
 	if (layout.isTooSmall) {
 		const lines = tooSmallLines(columns, rows);
 		return block(lines, Math.max(1, columns), Math.max(1, Math.min(lines.length, rows - 1)), theme).map(trimEnd);
@@ -70,7 +71,7 @@ export function composeFrame(vm: DashboardVm, ui: UiState, columns: number, rows
 		out.push(...block(table.lines, width, layout.tableHeight, theme, table.selectedLine));
 		out.push(...block(eventLogLines(vm.events, width), width, layout.logHeight, theme));
 	}
-	out.push(...block([captionLine(vm.caption, vm.header.title)], width, 1, theme));
+	out.push(...block(caption, width, caption.length, theme));
 	out.push(...block([keyBarLine(ui.flash, width)], width, 1, theme));
 	return out.map(trimEnd);
 }

@@ -43,11 +43,14 @@ const loadRows = 8;
 /** Natural heights the panels would like, so short panels give rows to their neighbours. */
 export type PanelWants = {readonly scalingGroup: number; readonly alarms: number; readonly loadBalancer: number};
 
-/** Plan the frame for a `columns`×`rows` terminal. */
-export function planLayout(columns: number, rows: number, wants: PanelWants): DashboardLayout {
+/**
+ * Plan the frame for a `columns`×`rows` terminal. `captionRows` (1 or 2) is how many lines the
+ * preset's caption needs at this width; a second caption line is taken from the body.
+ */
+export function planLayout(columns: number, rows: number, wants: PanelWants, captionRows = 1): DashboardLayout {
 	const isTooSmall = columns < minColumns || rows < minRows;
 	const height = Math.max(1, rows - 1);
-	const body = height - 3;
+	const body = height - 2 - captionRows;
 	const isWide = columns >= widePanelsColumns;
 	const panelsHeight = isWide ? clamp(Math.round(body * 0.3), 8, 12) : clamp(Math.round(body * 0.4), 8, 16);
 	const rest = body - panelsHeight;

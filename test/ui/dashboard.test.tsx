@@ -33,6 +33,18 @@ describe('dashboard layout', () => {
 		}
 	});
 
+	test.each([[80, 24, 2], [120, 40, 2], [160, 50, 1]])('at %i×%i a long caption takes %i line(s), the frame stays rows − 1 lines, and the whole caption is on screen', (columns, rows, captionRows) => {
+		const caption = 'A caption long enough to need two lines at 80 and 120 columns: the load balancer keeps routing to the dead instance until it fails two checks.';
+		const vm = {...sampleDashboardVm(40), caption};
+		const lines = renderText(<Dashboard vm={vm} ui={initialUiState()} columns={columns} rows={rows} theme={theme} />, columns).split('\n');
+		expect(lines).toHaveLength(rows - 1);
+		expect(Math.max(...lines.map((line) => line.length))).toBeLessThanOrEqual(columns);
+		const first = lines.findIndex((line) => line.startsWith('» '));
+		expect(first).toBe(lines.length - 1 - captionRows);
+		const shown = lines.slice(first, -1).map((line) => line.slice(2).trimEnd()).join(' ');
+		expect(shown).toBe(caption);
+	});
+
 	test('extra height goes to the instance table', () => {
 		const rowsShown = (rows: number) => screen(120, rows, 40).split('\n').filter((line) => /^.i-00\d\d t2/.test(line)).length;
 		expect(rowsShown(40)).toBeGreaterThan(rowsShown(24));

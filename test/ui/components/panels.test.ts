@@ -8,7 +8,7 @@ import {scalingGroupPanelLines} from '../../../source/ui/components/scaling-grou
 import {alarmListLines} from '../../../source/ui/components/alarm-list.js';
 import {eventLogLines} from '../../../source/ui/components/event-log.js';
 import {keyBarLine} from '../../../source/ui/components/key-bar.js';
-import {captionLine} from '../../../source/ui/components/caption-line.js';
+import {captionLines} from '../../../source/ui/components/caption-line.js';
 import {tooSmallLines} from '../../../source/ui/components/too-small.js';
 
 // Every panel rendered from the hand-built sample view-model (source/ui/sample-views.ts:
@@ -81,7 +81,7 @@ describe('panels at 80 columns', () => {
 	});
 
 	test('caption line', () => {
-		expect(show([captionLine(vm.caption, 't')], 80)).toBe([
+		expect(show(captionLines(vm.caption, 't', 80), 80)).toBe([
 			'» The ELB still routes to the dead instance until it fails 2 checks',
 		].join('\n'));
 	});
@@ -152,9 +152,28 @@ describe('panels at 120 columns', () => {
 	});
 
 	test('caption line', () => {
-		expect(show([captionLine(vm.caption, 't')], 120)).toBe([
+		expect(show(captionLines(vm.caption, 't', 120), 120)).toBe([
 			'» The ELB still routes to the dead instance until it fails 2 checks',
 		].join('\n'));
+	});
+
+	test('a caption wider than the terminal wraps at a space onto a second line, read whole', () => {
+		const long = 'Health checks wait in the same queues and time out: the ALB marks the instances unhealthy and the group replaces them. Their queued requests fail (502).';
+		expect(show(captionLines(long, 't', 120), 120)).toBe([
+			'» Health checks wait in the same queues and time out: the ALB marks the instances unhealthy and the group replaces them.',
+			'  Their queued requests fail (502).',
+		].join('\n'));
+	});
+
+	test('a caption longer than two lines is cut on the second, with an ellipsis', () => {
+		const lines = captionLines('word '.repeat(60).trim(), 't', 80).map(line => line.map(segment => segment.text).join(''));
+		expect(lines).toHaveLength(2);
+		expect(lines[1]).toHaveLength(80);
+		expect(lines[1].endsWith('…')).toBe(true);
+	});
+
+	test('no caption: the preset title, one line', () => {
+		expect(show(captionLines('', 'Flash sale', 120), 120)).toBe('Flash sale');
 	});
 });
 
