@@ -5,6 +5,7 @@
 import {describe, expect, test} from 'vitest';
 import {builtInPresetNames, listBuiltInPresets, loadPreset} from '../../source/presets/load-preset.js';
 import {runHeadless} from '../../source/headless/run-headless.js';
+import {captionLines} from '../../source/ui/components/caption-line.js';
 
 const required = ['tour', 'chaos-monkey', 'scale-up', 'ab-stress', 'elb-two-instances', 'autoscaling-cpu-alarm', 'daily-traffic', 'instance-killed', 'az-outage', 'thrashing', 'steady', 'target-tracking'];
 
@@ -26,6 +27,14 @@ describe.each(builtInPresetNames())('%s', name => {
 		const captions = config.timeline.filter(entry => entry.action.type === 'preset/caption-shown');
 		expect(captions.length).toBeGreaterThanOrEqual(3);
 		expect(captions[0].atTick).toBe(0);
+	});
+
+	test('every caption is read whole on an 80-column dashboard (at most two lines, never cut)', () => {
+		for (const entry of config.timeline) {
+			if (entry.action.type !== 'preset/caption-shown') continue;
+			const shown = captionLines(entry.action.text, config.title, 80).map(line => line.map(segment => segment.text).join('').slice(2)).join(' ');
+			expect(shown).toBe(entry.action.text);
+		}
 	});
 
 	test('runs headless to its end with the invariants holding, and twice gives the same JSON summary', () => {
