@@ -267,6 +267,11 @@ export type SimState = {
 		readonly launched: number;
 		readonly terminated: number;
 		readonly peakInstances: number;
+		/**
+		 * The highest hourly price of the running instances at any tick, USD/h: what a fixed fleet
+		 * sized for the peak would pay per hour (counts a scaled-up instance at its larger price).
+		 */
+		readonly peakInstancesUsdPerHour: number;
 		readonly costUsd: number;
 		readonly instanceSeconds: number;
 		readonly elbSeconds: number;

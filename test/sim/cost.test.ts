@@ -4,6 +4,7 @@ import {advance} from '../../source/sim/advance.js';
 import {makeConfig} from '../../source/sim/defaults.js';
 import {selectHeader, selectSummary} from '../../source/sim/selectors/index.js';
 import {createInitialState} from '../../source/sim/state.js';
+import {step} from '../../source/sim/step.js';
 import {billInstance} from '../../source/sim/systems/cost.js';
 import type {Working} from '../../source/sim/working.js';
 import {makeState} from '../helpers/make-state.js';
@@ -50,6 +51,22 @@ describe('cost', () => {
 	it('gives the fixed-peak-fleet counterfactual: peak instances × price × run time (+ the ELB)', () => {
 		const s = advance(makeState({instances: 3, ratePerSecond: 10}), 1800);
 		expect(selectSummary(s).cost.fixedPeakFleetUsd).toBeCloseTo((3 * 0.0116 * 0.5) + (0.025 * 0.5), 6);
+	});
+
+	it('sizes the fixed fleet by the peak hourly price, so a scaled-up instance counts at its larger type', () => {
+		const config = makeConfig({
+			autoScaling: null,
+			durationSeconds: 3600,
+			instances: [{instanceType: 't2.micro', zone: 'us-east-1a', behindLoadBalancer: true, hasElasticIp: false, purchaseOption: 'on-demand'}],
+			load: {kind: 'open', arrivals: 'poisson', pattern: 'constant', ratePerSecond: 5},
+		});
+		let s = advance(createInitialState(config), 60);
+		s = step(s, {type: 'instance/scale-up-requested', target: 'i-0001', instanceType: 'c5.2xlarge'});
+		s = advance(s, 3600 - 60);
+		const summary = selectSummary(s);
+		// One c5.2xlarge ($0.34/h) for the whole hour, plus the classic ELB's hour.
+		expect(summary.cost.fixedPeakFleetUsd).toBeCloseTo(0.34 + 0.025, 6);
+		expect(summary.cost.fixedPeakFleetUsd).toBeGreaterThan(summary.cost.totalUsd);
 	});
 
 	it('throttles a t2 to its baseline once its CPU credits run out', () => {

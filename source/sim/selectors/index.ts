@@ -2,9 +2,9 @@
  * Selectors: SimState → the read model (../read-model.ts). Everything outside source/sim reads
  * a run through these; they are pure and cheap (O(instances) at most).
  */
-import {instanceTypes, loadBalancerUsdPerHour, elasticIpUsdPerHour, purchasePriceFactor} from '../catalog.js';
+import {instanceTypes, loadBalancerUsdPerHour, elasticIpUsdPerHour} from '../catalog.js';
 import type {HeaderView, InstanceView, LoadBalancerView, LoadView, MetricsLine, RunSummary, SeriesView, TargetView} from '../read-model.js';
-import {instanceUsdPerHour, runRateUsdPerHour} from '../systems/cost.js';
+import {runRateUsdPerHour} from '../systems/cost.js';
 import {targetStateLabel} from '../systems/health-checks.js';
 import {meanMs, quantileMs} from '../systems/histogram.js';
 import {countInService} from '../systems/history.js';
@@ -153,15 +153,6 @@ export function selectFailureCauses(state: SimState): Readonly<Record<FailureCau
 	return state.failureCauses;
 }
 
-/** USD per hour of one instance of the fleet's type (the group's launch template, else the standalone average). */
-function fleetUnitUsdPerHour(state: SimState): number {
-	const asg = state.config.autoScaling;
-	if (asg) return (instanceTypes[asg.instanceType]?.priceUsdPerHour ?? 0) * purchasePriceFactor[asg.purchaseOption];
-	const list = state.config.instances;
-	if (list.length === 0) return 0;
-	return list.reduce((sum, i) => sum + instanceUsdPerHour(i), 0) / list.length;
-}
-
 /** The headless run summary (design.md §2). */
 export function selectSummary(state: SimState): RunSummary {
 	const seconds = state.clock.tick * state.config.tickSeconds;
@@ -195,7 +186,7 @@ export function selectSummary(state: SimState): RunSummary {
 		cost: {
 			totalUsd: round(t.costUsd, 6),
 			instanceHours: round(t.instanceSeconds / 3600, 4),
-			fixedPeakFleetUsd: round((t.peakInstances * fleetUnitUsdPerHour(state) * hours) + (loadBalancerUsdPerHour[state.config.loadBalancer.kind] * hours) + (elasticIpUsdPerHour * t.elasticIpSeconds / 3600), 6),
+			fixedPeakFleetUsd: round((t.peakInstancesUsdPerHour * hours) + (loadBalancerUsdPerHour[state.config.loadBalancer.kind] * hours) + (elasticIpUsdPerHour * t.elasticIpSeconds / 3600), 6),
 			elbUsd: round(loadBalancerUsdPerHour[state.config.loadBalancer.kind] * t.elbSeconds / 3600, 6),
 			elasticIpUsd: round(elasticIpUsdPerHour * t.elasticIpSeconds / 3600, 6),
 		},

@@ -78,13 +78,17 @@ export function billInstanceIn(b: BillContext, i: Working['instances'][string], 
 	return usd + instanceUsd;
 }
 
-/** Fleet-level part of a tick's bill: the load balancer's hour share, the running total and the peak. */
-export function billFleet(s: Working, instancesUsd: number, running: number): void {
+/**
+ * Fleet-level part of a tick's bill: the load balancer's hour share, the running total and the
+ * peaks (running instances, and their hourly price, for the fixed-peak-fleet counterfactual).
+ */
+export function billFleet(s: Working, instancesUsd: number, running: number, runningUsdPerHour: number): void {
 	const dt = s.config.tickSeconds;
 	const totals = s.totals;
 	totals.elbSeconds += dt;
 	totals.costUsd += instancesUsd + (loadBalancerUsdPerHour[s.config.loadBalancer.kind] * dt / 3600);
 	if (running > totals.peakInstances) totals.peakInstances = running;
+	if (runningUsdPerHour > totals.peakInstancesUsdPerHour) totals.peakInstancesUsdPerHour = runningUsdPerHour;
 }
 
 /** Tick step 6 on its own (the tick runs it fused with routing, see load-balancer.ts). */
@@ -92,11 +96,16 @@ export function accrueCost(s: Working): void {
 	const f = fleet(s);
 	let usd = 0;
 	let running = 0;
+	let runningUsdPerHour = 0;
 	for (let k = 0; k < f.length; k++) {
 		const i = f.list[k]!;
-		if (i.ec2State === 'running') running += 1;
+		if (i.ec2State === 'running') {
+			running += 1;
+			runningUsdPerHour += f.hourlyUsd[k]!;
+		}
+
 		usd += billInstance(s, i, f.hourlyUsd[k]!);
 	}
 
-	billFleet(s, usd, running);
+	billFleet(s, usd, running, runningUsdPerHour);
 }

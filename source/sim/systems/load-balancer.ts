@@ -91,6 +91,7 @@ export function routeAndServe(s: Working): void {
 	let inFlight = 0;
 	let usd = 0;
 	let running = 0;
+	let runningUsdPerHour = 0;
 	let inService = 0;
 	let hasTargets = false;
 	for (let k = 0; k < n; k++) {
@@ -133,12 +134,16 @@ export function routeAndServe(s: Working): void {
 			if (i.target.health === 'healthy') inService++;
 		}
 
-		if (isRunning) running++;
+		if (isRunning) {
+			running++;
+			runningUsdPerHour += hourlyUsd[k]!;
+		}
+
 		usd += billInstanceIn(bill, i, hourlyUsd[k]!);
 	}
 
 	const routed = pools > 0 ? offered - flow.refused : 0;
-	billFleet(s, usd, running);
+	billFleet(s, usd, running, runningUsdPerHour);
 	if (flow.refused > 0) {
 		const queued = Math.min(lb.surgeQueueLength, flow.refused);
 		s.loadBalancer.surgeQueue = queued;
