@@ -7,7 +7,7 @@ export type HeaderVm = {
 	readonly title: string;
 	/** Simulated clock, `HH:MM:SS`. */
 	readonly clock: string;
-	/** Length of the preset, `HH:MM:SS`. */
+	/** Length of the preset, `HH:MM:SS`, followed by ` ended` once the clock is past it (the run goes on as a sandbox). */
 	readonly duration: string;
 	readonly speed: string;
 	readonly seed: string;
@@ -23,7 +23,7 @@ export function toHeaderVm(view: HeaderView, ui: {readonly isPaused: boolean; re
 		presetName: view.presetName,
 		title: view.title,
 		clock: formatClock(view.simulatedSeconds),
-		duration: formatClock(view.durationSeconds),
+		duration: formatClock(view.durationSeconds) + (view.simulatedSeconds > view.durationSeconds ? ' ended' : ''),
 		speed: formatSpeed(ui.speed),
 		seed: `seed ${view.seed}`,
 		isPaused: ui.isPaused,
