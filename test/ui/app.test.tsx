@@ -71,6 +71,16 @@ describe('the live app', () => {
 		app.unmount();
 	});
 
+	test('keys that arrive together (typed fast, or pasted) act in order: ↓ then k kills the instance ↓ moved to', async () => {
+		const {app, screen, press} = await start();
+		await press('.', (text) => text.includes('00:00:01/'));
+		const tableIds = screen().split('\n').flatMap((line) => /^.(i-\d{4}) t2\./.exec(line)?.[1] ?? []);
+		expect(tableIds.length).toBeGreaterThan(1);
+		await press('\u001B[Bk', (text) => text.includes('» kill '));
+		expect(screen()).toContain(`» kill ${tableIds[1]}`);
+		app.unmount();
+	});
+
 	test('> sorts by the next column and the header marks it; [ and ] change speed', async () => {
 		const {app, screen, press} = await start();
 		await press('>', (text) => text.includes('TYPE▲') && text.includes('» sort by TYPE'));

@@ -6,7 +6,7 @@ import {useRef} from 'react';
 import {useApp, useInput} from 'ink';
 import type {SimAction} from '../../sim/index.js';
 import {describeAction, isUiCommand, keymap, type UiCommand} from '../keymap.js';
-import {currentSpeed, sortColumns, type UiAction, type UiState} from '../ui-state.js';
+import {currentSpeed, effectiveSelection, sortColumns, uiReducer, type UiAction, type UiState} from '../ui-state.js';
 import {formatSpeed} from '../view-models/format.js';
 
 export type KeybindingHandlers = {
@@ -59,6 +59,14 @@ export function useKeybindings(handlers: KeybindingHandlers): void {
 	// passive effects run, so a key arriving right after a frame would see the previous state.
 	const latest = useRef(handlers);
 	latest.current = handlers;
+	// Keys that arrive together (typed fast, pasted: `↓k` in one read) are handled before React
+	// renders again, so each UI action also advances the ref's copy of the UI state at once:
+	// `k` then acts on the row `↓` moved to. The next render replaces the copy with React's own.
+	const dispatch = (h: KeybindingHandlers, action: UiAction) => {
+		h.dispatchUi(action);
+		const ui = uiReducer(h.ui, action);
+		latest.current = {...h, ui: {...ui, selectedId: effectiveSelection(ui, h.ids)}};
+	};
 	useInput(
 		(input, key) => {
 			const h = latest.current;
@@ -66,7 +74,7 @@ export function useKeybindings(handlers: KeybindingHandlers): void {
 			if (!result) return;
 			if (!isUiCommand(result)) {
 				h.act(result);
-				h.dispatchUi({type: 'flash/shown', text: describeAction(result)});
+				dispatch(h, {type: 'flash/shown', text: describeAction(result)});
 				return;
 			}
 			if (result.type === 'ui/quit') {
@@ -74,7 +82,7 @@ export function useKeybindings(handlers: KeybindingHandlers): void {
 				return;
 			}
 			if (result.type === 'ui/step-one') h.stepOne();
-			for (const action of uiActionsFor(result, h)) h.dispatchUi(action);
+			for (const action of uiActionsFor(result, h)) dispatch(latest.current, action);
 		},
 		{isActive: handlers.isActive},
 	);
