@@ -4,6 +4,7 @@
  */
 import {appProfiles, instanceTypeNames, type AppProfileName} from '../sim/catalog.js';
 import type {RoutingAlgorithm} from '../sim/config.js';
+import {editDistance} from '../text/did-you-mean.js';
 
 /** A validated ab run: ab's -n and -c plus the simulated fleet behind the load balancer. */
 export type AbOptions = {
@@ -37,23 +38,11 @@ export const maxAbInstances = 1000;
 
 const algorithms: readonly RoutingAlgorithm[] = ['round-robin', 'least-outstanding-requests', 'weighted'];
 
-/** Edit distance, for did-you-mean suggestions. */
-export function editDistance(a: string, b: string): number {
-	const row = Array.from({length: b.length + 1}, (_, k) => k);
-	for (let i = 1; i <= a.length; i++) {
-		let previous = row[0]!;
-		row[0] = i;
-		for (let j = 1; j <= b.length; j++) {
-			const current = row[j]!;
-			row[j] = Math.min(row[j]! + 1, row[j - 1]! + 1, previous + (a[i - 1] === b[j - 1] ? 0 : 1));
-			previous = current;
-		}
-	}
-
-	return row[b.length]!;
-}
-
-/** The closest name within a small distance, or undefined. */
+/**
+ * The closest name for a flag value: a unique prefix of at least 3 letters, else the nearest by
+ * edit distance within max(2, a third of the value). Looser than a preset key's did-you-mean,
+ * because a flag value is short and typed in a hurry.
+ */
 export function closest(value: string, names: readonly string[]): string | undefined {
 	const lower = value.toLowerCase();
 	const prefixed = lower.length >= 3 ? names.filter(name => name.toLowerCase().startsWith(lower)) : [];

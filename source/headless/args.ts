@@ -2,7 +2,7 @@
  * The command line's vocabulary, pure: the flags, the help text, unknown-flag detection with a
  * "did you mean", and parsing of flag values into one-sentence errors. `cli.tsx` uses these.
  */
-import {didYouMean} from '../presets/did-you-mean.js';
+import {didYouMean} from '../text/did-you-mean.js';
 import {parseDurationSeconds} from '../presets/units.js';
 
 /** Every long flag (kebab-case) the command line knows. */

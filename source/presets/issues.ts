@@ -5,7 +5,7 @@
  * closed-loop load) so the message speaks about that branch only.
  */
 import type {z} from 'zod';
-import {didYouMean} from './did-you-mean.js';
+import {didYouMean} from '../text/did-you-mean.js';
 import {formatPath, type Locator, type PathSegment, type PresetProblem} from './problems.js';
 
 /** Marks issues whose message zod would invent: we write those ourselves. */

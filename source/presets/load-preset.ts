@@ -7,7 +7,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import {fileURLToPath} from 'node:url';
 import type {SimConfig} from '../sim/index.js';
-import {didYouMean} from './did-you-mean.js';
+import {didYouMean} from '../text/did-you-mean.js';
 import {parsePreset} from './parse-preset.js';
 import {formatProblem, type PresetProblem} from './problems.js';
 

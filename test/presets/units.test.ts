@@ -1,6 +1,5 @@
 import {describe, expect, test} from 'vitest';
 import {formatDuration, parseDurationSeconds, parseRatePerSecond} from '../../source/presets/units.js';
-import {didYouMean, editDistance} from '../../source/presets/did-you-mean.js';
 import {insideFolder, parseTrace} from '../../source/presets/trace.js';
 
 describe('durations', () => {
@@ -31,20 +30,6 @@ describe('rates', () => {
 
 	test.each(['20/d', '20 per second', -1, Number.NaN, '', 'fast', {}])('%s is not a rate', text => {
 		expect(parseRatePerSecond(text)).toBeUndefined();
-	});
-});
-
-describe('did you mean', () => {
-	test('edit distance counts a swap of neighbours as one edit', () => {
-		expect(editDistance('desird', 'desired')).toBe(1);
-		expect(editDistance('mirco', 'micro')).toBe(1);
-		expect(editDistance('abc', 'abc')).toBe(0);
-	});
-
-	test('suggests the closest candidate, or nothing when nothing is close', () => {
-		expect(didYouMean('algoritm', ['algorithm', 'kind'])).toBe('algorithm');
-		expect(didYouMean('MAX', ['min', 'max'])).toBe('max');
-		expect(didYouMean('zzzzzz', ['min', 'max'])).toBeUndefined();
 	});
 });
 
