@@ -53,8 +53,3 @@ export function toTimeline(entries: readonly TimelineEntryInput[], tickSeconds: 
 		.sort((a, b) => a.atTick - b.atTick || a.index - b.index)
 		.map(({atTick, action}) => ({atTick, action}));
 }
-
-/** The actions due at exactly `tick`, in order. */
-export function actionsDueAt(timeline: readonly TimelineEntry[], tick: number): SimAction[] {
-	return timeline.filter(entry => entry.atTick === tick).map(entry => entry.action);
-}
