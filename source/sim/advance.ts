@@ -6,6 +6,7 @@
  * not matter: advance(advance(s, a), b) equals advance(s, a + b).
  */
 import {step} from './step.js';
+import {beginHotScope, endHotScope} from './systems/fleet.js';
 import {runTick} from './tick.js';
 import type {SimState} from './types.js';
 import type {Working} from './working.js';
@@ -262,12 +263,15 @@ export function advance(state: SimState, ticks: number): SimState {
 	if (ticks === 0) return state;
 	const due = timelineTicks(state);
 	let s = workingCopy(state);
+	beginHotScope(s);
 	const end = s.clock.tick + ticks;
 	let k = 0;
 	while (k < due.length && due[k]! < s.clock.tick) k++;
 	while (s.clock.tick < end) {
 		if (k < due.length && due[k] === s.clock.tick) {
+			endHotScope(s);
 			s = workingCopy(applyDue(s as SimState, s.clock.tick));
+			beginHotScope(s);
 			k++;
 		}
 
@@ -275,5 +279,6 @@ export function advance(state: SimState, ticks: number): SimState {
 		while (s.clock.tick < stop) runTick(s);
 	}
 
+	endHotScope(s);
 	return s as SimState;
 }

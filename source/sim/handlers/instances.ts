@@ -8,6 +8,7 @@ import type {Instance} from '../types.js';
 import type {Working} from '../working.js';
 import {appendEvent, at} from '../systems/activity.js';
 import {noticeSpotInterruption, resolveTarget} from '../systems/faults.js';
+import {touchFleet} from '../systems/fleet.js';
 import {launchInstance, stopInstance, terminateInstance} from '../systems/instances.js';
 
 type Action<T extends SimAction['type']> = Extract<SimAction, {type: T}>;
@@ -43,6 +44,7 @@ export function handleHang(s: Working, a: Action<'instance/hang-injected'>): voi
 	const id = target(s, a.target, 'hang an instance');
 	if (id === undefined) return;
 	s.instances[id]!.isHung = true;
+	touchFleet(s);
 	appendEvent(s, 'fault', `${id} hangs: still running, no longer answering`, `${at(s)} a user request (hang ${a.target}).`);
 }
 

@@ -21,7 +21,7 @@ import type {MetricName, Statistic} from '../config.js';
 import type {MetricWindow} from '../types.js';
 import type {Working} from '../working.js';
 import {emptyRing, pushRing, ringValues} from './ring.js';
-import {fleet} from './fleet.js';
+import {cpuPercentAt, fleet} from './fleet.js';
 
 /** The value stored for a minute without data. */
 export const missingDatapoint = -1;
@@ -83,11 +83,13 @@ function sampleFleet(s: Working, w: Working['metricWindow'] & object): void {
 	let cpuSum = 0;
 	let cpuSamples = 0;
 	let healthy = 0;
-	for (const i of fleet(s).list) {
+	const f = fleet(s);
+	for (let k = 0; k < f.length; k++) {
+		const i = f.list[k]!;
 		if (i.target.health === 'healthy' && i.isBehindLoadBalancer) healthy += 1;
 		if (i.ec2State !== 'running') continue;
 		if (hasGroup && (i.asgLifecycle !== 'InService' || (excludeWarming && i.warmupUntilTick > tick))) continue;
-		cpuSum += i.cpuPercent;
+		cpuSum += cpuPercentAt(f, k);
 		cpuSamples += 1;
 	}
 

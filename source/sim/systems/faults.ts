@@ -10,7 +10,7 @@ import {appendEvent, at, formatSimTime} from './activity.js';
 import {ensureControlPlane} from './auto-scaling.js';
 import {drawPick, secondsToTicks} from './draw.js';
 import {terminateInstance} from './instances.js';
-import {fleet} from './fleet.js';
+import {fleet, touchFleet} from './fleet.js';
 
 /** The spot interruption notice, seconds before the instance is reclaimed. */
 export const spotNoticeSeconds = 120;
@@ -47,6 +47,7 @@ export function startZoneOutage(s: Working, zone: string, durationSeconds: numbe
 		if (i.zone === zone && isAlive(i)) {
 			if (!i.isHung) i.isHungByOutage = true;
 			i.isHung = true;
+			touchFleet(s);
 			count += 1;
 		}
 	}
@@ -110,6 +111,7 @@ function endZoneOutage(s: Working, zone: string): void {
 		if (i.zone === zone && i.isHungByOutage === true) {
 			i.isHung = false;
 			i.isHungByOutage = false;
+			touchFleet(s);
 		}
 	}
 

@@ -52,6 +52,57 @@ export type Fleet = {
 	readonly zoneWait: Float64Array;
 	readonly zonePWait: Float64Array;
 	readonly zoneDown: Uint8Array;
+	/** The data plane's per-instance fields as typed arrays (see `HotFields`). */
+	readonly hot: HotFields;
+	/** Copies of the data plane's inputs that only a few writers change (see `Modes`). */
+	readonly modes: Modes;
+	/** Pools found by the last `pickCandidates` (its candidates, weights and sums are still in place). */
+	pools: number;
+};
+
+/**
+ * Per-instance inputs of routing and serving that change only through a handful of writers —
+ * EC2 state changes (`setEc2State`, `finishTransition`), target health (`setHealth`, draining,
+ * deregistration) and hangs (fault handlers, zone outages) — each of which calls `touchFleet`.
+ * While `dirty` is false the data plane reuses them, and last tick's candidates, instead of
+ * reading every record again. `launchedTick`, `hasElasticIp` and `isBehindLoadBalancer` never
+ * change after launch.
+ */
+export type Modes = {
+	dirty: boolean;
+	/** 1: running, not hung, not draining, holding nothing (the fast path may serve it once its app is ready and its zone is up). */
+	readonly isPlain: Uint8Array;
+	/** Target health: 0 initial or unhealthy, 1 healthy, 2 unused, 3 draining. */
+	readonly health: Uint8Array;
+	readonly appReadyTick: Float64Array;
+	readonly ec2StateSinceTick: Float64Array;
+	readonly launchedTick: Float64Array;
+	readonly hasElasticIp: Uint8Array;
+	readonly isBehindLoadBalancer: Uint8Array;
+};
+
+/**
+ * The fields the data plane writes every tick, one typed array each, indexed like `list`.
+ * Inside `advance` (between `beginHotScope` and `endHotScope`) these arrays, not the records,
+ * hold the current values while `valid` is true: the data plane's pass reads and writes plain
+ * numbers instead of ~10 properties of a 35-field record per instance per tick. The records are
+ * written back (`flushHot`) before anything else could read them: when the cached view is
+ * rebuilt (an instance launched or removed), before a timeline action runs through `step`, and
+ * when `advance` returns. Inside a tick, the few readers outside the data plane go through
+ * `cpuPercentAt` and `capacityAt`.
+ */
+export type HotFields = {
+	valid: boolean;
+	readonly backlog: Float64Array;
+	readonly inFlight: Float64Array;
+	readonly completed: Float64Array;
+	readonly cpuPercent: Float64Array;
+	readonly latencyMs: Float64Array;
+	readonly cpuCredits: Float64Array;
+	readonly billedSeconds: Float64Array;
+	readonly costUsd: Float64Array;
+	readonly routedLast: Float64Array;
+	readonly routedTotal: Float64Array;
 };
 
 /**
@@ -63,6 +114,8 @@ export const creditFloor = 0.001;
 
 const unknownSpec: InstanceTypeSpec = {name: '?', vcpus: 1, memoryGiB: 1, priceUsdPerHour: 0};
 const cache = new WeakMap<object, Fleet>();
+/** Working states inside an `advance` call: their data plane keeps its fields in `Fleet.hot` between ticks. */
+const hotScopes = new WeakSet<object>();
 
 /** The instances of `s` in launch order (cached). */
 export function fleet(s: Working): Fleet {
@@ -70,6 +123,8 @@ export function fleet(s: Working): Fleet {
 	const n = order.length;
 	const hit = cache.get(s.instances);
 	if (hit && hit.order === order && hit.length === n && (n === 0 || (hit.firstId === order[0] && hit.lastId === order[n - 1]))) return hit;
+	// The view is rebuilt: what its hot arrays hold goes back to the records first.
+	if (hit) flushHot(hit);
 	const list = order.map(id => s.instances[id]!);
 	const zones: string[] = [];
 	const zoneOf = new Int32Array(n);
@@ -106,20 +161,150 @@ export function fleet(s: Working): Fleet {
 		zoneWait: new Float64Array(Math.max(1, zones.length)),
 		zonePWait: new Float64Array(Math.max(1, zones.length)),
 		zoneDown: new Uint8Array(Math.max(1, zones.length)),
+		hot: {
+			valid: false,
+			backlog: new Float64Array(n),
+			inFlight: new Float64Array(n),
+			completed: new Float64Array(n),
+			cpuPercent: new Float64Array(n),
+			latencyMs: new Float64Array(n),
+			cpuCredits: new Float64Array(n),
+			billedSeconds: new Float64Array(n),
+			costUsd: new Float64Array(n),
+			routedLast: new Float64Array(n),
+			routedTotal: new Float64Array(n),
+		},
+		modes: {
+			dirty: true,
+			isPlain: new Uint8Array(n),
+			health: new Uint8Array(n),
+			appReadyTick: new Float64Array(n),
+			ec2StateSinceTick: new Float64Array(n),
+			launchedTick: Float64Array.from(list, i => i.launchedTick),
+			hasElasticIp: Uint8Array.from(list, i => (i.hasElasticIp ? 1 : 0)),
+			isBehindLoadBalancer: Uint8Array.from(list, i => (i.isBehindLoadBalancer ? 1 : 0)),
+		},
+		pools: 0,
 	};
 	cache.set(s.instances, built);
 	return built;
 }
 
-/** Forget the cached view (after replacing an instance object in place). */
+/** Forget the cached view (after replacing an instance object in place); its hot fields go back to the records. */
 export function invalidateFleet(s: Working): void {
+	const hit = cache.get(s.instances);
+	if (hit) flushHot(hit);
 	cache.delete(s.instances);
+}
+
+/** A writer changed an instance's EC2 state, target health or hang: the data plane reads the records again next tick. */
+export function touchFleet(s: Working): void {
+	const hit = cache.get(s.instances);
+	if (hit) hit.modes.dirty = true;
+}
+
+const healthCodes: Record<string, number> = {initial: 0, unhealthy: 0, healthy: 1, unused: 2, draining: 3};
+
+/** Instance `k`'s record → its modes. */
+export function refreshModesAt(f: Fleet, k: number): void {
+	const m = f.modes;
+	const i = f.list[k]!;
+	const health = i.target.health;
+	const held = i.heldByTick;
+	m.isPlain[k] = i.ec2State === 'running' && !i.isHung && health !== 'draining' && (held === undefined || held.length === 0) ? 1 : 0;
+	m.health[k] = healthCodes[health] ?? 0;
+	m.appReadyTick[k] = i.appReadyTick;
+	m.ec2StateSinceTick[k] = i.ec2StateSinceTick;
+}
+
+/** Every record → the modes (when a writer touched the fleet). */
+export function refreshModes(f: Fleet): void {
+	for (let k = 0; k < f.length; k++) refreshModesAt(f, k);
+	f.modes.dirty = false;
+}
+
+/** Copy the records' data-plane fields into the hot arrays; from now on the arrays hold them. */
+export function loadHot(f: Fleet): void {
+	const h = f.hot;
+	for (let k = 0; k < f.length; k++) loadHotAt(f, k);
+	h.valid = true;
+}
+
+/** Instance `k`'s record → the hot arrays. */
+export function loadHotAt(f: Fleet, k: number): void {
+	const h = f.hot;
+	const i = f.list[k]!;
+	h.backlog[k] = i.backlog;
+	h.inFlight[k] = i.inFlight ?? 0;
+	h.completed[k] = i.completedLastTick;
+	h.cpuPercent[k] = i.cpuPercent;
+	h.latencyMs[k] = i.latencyMs;
+	h.cpuCredits[k] = i.cpuCredits;
+	h.billedSeconds[k] = i.billedSeconds;
+	h.costUsd[k] = i.costUsd;
+	h.routedLast[k] = i.target.routedLastTick;
+	h.routedTotal[k] = i.target.routedTotal;
+}
+
+/** The hot arrays → instance `k`'s record. */
+export function flushHotAt(f: Fleet, k: number): void {
+	const h = f.hot;
+	const i = f.list[k]!;
+	i.backlog = h.backlog[k]!;
+	i.inFlight = h.inFlight[k]!;
+	i.completedLastTick = h.completed[k]!;
+	i.cpuPercent = h.cpuPercent[k]!;
+	i.latencyMs = h.latencyMs[k]!;
+	i.cpuCredits = h.cpuCredits[k]!;
+	i.billedSeconds = h.billedSeconds[k]!;
+	i.costUsd = h.costUsd[k]!;
+	i.target.routedLastTick = h.routedLast[k]!;
+	i.target.routedTotal = h.routedTotal[k]!;
+}
+
+/** Write the hot arrays back to the records (when they hold the current values); the records hold them again. */
+export function flushHot(f: Fleet): void {
+	if (!f.hot.valid) return;
+	for (let k = 0; k < f.length; k++) flushHotAt(f, k);
+	f.hot.valid = false;
+}
+
+/** `advance` starts working on `s`: the data plane may keep its fields in the hot arrays between ticks. */
+export function beginHotScope(s: Working): void {
+	hotScopes.add(s);
+}
+
+/** `advance` is done with `s` (or hands it to `step`): every record is current again. */
+export function endHotScope(s: Working): void {
+	const hit = cache.get(s.instances);
+	if (hit) flushHot(hit);
+	hotScopes.delete(s);
+}
+
+/** Is `s` inside an `advance` call (its hot arrays may stay ahead of its records between ticks)? */
+export function isHotScope(s: Working): boolean {
+	return hotScopes.has(s);
+}
+
+/** Instance `k`'s CPU over the last tick, from wherever it is current. */
+export function cpuPercentAt(f: Fleet, k: number): number {
+	return f.hot.valid ? f.hot.cpuPercent[k]! : f.list[k]!.cpuPercent;
 }
 
 /** Capacity of an instance for the run's app, req/s (t2 throttle included; 0 for an unknown type). */
 export function capacityOf(s: Working, i: MutableInstance): number {
+	return capacityWithCredits(s, i, i.cpuCredits);
+}
+
+/** `capacityOf` for instance `k` of the cached view, its credits read from wherever they are current. */
+export function capacityAt(s: Working, f: Fleet, k: number): number {
+	return capacityWithCredits(s, f.list[k]!, f.hot.valid ? f.hot.cpuCredits[k]! : f.list[k]!.cpuCredits);
+}
+
+/** `capacityOf` with the credit balance given (the data plane's hot value). */
+export function capacityWithCredits(s: Working, i: MutableInstance, cpuCredits: number): number {
 	const spec = instanceTypes[i.instanceType];
 	if (!spec) return 0;
-	const throttle = spec.burst && i.cpuCredits < creditFloor ? spec.burst.baselinePercentPerVcpu / 100 : 1;
+	const throttle = spec.burst && cpuCredits < creditFloor ? spec.burst.baselinePercentPerVcpu / 100 : 1;
 	return spec.vcpus * (1000 / s.config.app.cpuMs) * throttle;
 }

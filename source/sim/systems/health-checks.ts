@@ -14,7 +14,7 @@ import type {LoadBalancerKind} from '../config.js';
 import type {TargetHealth} from '../types.js';
 import type {Working} from '../working.js';
 import {appendEvent} from './activity.js';
-import {capacityOf, fleet} from './fleet.js';
+import {capacityOf, fleet, touchFleet} from './fleet.js';
 
 type MutableInstance = Working['instances'][string];
 
@@ -60,6 +60,7 @@ function setHealth(s: Working, i: MutableInstance, health: TargetHealth): void {
 	const kind = s.config.loadBalancer.kind;
 	const wasLabel = targetStateLabel(kind, i.target.health);
 	i.target.health = health;
+	touchFleet(s);
 	if (health === 'healthy') i.target.healthySinceTick = s.clock.tick;
 	if (targetStateLabel(kind, health) !== wasLabel || kind === 'application') {
 		appendEvent(s, 'elb', `${kind === 'classic' ? 'Instance' : 'Target'} ${i.id} is ${describe(kind, health)}`);
@@ -99,6 +100,7 @@ export function checkTargetIn(s: Working, c: CheckContext, i: MutableInstance): 
 		if ((i.inFlight ?? 0) === 0 || (t.drainUntilTick !== -1 && tick >= t.drainUntilTick)) {
 			t.health = 'unused';
 			t.drainUntilTick = -1;
+			touchFleet(s);
 		}
 
 		return;

@@ -84,7 +84,8 @@ export type Offer = {
 	memoSlot: number;
 };
 
-function fail(flow: TickFlow, count: number, cause: FailureCause): void {
+/** Count `count` failed requests under `cause` (and its 502/503/504 class). */
+export function countFailure(flow: TickFlow, count: number, cause: FailureCause): void {
 	if (count <= 0) return;
 	flow.causes[cause] += count;
 	if (cause === 'backend-down' || cause === 'app-starting') flow.e502 += count;
@@ -100,7 +101,7 @@ export function serveInstance(s: Working, i: MutableInstance, spec: InstanceType
 	i.target.routedLastTick = a;
 	i.target.routedTotal += a;
 	if (i.ec2State !== 'running') {
-		fail(flow, a + inFlight, 'backend-down');
+		countFailure(flow, a + inFlight, 'backend-down');
 		idle(i);
 		return;
 	}
@@ -121,7 +122,7 @@ export function serveInstance(s: Working, i: MutableInstance, spec: InstanceType
 	}
 
 	if (i.appReadyTick < 0 || flow.tick < i.appReadyTick) {
-		fail(flow, a, 'app-starting');
+		countFailure(flow, a, 'app-starting');
 		idle(i);
 		i.inFlight = inFlight;
 		return;
@@ -161,11 +162,11 @@ export function serveInstance(s: Working, i: MutableInstance, spec: InstanceType
 			i.target.routedLastTick -= n503;
 			i.target.routedTotal -= n503;
 		} else {
-			fail(flow, n503, 'backlog-full');
+			countFailure(flow, n503, 'backlog-full');
 		}
 	}
 
-	fail(flow, n504, 'timeout');
+	countFailure(flow, n504, 'timeout');
 	i.backlog = backlog;
 
 	// Steady-state response time (or the closed loop's R) plus the backlog's wait.
@@ -250,7 +251,7 @@ function holdSilently(i: MutableInstance, a: number, inFlight: number, flow: Tic
 	held.push(a);
 	let expired = 0;
 	while (held.length > holdTicks) expired += held.shift()!;
-	fail(flow, expired, 'hung');
+	countFailure(flow, expired, 'hung');
 	i.inFlight = inFlight + a - expired;
 	i.backlog = 0;
 	i.completedLastTick = 0;

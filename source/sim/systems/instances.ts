@@ -16,6 +16,7 @@ import type {Instance} from '../types.js';
 import type {Working} from '../working.js';
 import {appendEvent} from './activity.js';
 import {drawInt, secondsToTicks} from './draw.js';
+import {touchFleet} from './fleet.js';
 
 /** What `launchInstance` needs. */
 export type LaunchOptions = {
@@ -142,6 +143,7 @@ function setEc2State(s: Working, i: Working['instances'][string], state: Instanc
 
 	i.ec2State = state;
 	i.ec2StateSinceTick = s.clock.tick;
+	touchFleet(s);
 	i.transitionAtTick = durationTicks > 0 ? s.clock.tick + durationTicks : -1;
 	i.appReadyTick = state === 'running' ? i.appReadyTick : -1;
 }
@@ -172,7 +174,10 @@ export function advanceLifecycles(s: Working): void {
 		if (!i) continue;
 		if (i.transitionAtTick !== -1 && tick >= i.transitionAtTick) finishTransition(s, i);
 		else if (i.asgLifecycle === 'Terminating' && i.ec2State === 'running' && isDeregistered(i, tick)) terminateInstance(s, id, '');
-		else if (i.ec2State === 'terminated' && i.isInGroup && (i.target.health === 'unhealthy' || i.target.health === 'initial')) i.target.health = 'unused';
+		else if (i.ec2State === 'terminated' && i.isInGroup && (i.target.health === 'unhealthy' || i.target.health === 'initial')) {
+			i.target.health = 'unused';
+			touchFleet(s);
+		}
 	}
 
 	s.lifecycleWatch = s.lifecycleWatch.filter(id => {
@@ -189,6 +194,7 @@ function finishTransition(s: Working, i: Working['instances'][string]): void {
 	const tick = s.clock.tick;
 	i.transitionAtTick = -1;
 	i.ec2StateSinceTick = tick;
+	touchFleet(s);
 	if (i.ec2State === 'pending') {
 		i.ec2State = 'running';
 		i.appReadyTick = tick + secondsToTicks(s, s.config.app.startSeconds);

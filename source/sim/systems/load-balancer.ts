@@ -19,13 +19,13 @@
  * - No registered targets at all (standalone instances not behind the LB): requests go to
  *   those instances directly (an Elastic IP / DNS), round-robin.
  */
-import {nextUnit} from '../rng.js';
+import {nextExponential, nextServiceTime, nextUnit, roundStochastic} from '../rng.js';
 import type {Working} from '../working.js';
-import {billContext, billFleet, billInstanceIn} from './cost.js';
-import {fleet} from './fleet.js';
-import {checkContext, checkTargetIn} from './health-checks.js';
-import {addCompleted, decay} from './histogram.js';
-import {failureCauseNames, newTickFlow, serveInstance, type Offer} from './instance-queue.js';
+import {billContext, billFleet, billInstanceIn, minimumBilledSeconds, type BillContext} from './cost.js';
+import {capacityWithCredits, creditFloor, fleet, flushHot, flushHotAt, isHotScope, loadHot, loadHotAt, refreshModes, refreshModesAt, touchFleet, type Fleet} from './fleet.js';
+import {checkContext, checkTargetIn, recordCheck, type CheckContext} from './health-checks.js';
+import {addCompleted, addSample, decay} from './histogram.js';
+import {countFailure, failureCauseNames, latencySamplesPerTick, newTickFlow, serveInstance, type Offer, type TickFlow} from './instance-queue.js';
 import {queueWait} from './queueing.js';
 import {pickCandidates} from './routing.js';
 
@@ -35,14 +35,47 @@ export {capacityOf} from './fleet.js';
 export const recentDecay = 0.933;
 
 /**
+ * When true, every instance takes the reference path and the candidates are worked out again
+ * every tick: the data plane as written in ./instance-queue.ts, ./health-checks.ts and
+ * ./cost.ts, without the fast path's caches. Tests compare the two (they must agree exactly).
+ */
+let isReferenceOnly = false;
+
+/** Run the data plane on its reference path only (tests); returns the previous setting. */
+export function useReferenceDataPlane(on: boolean): boolean {
+	const was = isReferenceOnly;
+	isReferenceOnly = on;
+	return was;
+}
+
+/** What the reference path adds to the fleet's sums for one instance (one object reused per tick). */
+type InstanceSums = {inFlight: number; usd: number; running: number; runningUsdPerHour: number; inService: number; hasTarget: boolean};
+
+/**
  * Tick steps 4–6 fused in one pass over the fleet (same results as running them one after
  * another, since each instance's check and bill depend only on that instance): route this
  * tick's arrivals, serve every instance's queue, run its health check, bill it.
+ *
+ * Two paths give the same results, operation for operation. Instances that are starting,
+ * stopped, hung, unreachable, holding requests or draining take the reference path on their
+ * records (`serveByReference`). A running instance that answers — nearly every instance of a
+ * fleet, nearly every tick — takes the fast path below, on the hot arrays (fleet.ts
+ * `HotFields`) with its inputs from `Fleet.modes`, so the pass reads no record at all except on
+ * the ticks its health check runs. Candidates are picked again only when a writer touched the
+ * fleet (or slow start is on).
  */
 export function routeAndServe(s: Working): void {
 	const dt = s.config.tickSeconds;
 	const lb = s.config.loadBalancer;
 	const f = fleet(s);
+	if (!f.hot.valid) loadHot(f);
+	const modes = f.modes;
+	const isSlowStart = lb.kind === 'application' && lb.slowStartSeconds > 0 && s.loadBalancer.algorithm !== 'least-outstanding-requests';
+	if (modes.dirty || isReferenceOnly || isSlowStart) {
+		refreshModes(f);
+		f.pools = pickCandidates(s, f);
+	}
+
 	const n = f.length;
 	const surge = s.loadBalancer.surgeQueue;
 	s.loadBalancer.surgeQueue = 0;
@@ -54,7 +87,7 @@ export function routeAndServe(s: Working): void {
 	const {zoneWeight, zoneMembers, zoneVcpus, zoneCapacity, zoneWait, zonePWait, zoneDown} = f;
 	zoneWait.fill(-1);
 	zonePWait.fill(0);
-	const pools = pickCandidates(s, f);
+	const pools = f.pools;
 	const byZone = !lb.crossZone;
 	const isPooled = s.loadBalancer.algorithm === 'least-outstanding-requests';
 	const hasSurgeQueue = lb.kind === 'classic' && lb.surgeQueueLength > 0;
@@ -83,7 +116,7 @@ export function routeAndServe(s: Working): void {
 	const isRoundRobin = s.loadBalancer.algorithm === 'round-robin';
 	const bill = billContext(s);
 	const check = checkContext(s);
-	const {list, zoneOf, isCandidate, weight, specs, hourlyUsd, zoneShare, zoneShareWeight} = f;
+	const {zoneOf, isCandidate, weight, specs, hourlyUsd, zoneShare, zoneShareWeight} = f;
 	zoneShareWeight.fill(Number.NaN);
 	// Round-robin over n targets: Erlang-n arrivals at each (Ca² = 1/n); else Poisson.
 	const zoneArrivalCv2 = f.zoneArrivalCv2;
@@ -94,10 +127,55 @@ export function routeAndServe(s: Working): void {
 	let runningUsdPerHour = 0;
 	let inService = 0;
 	let hasTargets = false;
+	const sums: InstanceSums = {inFlight: 0, usd: 0, running: 0, runningUsdPerHour: 0, inService: 0, hasTarget: false};
+	// The fast path's inputs, constants and accumulators, as locals (the accumulators go back to
+	// `flow` around the reference path and at the end).
+	const {isPlain, health, appReadyTick, ec2StateSinceTick, launchedTick, hasElasticIp, isBehindLoadBalancer} = modes;
+	const hot = f.hot;
+	const hBacklog = hot.backlog;
+	const hInFlight = hot.inFlight;
+	const hCompleted = hot.completed;
+	const hCpu = hot.cpuPercent;
+	const hLatency = hot.latencyMs;
+	const hCredits = hot.cpuCredits;
+	const hBilled = hot.billedSeconds;
+	const hCost = hot.costUsd;
+	const hRoutedLast = hot.routedLast;
+	const hRoutedTotal = hot.routedTotal;
+	const tick = flow.tick;
+	const muPerVcpu = flow.muPerVcpu;
+	const closedR = flow.closedResponseSeconds;
+	const isClosed = closedR >= 0;
+	const backlogPerVcpu = flow.backlogPerVcpu;
+	const maxWaitSeconds = flow.maxWaitSeconds;
+	const slowSeconds = flow.slowSeconds;
+	const cv = flow.cv;
+	const checkTimeoutSeconds = lb.healthCheck.timeoutSeconds;
+	const intervalTicks = check.intervalTicks;
+	const totals = s.totals;
+	const eipUsdPerTick = bill.elasticIpUsdPerTick;
+	const startBilledSeconds = bill.startBilledSeconds;
+	const {memoKey, memoC, memoCa2, memoPWait, memoWaitSeconds, memoLambda, memoMu} = flow;
+	const rng = s.rng;
+	let r = rng[0]!;
+	let fCompleted = flow.completed;
+	let fSumLatencyMs = flow.sumLatencyMs;
+	let fCpuSum = flow.cpuSum;
+	let fRunning = flow.running;
+	let fCapacityRouted = flow.capacityRouted;
+	let samples = flow.samples;
+	let sampleStep = flow.sampleStep;
+	let nextSampleAt = flow.nextSampleAt;
+	// The queue-wait memo slot of the last candidate (non-candidates keep it, as the reference path does).
+	let slot = 0;
 	for (let k = 0; k < n; k++) {
-		const i = list[k]!;
 		const zone = zoneOf[k]!;
 		const z = byZone ? zone : 0;
+		let count = 0;
+		let lambda = 0;
+		let arrivalCv2 = 1;
+		let pooledWaitSeconds = -1;
+		let pooledPWait = 0;
 		if (isCandidate[k] === 1) {
 			// Candidates of a pool usually weigh the same: the same weight gives the same share.
 			const w = weight[k]!;
@@ -110,38 +188,229 @@ export function routeAndServe(s: Working): void {
 
 			cumulative += offered * share;
 			const upto = k === lastCandidate ? offered : Math.min(offered, Math.floor(cumulative + u));
-			const count = upto > assigned ? upto - assigned : 0;
-			offer.count = count;
+			count = upto > assigned ? upto - assigned : 0;
 			assigned += count;
-			offer.ratePerSecond = rate * share;
-			offer.arrivalCv2 = zoneArrivalCv2[z]!;
-			offer.pooledWaitSeconds = isPooled ? zoneWait[z]! : -1;
-			offer.pooledPWait = zonePWait[z]!;
-			offer.memoSlot = z;
+			lambda = rate * share;
+			arrivalCv2 = zoneArrivalCv2[z]!;
+			pooledWaitSeconds = isPooled ? zoneWait[z]! : -1;
+			pooledPWait = zonePWait[z]!;
+			slot = z;
+		}
+
+		const readyTick = appReadyTick[k]!;
+		if (isReferenceOnly || isPlain[k] === 0 || zoneDown[zone] === 1 || readyTick < 0 || tick < readyTick) {
+			offer.count = count;
+			offer.ratePerSecond = lambda;
+			offer.arrivalCv2 = arrivalCv2;
+			offer.pooledWaitSeconds = pooledWaitSeconds;
+			offer.pooledPWait = pooledPWait;
+			offer.memoSlot = slot;
+			flow.completed = fCompleted;
+			flow.sumLatencyMs = fSumLatencyMs;
+			flow.cpuSum = fCpuSum;
+			flow.running = fRunning;
+			flow.capacityRouted = fCapacityRouted;
+			flow.samples = samples;
+			flow.sampleStep = sampleStep;
+			flow.nextSampleAt = nextSampleAt;
+			rng[0] = r;
+			serveByReference(s, f, k, offer, flow, check, bill, sums);
+			r = rng[0]!;
+			fCompleted = flow.completed;
+			fSumLatencyMs = flow.sumLatencyMs;
+			fCpuSum = flow.cpuSum;
+			fRunning = flow.running;
+			fCapacityRouted = flow.capacityRouted;
+			samples = flow.samples;
+			sampleStep = flow.sampleStep;
+			nextSampleAt = flow.nextSampleAt;
+			inFlight += sums.inFlight;
+			usd += sums.usd;
+			running += sums.running;
+			runningUsdPerHour += sums.runningUsdPerHour;
+			inService += sums.inService;
+			if (sums.hasTarget) hasTargets = true;
+			continue;
+		}
+
+		// The fast path: the same arithmetic, in the same order, as serveInstance, checkTargetIn
+		// and billInstanceIn for a running instance that answers and is not draining.
+		const spec = specs[k]!;
+		const a = count;
+		const inFlightBefore = hInFlight[k]!;
+		hRoutedLast[k] = a;
+		hRoutedTotal[k] += a;
+		fRunning += 1;
+		const c = spec.vcpus;
+		const burst = spec.burst;
+		const creditsBefore = hCredits[k]!;
+		const throttle = burst && creditsBefore < creditFloor ? burst.baselinePercentPerVcpu / 100 : 1;
+		const mu = muPerVcpu * throttle;
+		const capacity = c * mu;
+		if (a > 0 || lambda > 0) fCapacityRouted += capacity;
+		// Fluid backlog: grows at λ − cμ, drains at cμ − λ (none in a closed loop).
+		const before = hBacklog[k]!;
+		let backlog = before + ((lambda - capacity) * dt);
+		if (backlog < 0 || isClosed) backlog = 0;
+		const servedPerSecond = Math.min(capacity, lambda + ((before - backlog) / dt));
+		let n503 = 0;
+		let n504 = 0;
+		const maxBacklog = backlogPerVcpu * c;
+		if (backlog > maxBacklog) {
+			rng[0] = r;
+			n503 = Math.min(a, roundStochastic(rng, backlog - maxBacklog));
+			r = rng[0]!;
+			backlog = maxBacklog;
+		}
+
+		if (backlog > capacity * maxWaitSeconds) {
+			rng[0] = r;
+			n504 = Math.min(inFlightBefore + a - n503, roundStochastic(rng, backlog - (capacity * maxWaitSeconds)));
+			r = rng[0]!;
+			backlog = capacity * maxWaitSeconds;
+		}
+
+		if (n503 > 0) {
+			if (hasSurgeQueue) {
+				flow.refused += n503;
+				hRoutedLast[k] -= n503;
+				hRoutedTotal[k] -= n503;
+			} else {
+				countFailure(flow, n503, 'backlog-full');
+			}
+		}
+
+		if (n504 > 0) countFailure(flow, n504, 'timeout');
+		hBacklog[k] = backlog;
+		const serviceSeconds = 1 / mu;
+		let pWait: number;
+		let waitSeconds: number;
+		if (isClosed) {
+			pWait = 1;
+			waitSeconds = Math.max(0, closedR - serviceSeconds);
+		} else if (pooledWaitSeconds >= 0) {
+			pWait = pooledPWait;
+			waitSeconds = pooledWaitSeconds;
 		} else {
-			offer.count = 0;
-			offer.ratePerSecond = 0;
-			offer.arrivalCv2 = 1;
-			offer.pooledWaitSeconds = -1;
+			const m = slot & 7;
+			const isSamePair = memoLambda[m] === lambda && memoMu[m] === mu;
+			if ((!isSamePair && memoKey[m] !== lambda / mu) || memoC[m] !== c || memoCa2[m] !== arrivalCv2) {
+				const q = queueWait(c, lambda, mu, cv, arrivalCv2);
+				memoLambda[m] = lambda;
+				memoMu[m] = mu;
+				memoKey[m] = lambda / mu;
+				memoC[m] = c;
+				memoCa2[m] = arrivalCv2;
+				memoPWait[m] = q.pWait;
+				memoWaitSeconds[m] = q.meanWaitSeconds;
+			}
+
+			pWait = memoPWait[m]!;
+			waitSeconds = memoWaitSeconds[m]!;
 		}
 
-		serveInstance(s, i, specs[k]!, zoneDown[zone] === 1, offer, flow);
-		inFlight += i.inFlight ?? 0;
-		const isRunning = i.ec2State === 'running';
-		if (i.isBehindLoadBalancer) {
-			checkTargetIn(s, check, i);
+		const backlogWaitSeconds = (before + backlog) / 2 / capacity;
+		const responseSeconds = waitSeconds + serviceSeconds + slowSeconds;
+		// roundStochastic(rng, λR + backlog), with mulberry32 (../rng.ts) on the local state.
+		const expected = (lambda * responseSeconds) + backlog;
+		const whole = Math.floor(expected);
+		const fraction = expected - whole;
+		let target = whole;
+		if (fraction > 0) {
+			r = (r + 0x6D_2B_79_F5) >>> 0;
+			let x = Math.imul(r ^ (r >>> 15), r | 1);
+			x ^= x + Math.imul(x ^ (x >>> 7), x | 61);
+			target = whole + Number((((x ^ (x >>> 14)) >>> 0) / 4_294_967_296) < fraction);
+		}
+
+		const available = inFlightBefore + a - n503 - n504;
+		const next = target < available ? target : available;
+		const completed = available - next;
+		hInFlight[k] = next;
+		const latencyMs = (responseSeconds + backlogWaitSeconds) * 1000;
+		hCompleted[k] = completed;
+		hLatency[k] = completed > 0 ? latencyMs : 0;
+		const cpuPercent = capacity > 0 ? 100 * (servedPerSecond / capacity) * throttle : 0;
+		hCpu[k] = cpuPercent;
+		fCpuSum += cpuPercent;
+		let credits = creditsBefore;
+		if (burst) {
+			const earned = creditsBefore + (((burst.creditsPerHour / 3600) - (c * cpuPercent / 100 / 60)) * dt);
+			credits = earned < 0 ? 0 : Math.min(earned, Math.max(burst.maxCredits, creditsBefore));
+			hCredits[k] = credits;
+			// Crossing the credit floor changes its capacity, hence its routing weight.
+			if ((credits < creditFloor) !== (creditsBefore < creditFloor)) modes.dirty = true;
+		}
+
+		if (completed > 0) {
+			fCompleted += completed;
+			fSumLatencyMs += completed * latencyMs;
+			if (nextSampleAt < fCompleted) {
+				// Percentile samples, systematic over completions (see serveInstance).
+				rng[0] = r;
+				while (nextSampleAt < fCompleted) {
+					if (++samples > 4 * latencySamplesPerTick) sampleStep *= 2;
+					let ms = (nextServiceTime(rng, serviceSeconds, cv) + backlogWaitSeconds + slowSeconds) * 1000;
+					if (waitSeconds > 0 && pWait > 0 && nextUnit(rng) < pWait) ms += nextExponential(rng, waitSeconds / pWait) * 1000;
+					addSample(s.latency, ms, sampleStep);
+					addSample(s.recentLatency, ms, sampleStep);
+					nextSampleAt += sampleStep;
+				}
+
+				r = rng[0]!;
+			}
+		}
+
+		inFlight += next;
+		if (isBehindLoadBalancer[k] === 1) {
+			const since = tick - launchedTick[k]!;
+			if (health[k] !== 2 && since !== 0 && since % intervalTicks === 0) {
+				// passesHealthCheck: running, answering and reachable, so only the queue decides.
+				const i = f.list[k]!;
+				const checkCapacity = capacityWithCredits(s, i, credits);
+				recordCheck(s, i, checkCapacity > 0 && backlog / checkCapacity < checkTimeoutSeconds);
+				if (i.target.health === 'healthy') inService++;
+			} else if (health[k] === 1) {
+				inService++;
+			}
+
 			hasTargets = true;
-			if (i.target.health === 'healthy') inService++;
 		}
 
-		if (isRunning) {
-			running++;
-			runningUsdPerHour += hourlyUsd[k]!;
+		running++;
+		runningUsdPerHour += hourlyUsd[k]!;
+		// billInstanceIn for a running instance.
+		let eipUsd = 0;
+		if (hasElasticIp[k] === 1) {
+			totals.elasticIpSeconds += dt;
+			eipUsd = eipUsdPerTick;
 		}
 
-		usd += billInstanceIn(bill, i, hourlyUsd[k]!);
+		const sinceStartSeconds = (tick - ec2StateSinceTick[k]!) * dt;
+		let billed = 0;
+		if (sinceStartSeconds === 0) billed = startBilledSeconds;
+		else if (sinceStartSeconds >= minimumBilledSeconds || sinceStartSeconds < 0) billed = dt;
+		if (billed === 0) {
+			usd += eipUsd;
+		} else {
+			const instanceUsd = hourlyUsd[k]! * billed / 3600;
+			hBilled[k] += billed;
+			hCost[k] += instanceUsd;
+			totals.instanceSeconds += billed;
+			usd += eipUsd + instanceUsd;
+		}
 	}
 
+	rng[0] = r;
+	flow.completed = fCompleted;
+	flow.sumLatencyMs = fSumLatencyMs;
+	flow.cpuSum = fCpuSum;
+	flow.running = fRunning;
+	flow.capacityRouted = fCapacityRouted;
+	flow.samples = samples;
+	flow.sampleStep = sampleStep;
+	flow.nextSampleAt = nextSampleAt;
+	if (!isHotScope(s)) flushHot(f);
 	const routed = pools > 0 ? offered - flow.refused : 0;
 	billFleet(s, usd, running, runningUsdPerHour);
 	if (flow.refused > 0) {
@@ -154,7 +423,6 @@ export function routeAndServe(s: Working): void {
 
 	inFlight += s.loadBalancer.surgeQueue;
 	const failed = flow.e502 + flow.e503 + flow.e504;
-	const totals = s.totals;
 	totals.arrived += s.flow.arrived;
 	totals.completed += flow.completed;
 	totals.failed += failed;
@@ -166,6 +434,7 @@ export function routeAndServe(s: Working): void {
 		const causes = s.failureCauses;
 		for (const cause of failureCauseNames) causes[cause] += flow.causes[cause];
 	}
+
 	addCompleted(s.latency, flow.completed, flow.sumLatencyMs);
 	addCompleted(s.recentLatency, flow.completed, flow.sumLatencyMs);
 	const out = s.flow;
@@ -182,10 +451,40 @@ export function routeAndServe(s: Working): void {
 	out.inService = hasTargets ? inService : running;
 }
 
+/**
+ * The reference path for instance `k`: its record is brought up to date from the hot arrays,
+ * served (./instance-queue.ts), checked (./health-checks.ts) and billed (./cost.ts), and its
+ * fields go back to the hot arrays. Its contributions to the fleet's sums go to `sums`.
+ */
+function serveByReference(s: Working, f: Fleet, k: number, offer: Offer, flow: TickFlow, check: CheckContext, bill: BillContext, sums: InstanceSums): void {
+	const i = f.list[k]!;
+	const creditsBefore = f.hot.cpuCredits[k]!;
+	flushHotAt(f, k);
+	serveInstance(s, i, f.specs[k]!, f.zoneDown[f.zoneOf[k]!] === 1, offer, flow);
+	sums.inFlight = i.inFlight ?? 0;
+	sums.inService = 0;
+	sums.hasTarget = false;
+	if (i.isBehindLoadBalancer) {
+		checkTargetIn(s, check, i);
+		sums.hasTarget = true;
+		if (i.target.health === 'healthy') sums.inService = 1;
+	}
+
+	const isRunning = i.ec2State === 'running';
+	sums.running = isRunning ? 1 : 0;
+	sums.runningUsdPerHour = isRunning ? f.hourlyUsd[k]! : 0;
+	sums.usd = billInstanceIn(bill, i, f.hourlyUsd[k]!);
+	loadHotAt(f, k);
+	refreshModesAt(f, k);
+	// Crossing the credit floor changes its capacity, hence its routing weight.
+	if ((i.cpuCredits < creditFloor) !== (creditsBefore < creditFloor)) f.modes.dirty = true;
+}
+
 /** Start deregistration (draining) of a target for the LB's delay; ends early when nothing is in flight. */
 export function startDraining(s: Working, id: string): void {
 	const i = s.instances[id];
 	if (!i || !i.isBehindLoadBalancer || i.target.health === 'unused' || i.target.health === 'draining') return;
 	i.target.health = 'draining';
+	touchFleet(s);
 	i.target.drainUntilTick = s.clock.tick + Math.ceil(s.config.loadBalancer.deregistrationDelaySeconds / s.config.tickSeconds);
 }

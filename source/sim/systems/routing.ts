@@ -86,7 +86,8 @@ export function pickCandidates(s: Working, f: Fleet): number {
 
 function addWeight(f: Fleet, k: number, i: MutableInstance, muPerVcpu: number, isRoundRobin: boolean, z: number): void {
 	const spec = f.specs[k]!;
-	const capacity = spec.vcpus * muPerVcpu * (spec.burst && i.cpuCredits < creditFloor ? spec.burst.baselinePercentPerVcpu / 100 : 1);
+	const cpuCredits = f.hot.valid ? f.hot.cpuCredits[k]! : i.cpuCredits;
+	const capacity = spec.vcpus * muPerVcpu * (spec.burst && cpuCredits < creditFloor ? spec.burst.baselinePercentPerVcpu / 100 : 1);
 	const w = isRoundRobin ? 1 : Math.max(1e-9, capacity);
 	f.weight[k] = w;
 	f.zoneWeight[z] += w;

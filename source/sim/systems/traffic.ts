@@ -12,7 +12,7 @@
 import type {LoadConfig} from '../config.js';
 import {nextPoisson} from '../rng.js';
 import type {Working} from '../working.js';
-import {capacityOf, fleet} from './fleet.js';
+import {capacityAt, fleet} from './fleet.js';
 import {nominalRate, patternRate} from './load-patterns.js';
 
 /** Open-loop rate right now, req/s, before Poisson noise. */
@@ -33,12 +33,13 @@ function servingCapacity(s: Working): number {
 	let healthy = 0;
 	let direct = 0;
 	let hasTargets = false;
-	for (const i of f.list) {
+	for (let k = 0; k < f.length; k++) {
+		const i = f.list[k]!;
 		if (i.isBehindLoadBalancer) {
 			hasTargets = true;
-			if (i.target.health === 'healthy' && i.ec2State === 'running' && !i.isHung) healthy += capacityOf(s, i);
+			if (i.target.health === 'healthy' && i.ec2State === 'running' && !i.isHung) healthy += capacityAt(s, f, k);
 		} else if (i.ec2State === 'running' && !i.isHung) {
-			direct += capacityOf(s, i);
+			direct += capacityAt(s, f, k);
 		}
 	}
 
