@@ -72,13 +72,15 @@ export type Modes = {
 	dirty: boolean;
 	/** 1: running, not hung, not draining, holding nothing (the fast path may serve it once its app is ready and its zone is up). */
 	readonly isPlain: Uint8Array;
-	/** Target health: 0 initial or unhealthy, 1 healthy, 2 unused, 3 draining. */
+	/** Target health: 0 initial, 1 healthy, 2 unused, 3 draining, 4 unhealthy. */
 	readonly health: Uint8Array;
 	readonly appReadyTick: Float64Array;
 	readonly ec2StateSinceTick: Float64Array;
-	readonly launchedTick: Float64Array;
+	readonly launchedTick: Int32Array;
 	readonly hasElasticIp: Uint8Array;
 	readonly isBehindLoadBalancer: Uint8Array;
+	/** 1 when the catalog knows its type (`capacityOf` is 0 otherwise). */
+	readonly isKnownType: Uint8Array;
 };
 
 /**
@@ -103,6 +105,9 @@ export type HotFields = {
 	readonly costUsd: Float64Array;
 	readonly routedLast: Float64Array;
 	readonly routedTotal: Float64Array;
+	/** Health-check counters of the target. */
+	readonly passes: Float64Array;
+	readonly failures: Float64Array;
 };
 
 /**
@@ -173,6 +178,8 @@ export function fleet(s: Working): Fleet {
 			costUsd: new Float64Array(n),
 			routedLast: new Float64Array(n),
 			routedTotal: new Float64Array(n),
+			passes: new Float64Array(n),
+			failures: new Float64Array(n),
 		},
 		modes: {
 			dirty: true,
@@ -180,9 +187,10 @@ export function fleet(s: Working): Fleet {
 			health: new Uint8Array(n),
 			appReadyTick: new Float64Array(n),
 			ec2StateSinceTick: new Float64Array(n),
-			launchedTick: Float64Array.from(list, i => i.launchedTick),
+			launchedTick: Int32Array.from(list, i => i.launchedTick),
 			hasElasticIp: Uint8Array.from(list, i => (i.hasElasticIp ? 1 : 0)),
 			isBehindLoadBalancer: Uint8Array.from(list, i => (i.isBehindLoadBalancer ? 1 : 0)),
+			isKnownType: Uint8Array.from(list, i => (instanceTypes[i.instanceType] ? 1 : 0)),
 		},
 		pools: 0,
 	};
@@ -203,7 +211,8 @@ export function touchFleet(s: Working): void {
 	if (hit) hit.modes.dirty = true;
 }
 
-const healthCodes: Record<string, number> = {initial: 0, unhealthy: 0, healthy: 1, unused: 2, draining: 3};
+/** `Modes.health` of each target health. */
+export const healthCodes: Record<string, number> = {initial: 0, healthy: 1, unused: 2, draining: 3, unhealthy: 4};
 
 /** Instance `k`'s record → its modes. */
 export function refreshModesAt(f: Fleet, k: number): void {
@@ -244,6 +253,8 @@ export function loadHotAt(f: Fleet, k: number): void {
 	h.costUsd[k] = i.costUsd;
 	h.routedLast[k] = i.target.routedLastTick;
 	h.routedTotal[k] = i.target.routedTotal;
+	h.passes[k] = i.target.consecutivePasses;
+	h.failures[k] = i.target.consecutiveFailures;
 }
 
 /** The hot arrays → instance `k`'s record. */
@@ -260,6 +271,8 @@ export function flushHotAt(f: Fleet, k: number): void {
 	i.costUsd = h.costUsd[k]!;
 	i.target.routedLastTick = h.routedLast[k]!;
 	i.target.routedTotal = h.routedTotal[k]!;
+	i.target.consecutivePasses = h.passes[k]!;
+	i.target.consecutiveFailures = h.failures[k]!;
 }
 
 /** Write the hot arrays back to the records (when they hold the current values); the records hold them again. */

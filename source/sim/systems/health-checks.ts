@@ -56,7 +56,8 @@ export function recordCheck(s: Working, i: MutableInstance, isPass: boolean): vo
 	}
 }
 
-function setHealth(s: Working, i: MutableInstance, health: TargetHealth): void {
+/** Set a target's health, with its event (exported for the data plane's fast path). */
+export function setHealth(s: Working, i: MutableInstance, health: TargetHealth): void {
 	const kind = s.config.loadBalancer.kind;
 	const wasLabel = targetStateLabel(kind, i.target.health);
 	i.target.health = health;

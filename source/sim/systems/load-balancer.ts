@@ -20,10 +20,11 @@
  *   those instances directly (an Elastic IP / DNS), round-robin.
  */
 import {nextExponential, nextServiceTime, nextUnit, roundStochastic} from '../rng.js';
+import type {TargetHealth} from '../types.js';
 import type {Working} from '../working.js';
 import {billContext, billFleet, billInstanceIn, minimumBilledSeconds, type BillContext} from './cost.js';
-import {capacityWithCredits, creditFloor, fleet, flushHot, flushHotAt, isHotScope, loadHot, loadHotAt, refreshModes, refreshModesAt, touchFleet, type Fleet} from './fleet.js';
-import {checkContext, checkTargetIn, recordCheck, type CheckContext} from './health-checks.js';
+import {creditFloor, fleet, flushHot, flushHotAt, isHotScope, healthCodes, loadHot, loadHotAt, refreshModes, refreshModesAt, touchFleet, type Fleet} from './fleet.js';
+import {checkContext, checkTargetIn, setHealth, type CheckContext} from './health-checks.js';
 import {addCompleted, addSample, decay} from './histogram.js';
 import {countFailure, failureCauseNames, latencySamplesPerTick, newTickFlow, serveInstance, type Offer, type TickFlow} from './instance-queue.js';
 import {queueWait} from './queueing.js';
@@ -130,7 +131,7 @@ export function routeAndServe(s: Working): void {
 	const sums: InstanceSums = {inFlight: 0, usd: 0, running: 0, runningUsdPerHour: 0, inService: 0, hasTarget: false};
 	// The fast path's inputs, constants and accumulators, as locals (the accumulators go back to
 	// `flow` around the reference path and at the end).
-	const {isPlain, health, appReadyTick, ec2StateSinceTick, launchedTick, hasElasticIp, isBehindLoadBalancer} = modes;
+	const {isPlain, health, appReadyTick, ec2StateSinceTick, launchedTick, hasElasticIp, isBehindLoadBalancer, isKnownType} = modes;
 	const hot = f.hot;
 	const hBacklog = hot.backlog;
 	const hInFlight = hot.inFlight;
@@ -142,6 +143,9 @@ export function routeAndServe(s: Working): void {
 	const hCost = hot.costUsd;
 	const hRoutedLast = hot.routedLast;
 	const hRoutedTotal = hot.routedTotal;
+	const hPasses = hot.passes;
+	const hFailures = hot.failures;
+	const {healthyThreshold, unhealthyThreshold} = lb.healthCheck;
 	const tick = flow.tick;
 	const muPerVcpu = flow.muPerVcpu;
 	const closedR = flow.closedResponseSeconds;
@@ -151,7 +155,7 @@ export function routeAndServe(s: Working): void {
 	const slowSeconds = flow.slowSeconds;
 	const cv = flow.cv;
 	const checkTimeoutSeconds = lb.healthCheck.timeoutSeconds;
-	const intervalTicks = check.intervalTicks;
+	const intervalTicks = check.intervalTicks | 0;
 	const totals = s.totals;
 	const eipUsdPerTick = bill.elasticIpUsdPerTick;
 	const startBilledSeconds = bill.startBilledSeconds;
@@ -363,13 +367,26 @@ export function routeAndServe(s: Working): void {
 
 		inFlight += next;
 		if (isBehindLoadBalancer[k] === 1) {
-			const since = tick - launchedTick[k]!;
+			// Whole numbers as int32: a `%` of doubles is a call into the runtime.
+			const since = (tick | 0) - launchedTick[k]!;
 			if (health[k] !== 2 && since !== 0 && since % intervalTicks === 0) {
-				// passesHealthCheck: running, answering and reachable, so only the queue decides.
-				const i = f.list[k]!;
-				const checkCapacity = capacityWithCredits(s, i, credits);
-				recordCheck(s, i, checkCapacity > 0 && backlog / checkCapacity < checkTimeoutSeconds);
-				if (i.target.health === 'healthy') inService++;
+				// passesHealthCheck: running, answering and reachable, so only the queue decides
+				// (capacityOf, with this tick's credits; 0 for a type the catalog does not know).
+				const checkThrottle = burst && credits < creditFloor ? burst.baselinePercentPerVcpu / 100 : 1;
+				const checkCapacity = isKnownType[k] === 1 ? c * muPerVcpu * checkThrottle : 0;
+				// recordCheck on the hot counters; the record is touched only when the target's health changes.
+				const code = health[k]!;
+				if (checkCapacity > 0 && backlog / checkCapacity < checkTimeoutSeconds) {
+					hPasses[k] += 1;
+					hFailures[k] = 0;
+					if (code !== 1 && hPasses[k]! >= healthyThreshold) setHealthAt(s, f, k, 'healthy');
+				} else {
+					hFailures[k] += 1;
+					hPasses[k] = 0;
+					if ((code === 1 || code === 0) && hFailures[k]! >= unhealthyThreshold) setHealthAt(s, f, k, 'unhealthy');
+				}
+
+				if (health[k] === 1) inService++;
 			} else if (health[k] === 1) {
 				inService++;
 			}
@@ -449,6 +466,12 @@ export function routeAndServe(s: Working): void {
 	out.latencyMeanMs = flow.completed > 0 ? flow.sumLatencyMs / flow.completed : 0;
 	out.capacityPerSecond = flow.capacityRouted;
 	out.inService = hasTargets ? inService : running;
+}
+
+/** A target's health changes (./health-checks.ts `setHealth` on its record), and its mode with it. */
+function setHealthAt(s: Working, f: Fleet, k: number, to: TargetHealth): void {
+	setHealth(s, f.list[k]!, to);
+	f.modes.health[k] = healthCodes[to]!;
 }
 
 /**
