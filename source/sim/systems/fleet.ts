@@ -58,7 +58,38 @@ export type Fleet = {
 	readonly modes: Modes;
 	/** Pools found by the last `pickCandidates` (its candidates, weights and sums are still in place). */
 	pools: number;
+	/** Scratch, one slot per pool (like the queue-wait memo), cleared every tick: see `SteadyQueue`. */
+	readonly steadyQueue: SteadyQueue;
 };
+
+/**
+ * The data plane's per-pool cache of a queue without backlog: for the inputs in the key (λ, μ,
+ * throttle, c, arrival Ca², pooled wait), an instance with no backlog before and none after
+ * gets these results. Filled and read within one tick (cleared at its start, and whenever the
+ * queue-wait memo slot it was read from changes).
+ */
+export type SteadyQueue = {
+	readonly isValid: Uint8Array;
+	readonly lambda: Float64Array;
+	readonly mu: Float64Array;
+	readonly throttle: Float64Array;
+	readonly c: Float64Array;
+	readonly arrivalCv2: Float64Array;
+	readonly pooledWaitSeconds: Float64Array;
+	readonly pooledPWait: Float64Array;
+	readonly serviceSeconds: Float64Array;
+	readonly pWait: Float64Array;
+	readonly waitSeconds: Float64Array;
+	readonly latencyMs: Float64Array;
+	readonly cpuPercent: Float64Array;
+	readonly whole: Float64Array;
+	readonly fraction: Float64Array;
+};
+
+function newSteadyQueue(): SteadyQueue {
+	const slots = (): Float64Array => new Float64Array(8);
+	return {isValid: new Uint8Array(8), lambda: slots(), mu: slots(), throttle: slots(), c: slots(), arrivalCv2: slots(), pooledWaitSeconds: slots(), pooledPWait: slots(), serviceSeconds: slots(), pWait: slots(), waitSeconds: slots(), latencyMs: slots(), cpuPercent: slots(), whole: slots(), fraction: slots()};
+}
 
 /**
  * Per-instance inputs of routing and serving that change only through a handful of writers —
@@ -193,6 +224,7 @@ export function fleet(s: Working): Fleet {
 			isKnownType: Uint8Array.from(list, i => (instanceTypes[i.instanceType] ? 1 : 0)),
 		},
 		pools: 0,
+		steadyQueue: newSteadyQueue(),
 	};
 	cache.set(s.instances, built);
 	return built;

@@ -160,8 +160,16 @@ export function routeAndServe(s: Working): void {
 	const eipUsdPerTick = bill.elasticIpUsdPerTick;
 	const startBilledSeconds = bill.startBilledSeconds;
 	const {memoKey, memoC, memoCa2, memoPWait, memoWaitSeconds, memoLambda, memoMu} = flow;
+	// The steady cache's arrays as locals: loads of an object's fields are not hoisted out of a
+	// loop that also calls functions (the rare paths), and nine of them per instance cost ~4 ns.
+	const steady = f.steadyQueue;
+	const steadyIsValid = steady.isValid;
+	steadyIsValid.fill(0);
+	const {lambda: steadyLambda, mu: steadyMu, throttle: steadyThrottle, c: steadyC, arrivalCv2: steadyArrivalCv2, pooledWaitSeconds: steadyPooledWait, pooledPWait: steadyPooledPWait} = steady;
+	const {serviceSeconds: steadyServiceSeconds, pWait: steadyPWait, waitSeconds: steadyWaitSeconds, latencyMs: steadyLatencyMs, cpuPercent: steadyCpuPercent, whole: steadyWhole, fraction: steadyFraction} = steady;
 	const rng = s.rng;
-	let r = rng[0]!;
+	// The PRNG state as an int32 inside this loop; rng[0] holds it as a uint32 (../rng.ts).
+	let r = rng[0]! | 0;
 	let fCompleted = flow.completed;
 	let fSumLatencyMs = flow.sumLatencyMs;
 	let fCpuSum = flow.cpuSum;
@@ -217,9 +225,11 @@ export function routeAndServe(s: Working): void {
 			flow.samples = samples;
 			flow.sampleStep = sampleStep;
 			flow.nextSampleAt = nextSampleAt;
-			rng[0] = r;
+			rng[0] = r >>> 0;
 			serveByReference(s, f, k, offer, flow, check, bill, sums);
-			r = rng[0]!;
+			// It may have changed a queue-wait memo slot.
+			steadyIsValid.fill(0);
+			r = rng[0]! | 0;
 			fCompleted = flow.completed;
 			fSumLatencyMs = flow.sumLatencyMs;
 			fCpuSum = flow.cpuSum;
@@ -252,76 +262,124 @@ export function routeAndServe(s: Working): void {
 		const mu = muPerVcpu * throttle;
 		const capacity = c * mu;
 		if (a > 0 || lambda > 0) fCapacityRouted += capacity;
-		// Fluid backlog: grows at λ − cμ, drains at cμ − λ (none in a closed loop).
 		const before = hBacklog[k]!;
-		let backlog = before + ((lambda - capacity) * dt);
-		if (backlog < 0 || isClosed) backlog = 0;
-		const servedPerSecond = Math.min(capacity, lambda + ((before - backlog) / dt));
+		const m = slot & 7;
 		let n503 = 0;
 		let n504 = 0;
-		const maxBacklog = backlogPerVcpu * c;
-		if (backlog > maxBacklog) {
-			rng[0] = r;
-			n503 = Math.min(a, roundStochastic(rng, backlog - maxBacklog));
-			r = rng[0]!;
-			backlog = maxBacklog;
-		}
-
-		if (backlog > capacity * maxWaitSeconds) {
-			rng[0] = r;
-			n504 = Math.min(inFlightBefore + a - n503, roundStochastic(rng, backlog - (capacity * maxWaitSeconds)));
-			r = rng[0]!;
-			backlog = capacity * maxWaitSeconds;
-		}
-
-		if (n503 > 0) {
-			if (hasSurgeQueue) {
-				flow.refused += n503;
-				hRoutedLast[k] -= n503;
-				hRoutedTotal[k] -= n503;
-			} else {
-				countFailure(flow, n503, 'backlog-full');
-			}
-		}
-
-		if (n504 > 0) countFailure(flow, n504, 'timeout');
-		hBacklog[k] = backlog;
-		const serviceSeconds = 1 / mu;
+		let serviceSeconds: number;
 		let pWait: number;
 		let waitSeconds: number;
-		if (isClosed) {
-			pWait = 1;
-			waitSeconds = Math.max(0, closedR - serviceSeconds);
-		} else if (pooledWaitSeconds >= 0) {
-			pWait = pooledPWait;
-			waitSeconds = pooledWaitSeconds;
+		let backlogWaitSeconds: number;
+		let latencyMs: number;
+		let cpuPercent: number;
+		let whole: number;
+		let fraction: number;
+		if (before === 0 && (isClosed || lambda <= capacity) && steadyIsValid[m] === 1 && steadyLambda[m] === lambda && steadyMu[m] === mu
+			&& steadyThrottle[m] === throttle && steadyC[m] === c && steadyArrivalCv2[m] === arrivalCv2 && steadyPooledWait[m] === pooledWaitSeconds && steadyPooledPWait[m] === pooledPWait) {
+			// No backlog before or after, the same queue as the last instance of this pool: every
+			// result below is what the arithmetic in the other branch gives for these inputs.
+			serviceSeconds = steadyServiceSeconds[m]!;
+			pWait = steadyPWait[m]!;
+			waitSeconds = steadyWaitSeconds[m]!;
+			backlogWaitSeconds = 0;
+			latencyMs = steadyLatencyMs[m]!;
+			cpuPercent = steadyCpuPercent[m]!;
+			whole = steadyWhole[m]!;
+			fraction = steadyFraction[m]!;
 		} else {
-			const m = slot & 7;
-			const isSamePair = memoLambda[m] === lambda && memoMu[m] === mu;
-			if ((!isSamePair && memoKey[m] !== lambda / mu) || memoC[m] !== c || memoCa2[m] !== arrivalCv2) {
-				const q = queueWait(c, lambda, mu, cv, arrivalCv2);
-				memoLambda[m] = lambda;
-				memoMu[m] = mu;
-				memoKey[m] = lambda / mu;
-				memoC[m] = c;
-				memoCa2[m] = arrivalCv2;
-				memoPWait[m] = q.pWait;
-				memoWaitSeconds[m] = q.meanWaitSeconds;
+			// Fluid backlog: grows at λ − cμ, drains at cμ − λ (none in a closed loop).
+			let backlog = before + ((lambda - capacity) * dt);
+			if (backlog < 0 || isClosed) backlog = 0;
+			const servedPerSecond = Math.min(capacity, lambda + ((before - backlog) / dt));
+			const maxBacklog = backlogPerVcpu * c;
+			if (backlog > maxBacklog) {
+				rng[0] = r >>> 0;
+				n503 = Math.min(a, roundStochastic(rng, backlog - maxBacklog));
+				r = rng[0]! | 0;
+				backlog = maxBacklog;
 			}
 
-			pWait = memoPWait[m]!;
-			waitSeconds = memoWaitSeconds[m]!;
+			if (backlog > capacity * maxWaitSeconds) {
+				rng[0] = r >>> 0;
+				n504 = Math.min(inFlightBefore + a - n503, roundStochastic(rng, backlog - (capacity * maxWaitSeconds)));
+				r = rng[0]! | 0;
+				backlog = capacity * maxWaitSeconds;
+			}
+
+			if (n503 > 0) {
+				if (hasSurgeQueue) {
+					flow.refused += n503;
+					hRoutedLast[k] -= n503;
+					hRoutedTotal[k] -= n503;
+				} else {
+					countFailure(flow, n503, 'backlog-full');
+				}
+			}
+
+			if (n504 > 0) countFailure(flow, n504, 'timeout');
+			hBacklog[k] = backlog;
+			serviceSeconds = 1 / mu;
+			if (isClosed) {
+				pWait = 1;
+				waitSeconds = Math.max(0, closedR - serviceSeconds);
+			} else if (pooledWaitSeconds >= 0) {
+				pWait = pooledPWait;
+				waitSeconds = pooledWaitSeconds;
+			} else {
+				const isSamePair = memoLambda[m] === lambda && memoMu[m] === mu;
+				if ((!isSamePair && memoKey[m] !== lambda / mu) || memoC[m] !== c || memoCa2[m] !== arrivalCv2) {
+					const q = queueWait(c, lambda, mu, cv, arrivalCv2);
+					memoLambda[m] = lambda;
+					memoMu[m] = mu;
+					memoKey[m] = lambda / mu;
+					memoC[m] = c;
+					memoCa2[m] = arrivalCv2;
+					memoPWait[m] = q.pWait;
+					memoWaitSeconds[m] = q.meanWaitSeconds;
+					// The memo slot changed: what the steady cache holds for it no longer follows.
+					steadyIsValid[m] = 0;
+				}
+
+				pWait = memoPWait[m]!;
+				waitSeconds = memoWaitSeconds[m]!;
+			}
+
+			backlogWaitSeconds = (before + backlog) / 2 / capacity;
+			const responseSeconds = waitSeconds + serviceSeconds + slowSeconds;
+			// roundStochastic(rng, λR + backlog) below, with mulberry32 (../rng.ts) on the local state.
+			const expected = (lambda * responseSeconds) + backlog;
+			whole = Math.floor(expected);
+			fraction = expected - whole;
+			latencyMs = (responseSeconds + backlogWaitSeconds) * 1000;
+			cpuPercent = capacity > 0 ? 100 * (servedPerSecond / capacity) * throttle : 0;
+			// Remember a queue without backlog for the next instance of this pool. On the memo's
+			// path only when the memo holds this very pair (a later instance would then hit it
+			// and read the same values); a memo hit on an equal ratio reads another pair's values.
+			if (before === 0 && backlog === 0 && capacity > 0 && (isClosed || lambda <= capacity)
+				&& (isClosed || pooledWaitSeconds >= 0 || (memoLambda[m] === lambda && memoMu[m] === mu))) {
+				steadyIsValid[m] = 1;
+				steadyLambda[m] = lambda;
+				steadyMu[m] = mu;
+				steadyThrottle[m] = throttle;
+				steadyC[m] = c;
+				steadyArrivalCv2[m] = arrivalCv2;
+				steadyPooledWait[m] = pooledWaitSeconds;
+				steadyPooledPWait[m] = pooledPWait;
+				steadyServiceSeconds[m] = serviceSeconds;
+				steadyPWait[m] = pWait;
+				steadyWaitSeconds[m] = waitSeconds;
+				steadyLatencyMs[m] = latencyMs;
+				steadyCpuPercent[m] = cpuPercent;
+				steadyWhole[m] = whole;
+				steadyFraction[m] = fraction;
+			}
 		}
 
-		const backlogWaitSeconds = (before + backlog) / 2 / capacity;
-		const responseSeconds = waitSeconds + serviceSeconds + slowSeconds;
-		// roundStochastic(rng, λR + backlog), with mulberry32 (../rng.ts) on the local state.
-		const expected = (lambda * responseSeconds) + backlog;
-		const whole = Math.floor(expected);
-		const fraction = expected - whole;
 		let target = whole;
 		if (fraction > 0) {
-			r = (r + 0x6D_2B_79_F5) >>> 0;
+			// The same bits as nextUint32, with the state kept as an int32 (`| 0`, not `>>> 0`):
+			// a uint32 above 2^31 is a double, and every bit operation on it converts it back.
+			r = (r + 0x6D_2B_79_F5) | 0;
 			let x = Math.imul(r ^ (r >>> 15), r | 1);
 			x ^= x + Math.imul(x ^ (x >>> 7), x | 61);
 			target = whole + Number((((x ^ (x >>> 14)) >>> 0) / 4_294_967_296) < fraction);
@@ -331,10 +389,8 @@ export function routeAndServe(s: Working): void {
 		const next = target < available ? target : available;
 		const completed = available - next;
 		hInFlight[k] = next;
-		const latencyMs = (responseSeconds + backlogWaitSeconds) * 1000;
 		hCompleted[k] = completed;
 		hLatency[k] = completed > 0 ? latencyMs : 0;
-		const cpuPercent = capacity > 0 ? 100 * (servedPerSecond / capacity) * throttle : 0;
 		hCpu[k] = cpuPercent;
 		fCpuSum += cpuPercent;
 		let credits = creditsBefore;
@@ -351,7 +407,7 @@ export function routeAndServe(s: Working): void {
 			fSumLatencyMs += completed * latencyMs;
 			if (nextSampleAt < fCompleted) {
 				// Percentile samples, systematic over completions (see serveInstance).
-				rng[0] = r;
+				rng[0] = r >>> 0;
 				while (nextSampleAt < fCompleted) {
 					if (++samples > 4 * latencySamplesPerTick) sampleStep *= 2;
 					let ms = (nextServiceTime(rng, serviceSeconds, cv) + backlogWaitSeconds + slowSeconds) * 1000;
@@ -361,7 +417,7 @@ export function routeAndServe(s: Working): void {
 					nextSampleAt += sampleStep;
 				}
 
-				r = rng[0]!;
+				r = rng[0]! | 0;
 			}
 		}
 
@@ -376,7 +432,7 @@ export function routeAndServe(s: Working): void {
 				const checkCapacity = isKnownType[k] === 1 ? c * muPerVcpu * checkThrottle : 0;
 				// recordCheck on the hot counters; the record is touched only when the target's health changes.
 				const code = health[k]!;
-				if (checkCapacity > 0 && backlog / checkCapacity < checkTimeoutSeconds) {
+				if (checkCapacity > 0 && hBacklog[k]! / checkCapacity < checkTimeoutSeconds) {
 					hPasses[k] += 1;
 					hFailures[k] = 0;
 					if (code !== 1 && hPasses[k]! >= healthyThreshold) setHealthAt(s, f, k, 'healthy');
@@ -418,7 +474,7 @@ export function routeAndServe(s: Working): void {
 		}
 	}
 
-	rng[0] = r;
+	rng[0] = r >>> 0;
 	flow.completed = fCompleted;
 	flow.sumLatencyMs = fSumLatencyMs;
 	flow.cpuSum = fCpuSum;
