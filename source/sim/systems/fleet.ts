@@ -2,8 +2,12 @@
  * `fleet(s)`: the instances of a working state as an array in launch order, with their
  * catalog specs and zone numbers, cached per state object. Looking instances up by id string
  * in a 1,000-key record costs ~100 ns each after a structured clone; a hot loop over this array
- * costs a few ns. The cache is a memo (a WeakMap keyed by the `instances` record, checked
- * against `instanceOrder`): it never changes results, only how fast they are found.
+ * costs a few ns. The cache is a WeakMap keyed by the `instances` record, checked against
+ * `instanceOrder`. It never changes results, only how fast they are found; two parts of it are
+ * more than a memo and have rules of their own: inside `advance` the data plane's per-instance
+ * fields live in its typed arrays (`HotFields`: written back to the records when the view is
+ * rebuilt, when `step` runs a timeline action and when `advance` returns), and inputs that only a
+ * few writers change are cached until one of them calls `touchFleet` (`Modes`).
  *
  * Valid while instances are only added through `launchInstance` (push to `instanceOrder`) or
  * removed by splicing `instanceOrder`; replacing an instance object under the same id inside one
