@@ -20,7 +20,7 @@ import {toDashboardVm, type DashboardVm} from './ui/view-models/to-dashboard.js'
 export type AppProps = {
 	readonly config: SimConfig;
 	readonly theme: Theme;
-	/** Starting speed, simulated seconds per real second (nearest step). Default 1. */
+	/** Starting speed, simulated seconds per real second (as given; `[`/`]` then step). Default 1. */
 	readonly speed?: number;
 	/** Frames per second of the pacing timer. Default 10. */
 	readonly fps?: number;

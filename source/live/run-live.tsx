@@ -19,7 +19,7 @@ import {enterAlternateScreen, leaveAlternateScreen, noTerminalMessage, SizeOnlyS
 
 export type LiveOptions = {
 	readonly config: SimConfig;
-	/** Starting speed, simulated seconds per real second (nearest step of 0.25 … 1200). Default 1. */
+	/** Starting speed, simulated seconds per real second (as given; `[`/`]` then step through 0.25 … 1200). Default 1. */
 	readonly speed?: number;
 	/** Frames per second of the pacing timer. Default 10. */
 	readonly fps?: number;

@@ -54,7 +54,7 @@ export type HeadlessFrame = {
 	readonly lineCount: number;
 };
 
-/** The dashboard's UI state in a recording: running, at the nearest speed step to the cast's. */
+/** The dashboard's UI state in a recording: running, at the cast's speed. */
 export function recordingUiState(options: Pick<FramePlanOptions, 'speed'>): UiState {
 	return initialUiState({speed: options.speed});
 }

@@ -11,17 +11,14 @@ export type SortColumn = (typeof sortColumns)[number];
 /** Speeds (simulated seconds per real second) that `[`/`]` step through. */
 export const speeds = [0.25, 0.5, 1, 2, 5, 10, 30, 60, 120, 300, 600, 1200] as const;
 
-/** Index of 1× in {@link speeds}. */
-export const defaultSpeedIndex = 2;
-
 export type UiState = {
 	/** Selected instance id; undefined = the first row. */
 	readonly selectedId: string | undefined;
 	readonly sortColumn: SortColumn;
 	readonly isSortDescending: boolean;
 	readonly isPaused: boolean;
-	/** Index into {@link speeds}. */
-	readonly speedIndex: number;
+	/** Simulated seconds per real second: `--speed` as given, then the steps of {@link speeds}. */
+	readonly speed: number;
 	readonly isHelpVisible: boolean;
 	/** First instance-table row shown. */
 	readonly scrollOffset: number;
@@ -48,32 +45,32 @@ const isDescendingByDefault: Readonly<Record<SortColumn, boolean>> = {
 	cpu: true, rps: true, inFlight: true, latency: true, uptime: true,
 };
 
-/** The state a live run starts in; `speed` picks the nearest step (default 1×). */
+/** The state a live run starts in, at `speed` exactly (default 1×). */
 export function initialUiState(options: {readonly speed?: number; readonly isPaused?: boolean} = {}): UiState {
 	return {
 		selectedId: undefined,
 		sortColumn: 'id',
 		isSortDescending: false,
 		isPaused: options.isPaused ?? false,
-		speedIndex: options.speed === undefined ? defaultSpeedIndex : nearestSpeedIndex(options.speed),
+		speed: options.speed ?? 1,
 		isHelpVisible: false,
 		scrollOffset: 0,
 		flash: '',
 	};
 }
 
-/** Index of the step closest to `speed` (ratios, so 0.3 picks 0.25 and 500 picks 600). */
-export function nearestSpeedIndex(speed: number): number {
-	let best = 0;
-	for (let i = 1; i < speeds.length; i++) {
-		if (Math.abs(Math.log(speeds[i] / speed)) < Math.abs(Math.log(speeds[best] / speed))) best = i;
-	}
-	return best;
+/**
+ * The next step up (`delta` 1) or down (-1) from `speed`: `]` at 3× goes to 5×, `[` to 2×.
+ * Past either end of {@link speeds}, the speed stays where it is.
+ */
+export function steppedSpeed(speed: number, delta: -1 | 1): number {
+	if (delta > 0) return speeds.find(step => step > speed) ?? speed;
+	return [...speeds].reverse().find(step => step < speed) ?? speed;
 }
 
 /** Current speed multiplier. */
 export function currentSpeed(ui: UiState): number {
-	return speeds[ui.speedIndex];
+	return ui.speed;
 }
 
 /** The reducer. */
@@ -95,7 +92,7 @@ export function uiReducer(ui: UiState, action: UiAction): UiState {
 		case 'pause/requested':
 			return {...ui, isPaused: true, flash: 'paused by the preset (space resumes)'};
 		case 'speed/changed':
-			return {...ui, speedIndex: Math.min(speeds.length - 1, Math.max(0, ui.speedIndex + action.delta))};
+			return {...ui, speed: steppedSpeed(ui.speed, action.delta)};
 		case 'help/toggled':
 			return {...ui, isHelpVisible: !ui.isHelpVisible};
 		case 'help/closed':

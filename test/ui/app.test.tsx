@@ -81,6 +81,13 @@ describe('the live app', () => {
 		app.unmount();
 	});
 
+	test('plain keys that arrive together act one by one: ]] is two steps faster', async () => {
+		const {app, screen, press} = await start();
+		await press(']]', (text) => text.includes('×5 '));
+		expect(screen()).toContain('» speed ×5');
+		app.unmount();
+	});
+
 	test('> sorts by the next column and the header marks it; [ and ] change speed', async () => {
 		const {app, screen, press} = await start();
 		await press('>', (text) => text.includes('TYPE▲') && text.includes('» sort by TYPE'));

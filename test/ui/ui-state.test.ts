@@ -1,5 +1,6 @@
 import {describe, expect, test} from 'vitest';
-import {currentSpeed, effectiveSelection, initialUiState, nearestSpeedIndex, scrollToShow, speeds, uiReducer, type UiState} from '../../source/ui/ui-state.js';
+import {currentSpeed, effectiveSelection, initialUiState, scrollToShow, steppedSpeed, uiReducer, type UiState} from '../../source/ui/ui-state.js';
+import {formatSpeed} from '../../source/ui/view-models/format.js';
 import {sampleInstances} from '../../source/ui/sample-views.js';
 import {toInstanceRows} from '../../source/ui/view-models/to-instance-rows.js';
 
@@ -12,10 +13,19 @@ describe('ui state', () => {
 		expect(ui).toMatchObject({isPaused: false, sortColumn: 'id', isSortDescending: false, selectedId: undefined, isHelpVisible: false});
 	});
 
-	test('the starting speed snaps to the nearest step', () => {
-		expect(speeds[nearestSpeedIndex(0.3)]).toBe(0.25);
-		expect(speeds[nearestSpeedIndex(500)]).toBe(600);
-		expect(currentSpeed(initialUiState({speed: 60}))).toBe(60);
+	test('the starting speed is --speed as given; [ and ] then move to the neighbouring steps', () => {
+		let ui = initialUiState({speed: 3});
+		expect(currentSpeed(ui)).toBe(3);
+		expect(formatSpeed(currentSpeed(ui))).toBe('×3');
+		expect(currentSpeed(uiReducer(ui, {type: 'speed/changed', delta: 1}))).toBe(5);
+		ui = uiReducer(ui, {type: 'speed/changed', delta: -1});
+		expect(currentSpeed(ui)).toBe(2);
+		expect(steppedSpeed(0.3, -1)).toBe(0.25);
+		expect(steppedSpeed(500, 1)).toBe(600);
+		expect(steppedSpeed(5000, 1)).toBe(5000);
+		expect(steppedSpeed(5000, -1)).toBe(1200);
+		expect(formatSpeed(1 / 3)).toBe('×0.33');
+		expect(formatSpeed(1234.5)).toBe('×1235');
 	});
 
 	test('speed steps from 0.25× to 1200× and stops at both ends', () => {

@@ -3,10 +3,10 @@
  * actions go to the sim (and their description to the key bar), UI commands to the UI reducer.
  */
 import {useRef} from 'react';
-import {useApp, useInput} from 'ink';
+import {useApp, useInput, type Key} from 'ink';
 import type {SimAction} from '../../sim/index.js';
 import {describeAction, isUiCommand, keymap, type UiCommand} from '../keymap.js';
-import {currentSpeed, effectiveSelection, sortColumns, uiReducer, type UiAction, type UiState} from '../ui-state.js';
+import {currentSpeed, effectiveSelection, sortColumns, steppedSpeed, uiReducer, type UiAction, type UiState} from '../ui-state.js';
 import {formatSpeed} from '../view-models/format.js';
 
 export type KeybindingHandlers = {
@@ -42,8 +42,7 @@ export function uiActionsFor(command: UiCommand, h: Pick<KeybindingHandlers, 'ui
 		case 'ui/pause-toggle': return [{type: 'pause/toggled'}, {type: 'flash/shown', text: h.ui.isPaused ? 'resumed' : 'paused (space resumes, . steps one tick)'}];
 		case 'ui/step-one': return [{type: 'flash/shown', text: 'stepped one tick'}];
 		case 'ui/speed': {
-			const next = {...h.ui, speedIndex: h.ui.speedIndex + command.delta};
-			return [{type: 'speed/changed', delta: command.delta}, {type: 'flash/shown', text: `speed ${formatSpeed(currentSpeed(next) ?? currentSpeed(h.ui))}`}];
+			return [{type: 'speed/changed', delta: command.delta}, {type: 'flash/shown', text: `speed ${formatSpeed(steppedSpeed(currentSpeed(h.ui), command.delta))}`}];
 		}
 		case 'ui/help-toggle': return [{type: 'help/toggled'}];
 		case 'ui/help-close': return [{type: 'help/closed'}];
@@ -67,23 +66,35 @@ export function useKeybindings(handlers: KeybindingHandlers): void {
 		const ui = uiReducer(h.ui, action);
 		latest.current = {...h, ui: {...ui, selectedId: effectiveSelection(ui, h.ids)}};
 	};
+	const handle = (input: string, key: Key): void => {
+		const h = latest.current;
+		const result = keymap(input, key, h.ui);
+		if (!result) return;
+		if (!isUiCommand(result)) {
+			h.act(result);
+			dispatch(h, {type: 'flash/shown', text: describeAction(result)});
+			return;
+		}
+		if (result.type === 'ui/quit') {
+			exit();
+			return;
+		}
+		if (result.type === 'ui/step-one') h.stepOne();
+		for (const action of uiActionsFor(result, h)) dispatch(latest.current, action);
+	};
 	useInput(
 		(input, key) => {
-			const h = latest.current;
-			const result = keymap(input, key, h.ui);
-			if (!result) return;
-			if (!isUiCommand(result)) {
-				h.act(result);
-				dispatch(h, {type: 'flash/shown', text: describeAction(result)});
-				return;
-			}
-			if (result.type === 'ui/quit') {
-				exit();
-				return;
-			}
-			if (result.type === 'ui/step-one') h.stepOne();
-			for (const action of uiActionsFor(result, h)) dispatch(latest.current, action);
+			for (const one of splitKeys(input, key)) handle(one, key);
 		},
 		{isActive: handlers.isActive},
 	);
+}
+
+/**
+ * The keys in one input. Ink separates escape sequences (arrows …) but hands over a run of
+ * plain characters as one string: `]]` typed fast or pasted would otherwise mean nothing.
+ */
+export function splitKeys(input: string, key: Pick<Key, 'ctrl' | 'meta'>): string[] {
+	if (input.length <= 1 || key.ctrl || key.meta || input.startsWith('\u001B')) return [input];
+	return [...input];
 }

@@ -81,9 +81,10 @@ export function formatCount(value: number): string {
 	return Math.round(value).toLocaleString('en-US');
 }
 
-/** The speed multiplier as shown in the header: `×0.25`, `×1`, `×600`. */
+/** The speed multiplier as shown in the header: `×0.25`, `×1`, `×3`, `×600` (two decimals at most below 100). */
 export function formatSpeed(speed: number): string {
-	return `×${trimZeros(String(speed))}`;
+	const shown = speed >= 100 ? Math.round(speed) : Math.round(speed * 100) / 100;
+	return `×${trimZeros(String(shown))}`;
 }
 
 /**
