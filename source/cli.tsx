@@ -39,6 +39,7 @@ const flagSpec = {
 	fps: {type: 'string'},
 	force: {type: 'boolean'},
 	castFormat: {type: 'string'},
+	ascii: {type: 'boolean'},
 	listPresets: {type: 'boolean'},
 	requests: {type: 'string', shortFlag: 'n'},
 	concurrency: {type: 'string', shortFlag: 'c'},
@@ -84,7 +85,7 @@ function openMetrics(flags: Flags): MetricsWriter | undefined {
 
 async function runAbCommand(flags: Flags, rest: readonly string[]): Promise<number> {
 	if (rest.length > 0) throw new UsageError(`ab takes no preset, got "${rest.join(' ')}"`);
-	const presetOnly = (['headless', 'json', 'metrics', 'interval', 'duration', 'speed', 'record', 'cols', 'rows', 'fps', 'force', 'castFormat'] as const).find(name => flags[name] !== undefined && flags[name] !== false);
+	const presetOnly = (['headless', 'json', 'metrics', 'interval', 'duration', 'speed', 'record', 'cols', 'rows', 'fps', 'force', 'castFormat', 'ascii'] as const).find(name => flags[name] !== undefined && flags[name] !== false);
 	if (presetOnly) throw new UsageError(`--${presetOnly === 'castFormat' ? 'cast-format' : presetOnly} does not apply to scaletop ab (its options: -n, -c, --type, --instances, --app, --algorithm, --seed)`);
 	const {checkAbOptions, formatAbProgress, formatAbReport, runAb} = await import('./ab/index.js');
 	const checked = checkAbOptions({n: flags.requests, c: flags.concurrency, type: flags.type, instances: flags.instances, app: flags.app, algorithm: flags.algorithm, seed: flags.seed});
@@ -115,6 +116,7 @@ async function runHeadlessCommand(reference: string, config: SimConfig, flags: F
 		speed: flags.speed === undefined ? undefined : value(parsePositive('speed', flags.speed)),
 		castFormat: castFormat(flags),
 		isColor: !process.env['NO_COLOR'],
+		charset: flags.ascii ? 'ascii' as const : 'unicode' as const,
 		// The recorder's default command names the preset; a preset file needs its path instead.
 		command: reference === config.name ? undefined : commandLine(reference, config, ` --headless${(['speed', 'fps', 'cols', 'rows'] as const).map(name => (flags[name] === undefined ? '' : ` --${name} ${flags[name]}`)).join('')}`),
 	};
@@ -194,7 +196,7 @@ async function runLiveCommand(reference: string, config: SimConfig, flags: Flags
 
 		const onState = metrics ? metricsSampler(metrics, intervalSeconds / config.tickSeconds) : undefined;
 		const {runLive} = await import('./live/run-live.js');
-		return await runLive({config, speed, fps, tap, onState});
+		return await runLive({config, speed, fps, tap, onState, charset: flags.ascii ? 'ascii' : 'unicode'});
 	} finally {
 		tap?.close();
 		metrics?.close();
@@ -231,6 +233,7 @@ async function main(argv: readonly string[]): Promise<number> {
 	if (rest.length > 0) throw new UsageError(`expected at most one preset, got ${cli.input.length}: ${cli.input.join(' ')}`);
 	if (flags.json && !flags.headless) throw new UsageError('--json needs --headless (scaletop PRESET --headless --json)');
 	if (flags.headless && flags.speed !== undefined && flags.record === undefined) throw new UsageError('--speed applies to live runs and recordings; a headless run always goes as fast as it can');
+	if (flags.headless && flags.ascii && flags.record === undefined) throw new UsageError('--ascii applies to the live dashboard and recordings; a headless summary is plain text already');
 	const recordOnly = (['cols', 'rows', 'force', 'castFormat'] as const).find(name => flags[name] !== undefined && flags[name] !== false);
 	if (recordOnly && flags.record === undefined) throw new UsageError(`--${recordOnly === 'castFormat' ? 'cast-format' : recordOnly} applies to --record FILE.cast`);
 	if (flags.interval !== undefined && flags.metrics === undefined) throw new UsageError('--interval applies to --metrics FILE');

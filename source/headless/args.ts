@@ -8,7 +8,7 @@ import {parseDurationSeconds} from '../presets/units.js';
 /** Every long flag (kebab-case) the command line knows. */
 export const knownFlags = [
 	'headless', 'json', 'metrics', 'interval', 'seed', 'duration', 'speed', 'record', 'cols', 'rows', 'fps', 'force', 'cast-format',
-	'list-presets', 'help', 'version', 'requests', 'concurrency', 'type', 'instances', 'app', 'algorithm',
+	'ascii', 'list-presets', 'help', 'version', 'requests', 'concurrency', 'type', 'instances', 'app', 'algorithm',
 ] as const;
 
 /** Short flags: -n and -c (ab's), -h (help). */
@@ -39,6 +39,8 @@ export const helpText = `
     --record FILE.cast     record an asciicast; --cols N, --rows N its size (default 120x36),
                            --fps N its frame rate (default 10), --force to overwrite,
                            --cast-format v2|v3 (default v2)
+    --ascii                draw with ASCII only (no block or box glyphs), for fonts and
+                           consoles without them; live dashboard and recordings
     --list-presets         list the built-in presets
     --help, --version
 

@@ -13,7 +13,7 @@ import {composeFrame} from '../ui/compose-frame.js';
 import {initialUiState} from '../ui/ui-state.js';
 import {toDashboardVm} from '../ui/view-models/to-dashboard.js';
 import type {LiveOutputTap} from '../recorder/types.js';
-import {isColorWanted, makeTheme} from '../ui/theme.js';
+import {isColorWanted, makeTheme, type Charset} from '../ui/theme.js';
 import {createScreenWriter} from './screen-writer.js';
 import {enterAlternateScreen, leaveAlternateScreen, noTerminalMessage, SizeOnlyStream} from './terminal.js';
 
@@ -21,6 +21,8 @@ export type LiveOptions = {
 	readonly config: SimConfig;
 	/** Starting speed, simulated seconds per real second (as given; `[`/`]` then step through 0.25 … 1200). Default 1. */
 	readonly speed?: number;
+	/** `ascii`: draw without block or box glyphs (`--ascii`). Default unicode. */
+	readonly charset?: Charset;
 	/** Frames per second of the pacing timer. Default 10. */
 	readonly fps?: number;
 	/** Receives everything written to the terminal, resizes, markers; closed on every exit. */
@@ -42,7 +44,7 @@ export async function runLive(options: LiveOptions): Promise<number> {
 		tap?.close();
 		return 2;
 	}
-	const theme = makeTheme(isColorWanted(process.env) ? 'color' : 'mono');
+	const theme = makeTheme(isColorWanted(process.env) ? 'color' : 'mono', options.charset);
 	const fps = Math.max(1, Math.min(60, options.fps ?? 10));
 	const out = (chunk: string) => {
 		stdout.write(chunk);

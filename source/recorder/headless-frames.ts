@@ -11,6 +11,7 @@
 import {advance, createInitialState, type SimConfig, type SimEvent, type SimState} from '../sim/index.js';
 import {renderFrame, type FrameOptions} from '../ui/render-frame.js';
 import {initialUiState, type UiState} from '../ui/ui-state.js';
+import type {Charset} from '../ui/theme.js';
 import type {CastEvent} from './cast-writer.js';
 import {markerLabel} from './marker-label.js';
 import {frameLines, paintFrame} from './paint.js';
@@ -27,6 +28,8 @@ export type FramePlanOptions = {
 	readonly speed: number;
 	/** Colours in frames (false: the NO_COLOR look). */
 	readonly isColor: boolean;
+	/** `ascii`: frames without block or box glyphs (`--ascii`). */
+	readonly charset?: Charset;
 	/** Kinds of sim events (besides timeline entries) to mark, e.g. `['alarm']`. Default none. */
 	readonly eventMarkerKinds?: readonly SimEvent['kind'][];
 	/** Draws one frame; default the dashboard's `renderFrame`. Must be pure. */
@@ -100,7 +103,7 @@ export function * headlessFrames(config: SimConfig, options: FramePlanOptions): 
 
 		if (markKinds.size > 0) markers.push(...eventMarkers(state, eventCountBefore, markKinds, castTimeOfTick, castSeconds));
 		markers.sort((a, b) => a.timeSeconds - b.timeSeconds);
-		const text = render(state, {columns: options.columns, rows: options.rows, isColor: options.isColor}, ui);
+		const text = render(state, {columns: options.columns, rows: options.rows, isColor: options.isColor, charset: options.charset}, ui);
 		const lines = frameLines(text, options.rows, options.columns);
 		const paint = paintFrame(previous, lines);
 		previous = lines;

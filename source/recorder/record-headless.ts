@@ -11,6 +11,7 @@ import path from 'node:path';
 import type {SimConfig, SimEvent} from '../sim/index.js';
 import type {CastFormat} from './cast-writer.js';
 import {openCastFile, type CastFile} from './cast-file.js';
+import type {Charset} from '../ui/theme.js';
 import {framePlan, headlessFrames, type FrameRenderer} from './headless-frames.js';
 import {finishPainting} from './paint.js';
 
@@ -54,6 +55,8 @@ export type RecordHeadlessOptions = {
 	readonly command?: string;
 	/** Colours in frames (false under NO_COLOR). Default true. */
 	readonly isColor?: boolean;
+	/** ASCII-only frames (`--ascii`). Default unicode. */
+	readonly charset?: Charset;
 	/** Default `v2`. */
 	readonly castFormat?: CastFormat;
 	/** Header `idle_time_limit`, seconds. Default 2. */
@@ -148,7 +151,7 @@ async function writeFrames(file: CastFile, options: RecordHeadlessOptions, size:
 	let frames = 0;
 	let castSeconds = 0;
 	let lineCount = 0;
-	for (const frame of headlessFrames(options.config, {...size, isColor: options.isColor ?? true, eventMarkerKinds: options.eventMarkerKinds, render: options.render})) {
+	for (const frame of headlessFrames(options.config, {...size, isColor: options.isColor ?? true, charset: options.charset, eventMarkerKinds: options.eventMarkerKinds, render: options.render})) {
 		for (const event of frame.events) file.write(event);
 		frames++;
 		castSeconds = frame.castSeconds;

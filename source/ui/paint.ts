@@ -2,7 +2,7 @@
  * Lines of segments → painted strings of an exact width. The one place where text is cut to
  * the screen, so no row ever wraps (a wrapped row would make the frame taller than planned).
  */
-import type {Line, Segment, Theme, Tone} from './theme.js';
+import {toAscii, type Line, type Segment, type Theme, type Tone} from './theme.js';
 
 /** Plain text of a line (no escape codes). */
 export function lineText(line: Line): string {
@@ -26,10 +26,11 @@ export function fitLine(line: Line, width: number): Line {
 	return out;
 }
 
-/** One line painted for the terminal: exactly `width` columns, escape codes per tone. */
+/** One line painted for the terminal: exactly `width` columns, escape codes per tone (ASCII only with an `ascii` theme). */
 export function paintLine(line: Line, width: number, theme: Theme, isSelected = false): string {
 	let out = '';
-	for (const s of fitLine(line, width)) out += theme.paint(s.tone ?? 'normal', s.text);
+	const isAscii = theme.charset === 'ascii';
+	for (const s of fitLine(line, width)) out += theme.paint(s.tone ?? 'normal', isAscii ? toAscii(s.text) : s.text);
 	return isSelected ? theme.select(out) : out;
 }
 

@@ -22,8 +22,12 @@ export type Line = readonly Segment[];
 
 export type ThemeMode = 'color' | 'mono';
 
+/** `unicode`: block and box glyphs; `ascii`: plain ASCII for fonts and consoles without them (`--ascii`). */
+export type Charset = 'unicode' | 'ascii';
+
 export type Theme = {
 	readonly mode: ThemeMode;
+	readonly charset: Charset;
 	/** `text` wrapped in the escape codes for `tone` (unchanged for `normal`). */
 	readonly paint: (tone: Tone, text: string) => string;
 	/** `text` shown as the selected row (reverse video in both modes). */
@@ -56,11 +60,12 @@ const monoStyles: Readonly<Record<Tone, ((text: string) => string) | undefined>>
 	key: esc('1', '22'),
 };
 
-/** The theme for a mode. */
-export function makeTheme(mode: ThemeMode): Theme {
+/** The theme for a mode (and a character set: Unicode unless asked for ASCII). */
+export function makeTheme(mode: ThemeMode, charset: Charset = 'unicode'): Theme {
 	const styles = mode === 'color' ? colorStyles : monoStyles;
 	return {
 		mode,
+		charset,
 		paint: (tone, text) => (text === '' ? text : styles[tone]?.(text) ?? text),
 		select: esc('7', '27'),
 	};
@@ -95,3 +100,28 @@ export const glyphs = {
 	isDying: '-',
 	isUnhealthy: '!',
 } as const;
+
+/**
+ * One ASCII character for each non-ASCII one the dashboard draws (glyphs, and the arrows, dashes
+ * and Greek letters of captions and activity messages), so every column keeps its width. The
+ * sparkline's eight levels stay distinct: `.:-=+*%#`.
+ */
+const asciiFor: Readonly<Record<string, string>> = {
+	'▁': '.', '▂': ':', '▃': '-', '▄': '=', '▅': '+', '▆': '*', '▇': '%', '█': '#',
+	'▏': '|', '▎': '|', '▍': '|', '▌': '|', '▋': '|', '▊': '|', '▉': '|',
+	'·': '.', '─': '-', '│': '|', '▶': '>', '❚': '|', '▲': '^', '▼': 'v',
+	'×': 'x', '→': '>', '←': '<', '↑': '^', '↓': 'v', '»': '>', '«': '<', '…': '~', '≈': '~',
+	'—': '-', '–': '-', '−': '-', '≥': '>', '≤': '<', '‘': "'", '’': "'", '“': '"', '”': '"',
+	'µ': 'u', 'μ': 'u', 'λ': 'L', 'ρ': 'p', 'Σ': 'S', '²': '2', '₀': '0', '√': 'v', '§': 'S', '°': 'o',
+};
+
+// eslint-disable-next-line no-control-regex -- the ASCII range, control characters included
+const nonAscii = /[^\u0000-\u007F]/;
+
+/** `text` with every non-ASCII character replaced by one ASCII character (`?` when unknown). */
+export function toAscii(text: string): string {
+	if (!nonAscii.test(text)) return text;
+	let out = '';
+	for (const char of text) out += char.codePointAt(0)! < 0x80 ? char : (asciiFor[char] ?? '?');
+	return out;
+}

@@ -101,6 +101,7 @@ describe('scaletop (built)', () => {
 		[['tour', '--headless', '-n', '5'], 'scaletop: -n applies to scaletop ab (scaletop ab -n N -c C)\n'],
 		[['ab', '-n', '5', '--headless'], 'scaletop: --headless does not apply to scaletop ab (its options: -n, -c, --type, --instances, --app, --algorithm, --seed)\n'],
 		[['tour', '--headless', '--speed', '10'], 'scaletop: --speed applies to live runs and recordings; a headless run always goes as fast as it can\n'],
+		[['tour', '--headless', '--ascii'], 'scaletop: --ascii applies to the live dashboard and recordings; a headless summary is plain text already\n'],
 	])('bad usage %j is one sentence and exit 2', (args, message) => {
 		const {status, stderr} = run(args);
 		expect(status).toBe(2);

@@ -1,6 +1,7 @@
 import {describe, expect, test} from 'vitest';
 import {advance, createInitialState, makeConfig} from '../../source/sim/index.js';
 import {renderFrame} from '../../source/ui/render-frame.js';
+import {toAscii} from '../../source/ui/theme.js';
 import {plain} from './helpers/render-text.js';
 
 const colourCode = /\u001B\[(3[0-7]|9[0-7])m/;
@@ -25,6 +26,16 @@ describe('renderFrame (what the recorder draws)', () => {
 		expect(mono).not.toMatch(colourCode);
 		expect(mono).toContain('\u001B[1m');
 		expect(plain(mono)).toBe(plain(color));
+	});
+
+	test('--ascii draws the same frame with ASCII only: one character for each glyph, every column in place', () => {
+		const unicode = plain(renderFrame(state, {columns: 120, rows: 40, isColor: true}));
+		const ascii = plain(renderFrame(state, {columns: 120, rows: 40, isColor: true, charset: 'ascii'}));
+		expect(unicode).toMatch(/[^\u0000-\u007F]/);
+		expect(ascii).not.toMatch(/[^\u0000-\u007F]/);
+		expect(ascii).toBe(toAscii(unicode));
+		expect(ascii.split('\n').map((line) => line.length)).toEqual(unicode.split('\n').map((line) => line.length));
+		expect(ascii.split('\n')[0]).toContain('x1  > running');
 	});
 
 	test('is deterministic: the same state gives the same bytes', () => {

@@ -1,6 +1,6 @@
 import React from 'react';
 import {describe, expect, test} from 'vitest';
-import {isColorWanted, makeTheme} from '../../source/ui/theme.js';
+import {isColorWanted, makeTheme, toAscii} from '../../source/ui/theme.js';
 import {Dashboard} from '../../source/ui/dashboard.js';
 import {initialUiState} from '../../source/ui/ui-state.js';
 import {sampleDashboardVm} from '../../source/ui/sample-views.js';
@@ -34,5 +34,25 @@ describe('theme', () => {
 		expect(color).toContain('\u001B[31mALARM');
 		expect(color).toContain('\u001B[32mHealthy');
 		expect(plain(color)).toBe(plain(frame('mono')));
+	});
+});
+
+describe('the ASCII character set (--ascii)', () => {
+	test('keeps every column: one ASCII character for each glyph, ? for one it does not know', () => {
+		const text = '▁▂▃▄▅▆▇█ ▏▌▉ ─│·▶❚❚▲▼ ×→…— λμ 漢';
+		const ascii = toAscii(text);
+		expect([...ascii]).toHaveLength([...text].length);
+		expect(ascii).toBe('.:-=+*%# ||| -|.>||^v x>~- Lu ?');
+		expect(toAscii('plain text stays')).toBe('plain text stays');
+	});
+
+	test('the sparkline levels stay eight distinct characters', () => {
+		const levels = toAscii('▁▂▃▄▅▆▇█');
+		expect(new Set(levels).size).toBe(8);
+	});
+
+	test('a theme paints ASCII only when asked', () => {
+		expect(makeTheme('color').charset).toBe('unicode');
+		expect(makeTheme('mono', 'ascii').charset).toBe('ascii');
 	});
 });
