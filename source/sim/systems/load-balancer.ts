@@ -175,8 +175,6 @@ export function routeAndServe(s: Working): void {
 	let fCpuSum = flow.cpuSum;
 	let fRunning = flow.running;
 	let fCapacityRouted = flow.capacityRouted;
-	let samples = flow.samples;
-	let sampleStep = flow.sampleStep;
 	let nextSampleAt = flow.nextSampleAt;
 	// The queue-wait memo slot of the last candidate (non-candidates keep it, as the reference path does).
 	let slot = 0;
@@ -222,8 +220,6 @@ export function routeAndServe(s: Working): void {
 			flow.cpuSum = fCpuSum;
 			flow.running = fRunning;
 			flow.capacityRouted = fCapacityRouted;
-			flow.samples = samples;
-			flow.sampleStep = sampleStep;
 			flow.nextSampleAt = nextSampleAt;
 			rng[0] = r >>> 0;
 			serveByReference(s, f, k, offer, flow, check, bill, sums);
@@ -235,8 +231,6 @@ export function routeAndServe(s: Working): void {
 			fCpuSum = flow.cpuSum;
 			fRunning = flow.running;
 			fCapacityRouted = flow.capacityRouted;
-			samples = flow.samples;
-			sampleStep = flow.sampleStep;
 			nextSampleAt = flow.nextSampleAt;
 			inFlight += sums.inFlight;
 			usd += sums.usd;
@@ -406,17 +400,10 @@ export function routeAndServe(s: Working): void {
 			fCompleted += completed;
 			fSumLatencyMs += completed * latencyMs;
 			if (nextSampleAt < fCompleted) {
-				// Percentile samples, systematic over completions (see serveInstance).
 				rng[0] = r >>> 0;
-				while (nextSampleAt < fCompleted) {
-					if (++samples > 4 * latencySamplesPerTick) sampleStep *= 2;
-					let ms = (nextServiceTime(rng, serviceSeconds, cv) + backlogWaitSeconds + slowSeconds) * 1000;
-					if (waitSeconds > 0 && pWait > 0 && nextUnit(rng) < pWait) ms += nextExponential(rng, waitSeconds / pWait) * 1000;
-					addSample(s.latency, ms, sampleStep);
-					addSample(s.recentLatency, ms, sampleStep);
-					nextSampleAt += sampleStep;
-				}
-
+				flow.nextSampleAt = nextSampleAt;
+				takeSamples(s, flow, fCompleted, serviceSeconds, backlogWaitSeconds, waitSeconds, pWait);
+				nextSampleAt = flow.nextSampleAt;
 				r = rng[0]! | 0;
 			}
 		}
@@ -480,10 +467,23 @@ export function routeAndServe(s: Working): void {
 	flow.cpuSum = fCpuSum;
 	flow.running = fRunning;
 	flow.capacityRouted = fCapacityRouted;
-	flow.samples = samples;
-	flow.sampleStep = sampleStep;
 	flow.nextSampleAt = nextSampleAt;
 	if (!isHotScope(s)) flushHot(f);
+	finishTick(s, flow, offered, pools, {inFlight, usd, running, runningUsdPerHour, inService, hasTarget: hasTargets});
+}
+
+
+/**
+ * The tick's fleet-level results from the pass's sums: the bill, the surge queue, totals, the
+ * latency histograms and `s.flow`. A function of its own: the pass's loop may run as on-stack-
+ * replacement code, and a map check after the loop that fails (an object whose hidden class
+ * changed) threw that code away on every tick.
+ */
+function finishTick(s: Working, flow: TickFlow, offered: number, pools: number, sums: InstanceSums): void {
+	const lb = s.config.loadBalancer;
+	const totals = s.totals;
+	const {usd, running, runningUsdPerHour, inService} = sums;
+	let {inFlight} = sums;
 	const routed = pools > 0 ? offered - flow.refused : 0;
 	billFleet(s, usd, running, runningUsdPerHour);
 	if (flow.refused > 0) {
@@ -521,7 +521,25 @@ export function routeAndServe(s: Working): void {
 	out.cpuAvgPercent = flow.running > 0 ? flow.cpuSum / flow.running : 0;
 	out.latencyMeanMs = flow.completed > 0 ? flow.sumLatencyMs / flow.completed : 0;
 	out.capacityPerSecond = flow.capacityRouted;
-	out.inService = hasTargets ? inService : running;
+	out.inService = sums.hasTarget ? inService : running;
+}
+
+/**
+ * Percentile samples, systematic over completions, up to `completed` (serveInstance's loop, on
+ * `flow`). A function of its own, called a few times a tick: inlined, its draws and histogram
+ * updates made the fast path's loop slower for every instance.
+ */
+function takeSamples(s: Working, flow: TickFlow, completed: number, serviceSeconds: number, backlogWaitSeconds: number, waitSeconds: number, pWait: number): void {
+	const rng = s.rng;
+	const slowSeconds = flow.slowSeconds;
+	while (flow.nextSampleAt < completed) {
+		if (++flow.samples > 4 * latencySamplesPerTick) flow.sampleStep *= 2;
+		let ms = (nextServiceTime(rng, serviceSeconds, flow.cv) + backlogWaitSeconds + slowSeconds) * 1000;
+		if (waitSeconds > 0 && pWait > 0 && nextUnit(rng) < pWait) ms += nextExponential(rng, waitSeconds / pWait) * 1000;
+		addSample(s.latency, ms, flow.sampleStep);
+		addSample(s.recentLatency, ms, flow.sampleStep);
+		flow.nextSampleAt += flow.sampleStep;
+	}
 }
 
 /** A target's health changes (./health-checks.ts `setHealth` on its record), and its mode with it. */
