@@ -8,24 +8,10 @@ import type {SimAction} from '../../source/sim/actions.js';
 import {advance} from '../../source/sim/advance.js';
 import {step} from '../../source/sim/step.js';
 import type {SimState} from '../../source/sim/types.js';
+import {simActionArbitrary} from '../helpers/sim-arbitraries.js';
 import {makeState, roundTripsThroughJson} from '../helpers/make-state.js';
 
-const target = fc.constantFrom('random', 'oldest', 'newest', 'i-0001', 'i-0002', 'i-0003', 'i-0004', 'i-0009');
-const action: fc.Arbitrary<SimAction> = fc.oneof(
-	fc.record({type: fc.constant('traffic/spike-started' as const), factor: fc.double({min: 0, max: 8, noNaN: true}), durationSeconds: fc.integer({min: 1, max: 300})}),
-	fc.record({type: fc.constant('traffic/base-rate-scaled' as const), factor: fc.constantFrom(0.8, 1.25, 2, 0)}),
-	fc.record({type: fc.constant('traffic/base-rate-set' as const), ratePerSecond: fc.integer({min: 0, max: 400})}),
-	fc.record({type: fc.constant('instance/terminate-requested' as const), target}),
-	fc.record({type: fc.constant('instance/stop-requested' as const), target}),
-	fc.record({type: fc.constant('instance/hang-injected' as const), target}),
-	fc.record({type: fc.constant('instance/spot-interruption-noticed' as const), target}),
-	fc.record({type: fc.constant('zone/outage-started' as const), zone: fc.constantFrom('us-east-1a', 'us-east-1b'), durationSeconds: fc.integer({min: 10, max: 600})}),
-	fc.record({type: fc.constant('network/slowdown-started' as const), extraLatencyMs: fc.integer({min: 0, max: 2000}), durationSeconds: fc.integer({min: 1, max: 120})}),
-	fc.record({type: fc.constant('asg/desired-capacity-changed' as const), desired: fc.integer({min: -1, max: 8})}),
-	fc.record({type: fc.constant('asg/desired-capacity-nudged' as const), delta: fc.constantFrom(-1, 1)}),
-	fc.record({type: fc.constant('elb/algorithm-changed' as const)}),
-	fc.record({type: fc.constant('chaos/toggled' as const), intervalSeconds: fc.constantFrom(30, 120)}),
-);
+const action = simActionArbitrary(['random', 'oldest', 'newest', 'i-0001', 'i-0002', 'i-0003', 'i-0004', 'i-0009']);
 
 type Step = {readonly action: SimAction | undefined; readonly ticks: number};
 const steps = fc.array(fc.record({action: fc.option(action, {nil: undefined}), ticks: fc.integer({min: 1, max: 40})}), {minLength: 1, maxLength: 12});
