@@ -21,7 +21,7 @@ import type {MetricName, Statistic} from '../config.js';
 import type {MetricWindow} from '../types.js';
 import type {Working} from '../working.js';
 import {emptyRing, pushRing, ringValues} from './ring.js';
-import {cpuPercentAt, fleet} from './fleet.js';
+import {fleet} from './fleet.js';
 
 /** The value stored for a minute without data. */
 export const missingDatapoint = -1;
@@ -84,12 +84,14 @@ function sampleFleet(s: Working, w: Working['metricWindow'] & object): void {
 	let cpuSamples = 0;
 	let healthy = 0;
 	const f = fleet(s);
+	// The CPU of the last tick is in the data plane's hot array inside `advance` (fleet.ts).
+	const hotCpu = f.hot.valid ? f.hot.cpuPercent : undefined;
 	for (let k = 0; k < f.length; k++) {
 		const i = f.list[k]!;
 		if (i.target.health === 'healthy' && i.isBehindLoadBalancer) healthy += 1;
 		if (i.ec2State !== 'running') continue;
 		if (hasGroup && (i.asgLifecycle !== 'InService' || (excludeWarming && i.warmupUntilTick > tick))) continue;
-		cpuSum += cpuPercentAt(f, k);
+		cpuSum += hotCpu === undefined ? i.cpuPercent : hotCpu[k]!;
 		cpuSamples += 1;
 	}
 

@@ -126,7 +126,7 @@ export type Modes = {
  * written back (`flushHot`) before anything else could read them: when the cached view is
  * rebuilt (an instance launched or removed), before a timeline action runs through `step`, and
  * when `advance` returns. Inside a tick, the few readers outside the data plane go through
- * `cpuPercentAt` and `capacityAt`.
+ * `f.hot` when `valid` (CloudWatch's sample) and `capacityAt` (the closed loop).
  */
 export type HotFields = {
 	valid: boolean;
@@ -333,11 +333,6 @@ export function endHotScope(s: Working): void {
 /** Is `s` inside an `advance` call (its hot arrays may stay ahead of its records between ticks)? */
 export function isHotScope(s: Working): boolean {
 	return hotScopes.has(s);
-}
-
-/** Instance `k`'s CPU over the last tick, from wherever it is current. */
-export function cpuPercentAt(f: Fleet, k: number): number {
-	return f.hot.valid ? f.hot.cpuPercent[k]! : f.list[k]!.cpuPercent;
 }
 
 /** Capacity of an instance for the run's app, req/s (t2 throttle included; 0 for an unknown type). */
