@@ -10,8 +10,8 @@
  * few writers change are cached until one of them calls `touchFleet` (`Modes`).
  *
  * Valid while instances are only added through `launchInstance` (push to `instanceOrder`) or
- * removed by splicing `instanceOrder`; replacing an instance object under the same id inside one
- * `advance` call would need `invalidateFleet(s)`.
+ * removed by splicing `instanceOrder`; nothing replaces an instance object under the same id
+ * inside one `advance` call (the view would keep the old object).
  */
 import {instanceTypes, purchasePriceFactor, type InstanceTypeSpec} from '../catalog.js';
 import type {Working} from '../working.js';
@@ -62,38 +62,7 @@ export type Fleet = {
 	readonly modes: Modes;
 	/** Pools found by the last `pickCandidates` (its candidates, weights and sums are still in place). */
 	pools: number;
-	/** Scratch, one slot per pool (like the queue-wait memo), cleared every tick: see `SteadyQueue`. */
-	readonly steadyQueue: SteadyQueue;
 };
-
-/**
- * The data plane's per-pool cache of a queue without backlog: for the inputs in the key (λ, μ,
- * throttle, c, arrival Ca², pooled wait), an instance with no backlog before and none after
- * gets these results. Filled and read within one tick (cleared at its start, and whenever the
- * queue-wait memo slot it was read from changes).
- */
-export type SteadyQueue = {
-	readonly isValid: Uint8Array;
-	readonly lambda: Float64Array;
-	readonly mu: Float64Array;
-	readonly throttle: Float64Array;
-	readonly c: Float64Array;
-	readonly arrivalCv2: Float64Array;
-	readonly pooledWaitSeconds: Float64Array;
-	readonly pooledPWait: Float64Array;
-	readonly serviceSeconds: Float64Array;
-	readonly pWait: Float64Array;
-	readonly waitSeconds: Float64Array;
-	readonly latencyMs: Float64Array;
-	readonly cpuPercent: Float64Array;
-	readonly whole: Float64Array;
-	readonly fraction: Float64Array;
-};
-
-function newSteadyQueue(): SteadyQueue {
-	const slots = (): Float64Array => new Float64Array(8);
-	return {isValid: new Uint8Array(8), lambda: slots(), mu: slots(), throttle: slots(), c: slots(), arrivalCv2: slots(), pooledWaitSeconds: slots(), pooledPWait: slots(), serviceSeconds: slots(), pWait: slots(), waitSeconds: slots(), latencyMs: slots(), cpuPercent: slots(), whole: slots(), fraction: slots()};
-}
 
 /**
  * Per-instance inputs of routing and serving that change only through a handful of writers —
@@ -228,17 +197,9 @@ export function fleet(s: Working): Fleet {
 			isKnownType: Uint8Array.from(list, i => (instanceTypes[i.instanceType] ? 1 : 0)),
 		},
 		pools: 0,
-		steadyQueue: newSteadyQueue(),
 	};
 	cache.set(s.instances, built);
 	return built;
-}
-
-/** Forget the cached view (after replacing an instance object in place); its hot fields go back to the records. */
-export function invalidateFleet(s: Working): void {
-	const hit = cache.get(s.instances);
-	if (hit) flushHot(hit);
-	cache.delete(s.instances);
 }
 
 /** A writer changed an instance's EC2 state, target health or hang: the data plane reads the records again next tick. */
@@ -345,8 +306,8 @@ export function capacityAt(s: Working, f: Fleet, k: number): number {
 	return capacityWithCredits(s, f.list[k]!, f.hot.valid ? f.hot.cpuCredits[k]! : f.list[k]!.cpuCredits);
 }
 
-/** `capacityOf` with the credit balance given (the data plane's hot value). */
-export function capacityWithCredits(s: Working, i: MutableInstance, cpuCredits: number): number {
+/** `capacityOf` with the credit balance given. */
+function capacityWithCredits(s: Working, i: MutableInstance, cpuCredits: number): number {
 	const spec = instanceTypes[i.instanceType];
 	if (!spec) return 0;
 	const throttle = spec.burst && cpuCredits < creditFloor ? spec.burst.baselinePercentPerVcpu / 100 : 1;

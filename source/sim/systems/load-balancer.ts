@@ -160,13 +160,6 @@ export function routeAndServe(s: Working): void {
 	const eipUsdPerTick = bill.elasticIpUsdPerTick;
 	const startBilledSeconds = bill.startBilledSeconds;
 	const {memoKey, memoC, memoCa2, memoPWait, memoWaitSeconds, memoLambda, memoMu} = flow;
-	// The steady cache's arrays as locals: loads of an object's fields are not hoisted out of a
-	// loop that also calls functions (the rare paths), and nine of them per instance cost ~4 ns.
-	const steady = f.steadyQueue;
-	const steadyIsValid = steady.isValid;
-	steadyIsValid.fill(0);
-	const {lambda: steadyLambda, mu: steadyMu, throttle: steadyThrottle, c: steadyC, arrivalCv2: steadyArrivalCv2, pooledWaitSeconds: steadyPooledWait, pooledPWait: steadyPooledPWait} = steady;
-	const {serviceSeconds: steadyServiceSeconds, pWait: steadyPWait, waitSeconds: steadyWaitSeconds, latencyMs: steadyLatencyMs, cpuPercent: steadyCpuPercent, whole: steadyWhole, fraction: steadyFraction} = steady;
 	const rng = s.rng;
 	// The PRNG state as an int32 inside this loop; rng[0] holds it as a uint32 (../rng.ts).
 	let r = rng[0]! | 0;
@@ -223,8 +216,6 @@ export function routeAndServe(s: Working): void {
 			flow.nextSampleAt = nextSampleAt;
 			rng[0] = r >>> 0;
 			serveByReference(s, f, k, offer, flow, check, bill, sums);
-			// It may have changed a queue-wait memo slot.
-			steadyIsValid.fill(0);
 			r = rng[0]! | 0;
 			fCompleted = flow.completed;
 			fSumLatencyMs = flow.sumLatencyMs;
@@ -256,119 +247,75 @@ export function routeAndServe(s: Working): void {
 		const mu = muPerVcpu * throttle;
 		const capacity = c * mu;
 		if (a > 0 || lambda > 0) fCapacityRouted += capacity;
+		// Fluid backlog: grows at λ − cμ, drains at cμ − λ (none in a closed loop).
 		const before = hBacklog[k]!;
-		const m = slot & 7;
+		let backlog = before + ((lambda - capacity) * dt);
+		if (backlog < 0 || isClosed) backlog = 0;
+		const servedPerSecond = Math.min(capacity, lambda + ((before - backlog) / dt));
 		let n503 = 0;
 		let n504 = 0;
-		let serviceSeconds: number;
-		let pWait: number;
-		let waitSeconds: number;
-		let backlogWaitSeconds: number;
-		let latencyMs: number;
-		let cpuPercent: number;
-		let whole: number;
-		let fraction: number;
-		if (before === 0 && (isClosed || lambda <= capacity) && steadyIsValid[m] === 1 && steadyLambda[m] === lambda && steadyMu[m] === mu
-			&& steadyThrottle[m] === throttle && steadyC[m] === c && steadyArrivalCv2[m] === arrivalCv2 && steadyPooledWait[m] === pooledWaitSeconds && steadyPooledPWait[m] === pooledPWait) {
-			// No backlog before or after, the same queue as the last instance of this pool: every
-			// result below is what the arithmetic in the other branch gives for these inputs.
-			serviceSeconds = steadyServiceSeconds[m]!;
-			pWait = steadyPWait[m]!;
-			waitSeconds = steadyWaitSeconds[m]!;
-			backlogWaitSeconds = 0;
-			latencyMs = steadyLatencyMs[m]!;
-			cpuPercent = steadyCpuPercent[m]!;
-			whole = steadyWhole[m]!;
-			fraction = steadyFraction[m]!;
-		} else {
-			// Fluid backlog: grows at λ − cμ, drains at cμ − λ (none in a closed loop).
-			let backlog = before + ((lambda - capacity) * dt);
-			if (backlog < 0 || isClosed) backlog = 0;
-			const servedPerSecond = Math.min(capacity, lambda + ((before - backlog) / dt));
-			const maxBacklog = backlogPerVcpu * c;
-			if (backlog > maxBacklog) {
-				rng[0] = r >>> 0;
-				n503 = Math.min(a, roundStochastic(rng, backlog - maxBacklog));
-				r = rng[0]! | 0;
-				backlog = maxBacklog;
-			}
+		const maxBacklog = backlogPerVcpu * c;
+		if (backlog > maxBacklog) {
+			rng[0] = r >>> 0;
+			n503 = Math.min(a, roundStochastic(rng, backlog - maxBacklog));
+			r = rng[0]! | 0;
+			backlog = maxBacklog;
+		}
 
-			if (backlog > capacity * maxWaitSeconds) {
-				rng[0] = r >>> 0;
-				n504 = Math.min(inFlightBefore + a - n503, roundStochastic(rng, backlog - (capacity * maxWaitSeconds)));
-				r = rng[0]! | 0;
-				backlog = capacity * maxWaitSeconds;
-			}
+		if (backlog > capacity * maxWaitSeconds) {
+			rng[0] = r >>> 0;
+			n504 = Math.min(inFlightBefore + a - n503, roundStochastic(rng, backlog - (capacity * maxWaitSeconds)));
+			r = rng[0]! | 0;
+			backlog = capacity * maxWaitSeconds;
+		}
 
-			if (n503 > 0) {
-				if (hasSurgeQueue) {
-					flow.refused += n503;
-					hRoutedLast[k] -= n503;
-					hRoutedTotal[k] -= n503;
-				} else {
-					countFailure(flow, n503, 'backlog-full');
-				}
-			}
-
-			if (n504 > 0) countFailure(flow, n504, 'timeout');
-			hBacklog[k] = backlog;
-			serviceSeconds = 1 / mu;
-			if (isClosed) {
-				pWait = 1;
-				waitSeconds = Math.max(0, closedR - serviceSeconds);
-			} else if (pooledWaitSeconds >= 0) {
-				pWait = pooledPWait;
-				waitSeconds = pooledWaitSeconds;
+		if (n503 > 0) {
+			if (hasSurgeQueue) {
+				flow.refused += n503;
+				hRoutedLast[k] -= n503;
+				hRoutedTotal[k] -= n503;
 			} else {
-				const isSamePair = memoLambda[m] === lambda && memoMu[m] === mu;
-				if ((!isSamePair && memoKey[m] !== lambda / mu) || memoC[m] !== c || memoCa2[m] !== arrivalCv2) {
-					const q = queueWait(c, lambda, mu, cv, arrivalCv2);
-					memoLambda[m] = lambda;
-					memoMu[m] = mu;
-					memoKey[m] = lambda / mu;
-					memoC[m] = c;
-					memoCa2[m] = arrivalCv2;
-					memoPWait[m] = q.pWait;
-					memoWaitSeconds[m] = q.meanWaitSeconds;
-					// The memo slot changed: what the steady cache holds for it no longer follows.
-					steadyIsValid[m] = 0;
-				}
-
-				pWait = memoPWait[m]!;
-				waitSeconds = memoWaitSeconds[m]!;
-			}
-
-			backlogWaitSeconds = (before + backlog) / 2 / capacity;
-			const responseSeconds = waitSeconds + serviceSeconds + slowSeconds;
-			// roundStochastic(rng, λR + backlog) below, with mulberry32 (../rng.ts) on the local state.
-			const expected = (lambda * responseSeconds) + backlog;
-			whole = Math.floor(expected);
-			fraction = expected - whole;
-			latencyMs = (responseSeconds + backlogWaitSeconds) * 1000;
-			cpuPercent = capacity > 0 ? 100 * (servedPerSecond / capacity) * throttle : 0;
-			// Remember a queue without backlog for the next instance of this pool. On the memo's
-			// path only when the memo holds this very pair (a later instance would then hit it
-			// and read the same values); a memo hit on an equal ratio reads another pair's values.
-			if (before === 0 && backlog === 0 && capacity > 0 && (isClosed || lambda <= capacity)
-				&& (isClosed || pooledWaitSeconds >= 0 || (memoLambda[m] === lambda && memoMu[m] === mu))) {
-				steadyIsValid[m] = 1;
-				steadyLambda[m] = lambda;
-				steadyMu[m] = mu;
-				steadyThrottle[m] = throttle;
-				steadyC[m] = c;
-				steadyArrivalCv2[m] = arrivalCv2;
-				steadyPooledWait[m] = pooledWaitSeconds;
-				steadyPooledPWait[m] = pooledPWait;
-				steadyServiceSeconds[m] = serviceSeconds;
-				steadyPWait[m] = pWait;
-				steadyWaitSeconds[m] = waitSeconds;
-				steadyLatencyMs[m] = latencyMs;
-				steadyCpuPercent[m] = cpuPercent;
-				steadyWhole[m] = whole;
-				steadyFraction[m] = fraction;
+				countFailure(flow, n503, 'backlog-full');
 			}
 		}
 
+		if (n504 > 0) countFailure(flow, n504, 'timeout');
+		hBacklog[k] = backlog;
+		const serviceSeconds = 1 / mu;
+		let pWait: number;
+		let waitSeconds: number;
+		if (isClosed) {
+			pWait = 1;
+			waitSeconds = Math.max(0, closedR - serviceSeconds);
+		} else if (pooledWaitSeconds >= 0) {
+			pWait = pooledPWait;
+			waitSeconds = pooledWaitSeconds;
+		} else {
+			const m = slot & 7;
+			const isSamePair = memoLambda[m] === lambda && memoMu[m] === mu;
+			if ((!isSamePair && memoKey[m] !== lambda / mu) || memoC[m] !== c || memoCa2[m] !== arrivalCv2) {
+				const q = queueWait(c, lambda, mu, cv, arrivalCv2);
+				memoLambda[m] = lambda;
+				memoMu[m] = mu;
+				memoKey[m] = lambda / mu;
+				memoC[m] = c;
+				memoCa2[m] = arrivalCv2;
+				memoPWait[m] = q.pWait;
+				memoWaitSeconds[m] = q.meanWaitSeconds;
+			}
+
+			pWait = memoPWait[m]!;
+			waitSeconds = memoWaitSeconds[m]!;
+		}
+
+		const backlogWaitSeconds = (before + backlog) / 2 / capacity;
+		const responseSeconds = waitSeconds + serviceSeconds + slowSeconds;
+		const latencyMs = (responseSeconds + backlogWaitSeconds) * 1000;
+		const cpuPercent = capacity > 0 ? 100 * (servedPerSecond / capacity) * throttle : 0;
+		// roundStochastic(rng, λR + backlog), with mulberry32 (../rng.ts) on the local state.
+		const expected = (lambda * responseSeconds) + backlog;
+		const whole = Math.floor(expected);
+		const fraction = expected - whole;
 		let target = whole;
 		if (fraction > 0) {
 			// The same bits as nextUint32, with the state kept as an int32 (`| 0`, not `>>> 0`):

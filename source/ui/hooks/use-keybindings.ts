@@ -94,7 +94,7 @@ export function useKeybindings(handlers: KeybindingHandlers): void {
  * The keys in one input. Ink separates escape sequences (arrows …) but hands over a run of
  * plain characters as one string: `]]` typed fast or pasted would otherwise mean nothing.
  */
-export function splitKeys(input: string, key: Pick<Key, 'ctrl' | 'meta'>): string[] {
+function splitKeys(input: string, key: Pick<Key, 'ctrl' | 'meta'>): string[] {
 	if (input.length <= 1 || key.ctrl || key.meta || input.startsWith('\u001B')) return [input];
 	return [...input];
 }
