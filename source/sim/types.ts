@@ -203,7 +203,7 @@ export type Ring = {readonly values: readonly number[]; readonly start: number; 
 export type SimState = {
 	readonly config: SimConfig;
 	readonly clock: {readonly tick: number};
-	/** PRNG state (see ./rng.ts). */
+	/** The control plane's random stream (boot and shutdown times, random picks): mulberry32 state, see ./rng.ts. Arrivals and the data plane draw from counter-based streams of the seed instead. */
 	readonly rng: readonly number[];
 	/** Next instance number for ids (i-0001 …). */
 	readonly nextInstanceNumber: number;

@@ -1,5 +1,5 @@
 /**
- * Seeded draws for the control plane, over the shared PRNG in ../rng.ts (its state lives in
+ * Seeded draws for the control plane, over its own stream in ../rng.ts (its state lives in
  * `SimState.rng`); nothing under source/sim calls Math.random.
  */
 import {nextInt, nextUnit} from '../rng.js';

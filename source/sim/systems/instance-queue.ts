@@ -15,7 +15,7 @@
  * Whole requests are conserved: completions = in flight before + routed − failed − in flight after.
  */
 import type {InstanceTypeSpec} from '../catalog.js';
-import {nextExponential, nextServiceTime, nextUnit, roundStochastic} from '../rng.js';
+import {hash32, nextExponential, nextServiceTime, nextUnit, roundStochastic, streamKey, streams} from '../rng.js';
 import type {FailureCause} from '../types.js';
 import type {Working} from '../working.js';
 import {creditFloor} from './fleet.js';
@@ -26,6 +26,8 @@ type MutableInstance = Working['instances'][string];
 
 /** Per-tick accumulators shared by every instance's queue. */
 export type TickFlow = {
+	/** The data plane's random stream for this tick (sequential within the tick, seeded from (seed, tick): ../rng.ts). */
+	readonly rng: number[];
 	completed: number;
 	sumLatencyMs: number;
 	e502: number;
@@ -145,13 +147,13 @@ export function serveInstance(s: Working, i: MutableInstance, spec: InstanceType
 	let n504 = 0;
 	const maxBacklog = flow.backlogPerVcpu * c;
 	if (backlog > maxBacklog) {
-		n503 = Math.min(a, roundStochastic(s.rng, backlog - maxBacklog));
+		n503 = Math.min(a, roundStochastic(flow.rng, backlog - maxBacklog));
 		backlog = maxBacklog;
 	}
 
 	const maxWaitSeconds = flow.maxWaitSeconds;
 	if (backlog > capacity * maxWaitSeconds) {
-		n504 = Math.min(inFlight + a - n503, roundStochastic(s.rng, backlog - (capacity * maxWaitSeconds)));
+		n504 = Math.min(inFlight + a - n503, roundStochastic(flow.rng, backlog - (capacity * maxWaitSeconds)));
 		backlog = capacity * maxWaitSeconds;
 	}
 
@@ -203,7 +205,7 @@ export function serveInstance(s: Working, i: MutableInstance, spec: InstanceType
 	const slowSeconds = flow.slowSeconds;
 	const backlogWaitSeconds = (before + backlog) / 2 / capacity;
 	const responseSeconds = waitSeconds + serviceSeconds + slowSeconds;
-	const target = roundStochastic(s.rng, (lambda * responseSeconds) + backlog);
+	const target = roundStochastic(flow.rng, (lambda * responseSeconds) + backlog);
 	const available = inFlight + a - n503 - n504;
 	const next = target < available ? target : available;
 	const completed = available - next;
@@ -228,8 +230,8 @@ export function serveInstance(s: Working, i: MutableInstance, spec: InstanceType
 		// A backlog draining in one tick can complete far more than expected: widen the step
 		// (each sample still stands for the completions it covers) so the work stays bounded.
 		if (++flow.samples > 4 * latencySamplesPerTick) flow.sampleStep *= 2;
-		let ms = (nextServiceTime(s.rng, serviceSeconds, flow.cv) + backlogWaitSeconds + slowSeconds) * 1000;
-		if (waitSeconds > 0 && pWait > 0 && nextUnit(s.rng) < pWait) ms += nextExponential(s.rng, waitSeconds / pWait) * 1000;
+		let ms = (nextServiceTime(flow.rng, serviceSeconds, flow.cv) + backlogWaitSeconds + slowSeconds) * 1000;
+		if (waitSeconds > 0 && pWait > 0 && nextUnit(flow.rng) < pWait) ms += nextExponential(flow.rng, waitSeconds / pWait) * 1000;
 		addSample(s.latency, ms, flow.sampleStep);
 		addSample(s.recentLatency, ms, flow.sampleStep);
 		flow.nextSampleAt += flow.sampleStep;
@@ -297,7 +299,9 @@ export function newQueueMemo(): QueueMemo {
 export function newTickFlow(s: Working, expectedCompletions: number, memo: QueueMemo = newQueueMemo()): TickFlow {
 	const sampleStep = Math.max(1, expectedCompletions / latencySamplesPerTick);
 	const app = s.config.app;
+	const rng = [hash32(streamKey(s.config.seed, streams.dataPlane), s.clock.tick)];
 	return {
+		rng,
 		completed: 0,
 		sumLatencyMs: 0,
 		e502: 0,
@@ -310,7 +314,7 @@ export function newTickFlow(s: Working, expectedCompletions: number, memo: Queue
 		capacityRouted: 0,
 		sampleStep,
 		samples: 0,
-		nextSampleAt: nextUnit(s.rng) * sampleStep,
+		nextSampleAt: nextUnit(rng) * sampleStep,
 		memoKey: memo.key.fill(-1),
 		memoC: memo.c.fill(-1),
 		memoCa2: memo.ca2.fill(-1),

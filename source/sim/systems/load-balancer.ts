@@ -110,7 +110,7 @@ export function routeAndServe(s: Working): void {
 
 	// Systematic split, done as the serving pass walks the fleet: counts add up to `offered`
 	// exactly, and each is within one request of its share.
-	const u = nextUnit(s.rng);
+	const u = nextUnit(flow.rng);
 	let cumulative = 0;
 	let assigned = 0;
 	const offer: Offer = {count: 0, ratePerSecond: 0, arrivalCv2: 1, pooledWaitSeconds: -1, pooledPWait: 0, hasSurgeQueue, memoSlot: 0};
@@ -160,7 +160,7 @@ export function routeAndServe(s: Working): void {
 	const eipUsdPerTick = bill.elasticIpUsdPerTick;
 	const startBilledSeconds = bill.startBilledSeconds;
 	const {memoKey, memoC, memoCa2, memoPWait, memoWaitSeconds, memoLambda, memoMu} = flow;
-	const rng = s.rng;
+	const rng = flow.rng;
 	// The PRNG state as an int32 inside this loop; rng[0] holds it as a uint32 (../rng.ts).
 	let r = rng[0]! | 0;
 	let fCompleted = flow.completed;
@@ -477,7 +477,7 @@ function finishTick(s: Working, flow: TickFlow, offered: number, pools: number, 
  * updates made the fast path's loop slower for every instance.
  */
 function takeSamples(s: Working, flow: TickFlow, completed: number, serviceSeconds: number, backlogWaitSeconds: number, waitSeconds: number, pWait: number): void {
-	const rng = s.rng;
+	const rng = flow.rng;
 	const slowSeconds = flow.slowSeconds;
 	while (flow.nextSampleAt < completed) {
 		if (++flow.samples > 4 * latencySamplesPerTick) flow.sampleStep *= 2;

@@ -10,7 +10,7 @@
  * `step` (the control plane's handlers) calls them.
  */
 import type {LoadConfig} from '../config.js';
-import {nextPoisson} from '../rng.js';
+import {hash32, poissonFromUnit, streamKey, streams, unitOf} from '../rng.js';
 import type {Working} from '../working.js';
 import {capacityAt, fleet} from './fleet.js';
 import {nominalRate, patternRate} from './load-patterns.js';
@@ -46,6 +46,14 @@ function servingCapacity(s: Working): number {
 	return hasTargets ? healthy : direct;
 }
 
+/**
+ * The uniform behind tick `tick`'s arrival count: the arrivals stream (../rng.ts) depends only on
+ * the seed and the tick, so runs with the same load see the same arrivals whatever else differs.
+ */
+export function arrivalUnit(seed: number, tick: number): number {
+	return unitOf(hash32(streamKey(seed, streams.arrivals), tick));
+}
+
 /** Tick step 3: this tick's arrivals into `s.flow.arrived` and the expected rate. */
 export function generateTraffic(s: Working): void {
 	const dt = s.config.tickSeconds;
@@ -68,7 +76,7 @@ export function generateTraffic(s: Working): void {
 		rate = currentOpenRate(s);
 		s.flow.closedResponseSeconds = -1;
 		if (load.arrivals === 'poisson') {
-			arrivals = nextPoisson(s.rng, rate * dt);
+			arrivals = poissonFromUnit(rate * dt, arrivalUnit(s.config.seed, tick));
 		} else {
 			const exact = t.carry + (rate * dt);
 			arrivals = Math.floor(exact);
