@@ -17,6 +17,7 @@ import type {CastFormat} from './recorder/cast-writer.js';
 import type {LiveOutputTap} from './recorder/types.js';
 import {selectSummary, SimConfigError, type RunSummary, type SimConfig, type SimState} from './sim/index.js';
 import {intervalMetricsLine} from './headless/interval-metrics.js';
+import {readOverrides, withSettings} from './presets/overrides.js';
 
 /** An error meant for the user: printed as is, with its exit code. */
 class UsageError extends Error {
@@ -47,9 +48,10 @@ const flagSpec = {
 	instances: {type: 'string'},
 	app: {type: 'string'},
 	algorithm: {type: 'string'},
+	set: {type: 'string', isMultiple: true},
 } as const;
 
-type Flags = {readonly [K in keyof typeof flagSpec]?: (typeof flagSpec)[K]['type'] extends 'boolean' ? boolean : string};
+type Flags = {readonly [K in keyof typeof flagSpec]?: (typeof flagSpec)[K] extends {isMultiple: true} ? string[] : (typeof flagSpec)[K]['type'] extends 'boolean' ? boolean : string};
 
 const print = (text: string) => process.stdout.write(text.endsWith('\n') ? text : `${text}\n`);
 const value = <T,>(parsed: Parsed<T>): T => {
@@ -69,7 +71,7 @@ function listPresets(): number {
 }
 
 function loadConfig(reference: string, flags: Flags): SimConfig {
-	const loaded = loadPreset(reference);
+	const loaded = loadPreset(reference, undefined, value(readOverrides(flags.set ?? [])));
 	if (!loaded.ok) throw new UsageError(loaded.message);
 	const seed = flags.seed === undefined ? loaded.config.seed : value(parseSeed(flags.seed));
 	const durationSeconds = flags.duration === undefined ? loaded.config.durationSeconds : value(parseDurationFlag('duration', flags.duration));
@@ -87,6 +89,7 @@ async function runAbCommand(flags: Flags, rest: readonly string[]): Promise<numb
 	if (rest.length > 0) throw new UsageError(`ab takes no preset, got "${rest.join(' ')}"`);
 	const presetOnly = (['headless', 'json', 'metrics', 'interval', 'duration', 'speed', 'record', 'cols', 'rows', 'fps', 'force', 'castFormat', 'ascii'] as const).find(name => flags[name] !== undefined && flags[name] !== false);
 	if (presetOnly) throw new UsageError(`--${presetOnly === 'castFormat' ? 'cast-format' : presetOnly} does not apply to scaletop ab (its options: -n, -c, --type, --instances, --app, --algorithm, --seed)`);
+	if ((flags.set ?? []).length > 0) throw new UsageError('--set does not apply to scaletop ab (its options: -n, -c, --type, --instances, --app, --algorithm, --seed)');
 	const {checkAbOptions, formatAbProgress, formatAbReport, runAb} = await import('./ab/index.js');
 	const checked = checkAbOptions({n: flags.requests, c: flags.concurrency, type: flags.type, instances: flags.instances, app: flags.app, algorithm: flags.algorithm, seed: flags.seed});
 	if (!checked.ok) throw new UsageError(checked.message);
@@ -146,7 +149,7 @@ async function runHeadlessCommand(reference: string, config: SimConfig, flags: F
 	const metricsFailure = metrics?.failure();
 	if (metricsFailure) process.stderr.write(`scaletop: ${metricsFailure}\n`);
 	if (!result.isComplete) {
-		print(flags.json ? JSON.stringify(result.summary, null, 2) : formatSummary(result.summary, {title: config.title, durationSeconds: config.durationSeconds, isComplete: false}));
+		print(flags.json ? JSON.stringify(withSettings(result.summary, flags.set), null, 2) : formatSummary(result.summary, {title: config.title, durationSeconds: config.durationSeconds, isComplete: false}));
 		process.stderr.write(`scaletop: stopped at ${formatDuration(result.summary.simulatedSeconds)} of ${formatDuration(config.durationSeconds)} simulated${flags.metrics ? `; ${flags.metrics} holds every line up to then` : ''}.\n`);
 		return signalExitCode || 130;
 	}
@@ -158,7 +161,7 @@ async function runHeadlessCommand(reference: string, config: SimConfig, flags: F
 		if (recorded.exitCode !== 0) return recorded.exitCode;
 	}
 
-	print(flags.json ? JSON.stringify(result.summary, null, 2) : formatSummary(result.summary, {title: config.title, durationSeconds: config.durationSeconds, isComplete: result.isComplete}));
+	print(flags.json ? JSON.stringify(withSettings(result.summary, flags.set), null, 2) : formatSummary(result.summary, {title: config.title, durationSeconds: config.durationSeconds, isComplete: result.isComplete}));
 	if (result.violations.length > 0) {
 		process.stderr.write(`scaletop: the run failed: ${result.violations[0]}\n`);
 		return 1;
@@ -218,6 +221,8 @@ function metricsSampler(metrics: MetricsWriter, intervalTicks: number): (state: 
 }
 
 async function main(argv: readonly string[]): Promise<number> {
+	// Subcommands with flags of their own (each module reads its arguments and prints its errors).
+	if (argv[0] === 'sweep') return (await import('./sweep/command.js')).sweepCommand(argv.slice(1));
 	const unknown = findUnknownFlag(argv);
 	if (unknown) throw new UsageError(unknown);
 	if (argv.includes('-h')) {

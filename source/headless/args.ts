@@ -8,7 +8,7 @@ import {parseDurationSeconds} from '../presets/units.js';
 /** Every long flag (kebab-case) the command line knows. */
 export const knownFlags = [
 	'headless', 'json', 'metrics', 'interval', 'seed', 'duration', 'speed', 'record', 'cols', 'rows', 'fps', 'force', 'cast-format',
-	'ascii', 'list-presets', 'help', 'version', 'requests', 'concurrency', 'type', 'instances', 'app', 'algorithm',
+	'ascii', 'list-presets', 'help', 'version', 'requests', 'concurrency', 'type', 'instances', 'app', 'algorithm', 'set',
 ] as const;
 
 /** Short flags: -n and -c (ab's), -h (help). */
@@ -25,6 +25,7 @@ export const helpText = `
     $ scaletop PRESET --record FILE.cast     record an asciicast screencast (live, or --headless)
     $ scaletop --list-presets                names, titles and durations of the built-in presets
     $ scaletop ab -n N -c C [options]        an ApacheBench run against the simulated fleet
+    $ scaletop sweep PRESET --set KEY=V1,V2 [--seeds 1-20]   every combination × seed, one row each
 
   PRESET is a built-in name (see --list-presets) or the path of a YAML preset file.
 
@@ -39,6 +40,8 @@ export const helpText = `
     --record FILE.cast     record an asciicast; --cols N, --rows N its size (default 120x36),
                            --fps N its frame rate (default 10), --force to overwrite,
                            --cast-format v2|v3 (default v2)
+    --set KEY=VALUE        change one setting of the preset by its key path, as if written in
+                           the file (--set autoScaling.defaultCooldown=120s); repeatable
     --ascii                draw with ASCII only (no block or box glyphs), for fonts and
                            consoles without them; live dashboard and recordings
     --list-presets         list the built-in presets

@@ -10,6 +10,7 @@ import type {SimConfig} from '../sim/index.js';
 import {didYouMean} from '../text/did-you-mean.js';
 import {parsePreset} from './parse-preset.js';
 import {formatProblem, type PresetProblem} from './problems.js';
+import type {Override} from './overrides.js';
 
 /** The folder of built-in presets (`presets/` at the package root). */
 export const builtInPresetsDirectory = fileURLToPath(new URL('../../presets/', import.meta.url));
@@ -38,8 +39,11 @@ function looksLikePath(reference: string): boolean {
 	return reference.includes('/') || reference.includes('\\') || /\.ya?ml$/i.test(reference);
 }
 
-/** Load a preset by built-in name (`tour`) or by path (`./my-preset.yaml`). */
-export function loadPreset(reference: string, directory = builtInPresetsDirectory): LoadResult {
+/**
+ * Load a preset by built-in name (`tour`) or by path (`./my-preset.yaml`), with `--set`
+ * overrides applied before it is validated.
+ */
+export function loadPreset(reference: string, directory = builtInPresetsDirectory, overrides: readonly Override[] = []): LoadResult {
 	const fail = (message: string): LoadResult => ({ok: false, message, problems: []});
 	let filePath: string;
 	let label: string;
@@ -66,7 +70,7 @@ export function loadPreset(reference: string, directory = builtInPresetsDirector
 	}
 
 	const fallbackName = path.basename(filePath).replace(/\.ya?ml$/i, '');
-	const result = parsePreset(text, {file: label, fallbackName, readTrace: relative => readInside(path.dirname(filePath), relative)});
+	const result = parsePreset(text, {file: label, fallbackName, readTrace: relative => readInside(path.dirname(filePath), relative), overrides});
 	if (!result.ok) return {ok: false, message: result.problems.map(formatProblem).join('\n'), problems: result.problems};
 	return {ok: true, config: result.config, file: label};
 }

@@ -14,6 +14,7 @@ import {formatPath, makeLocator, type PresetProblem} from './problems.js';
 import {presetSchema, type PresetDocument} from './schema.js';
 import {toConfig} from './to-config.js';
 import {insideFolder, parseTrace, type TracePoint} from './trace.js';
+import {applyOverrides, overrideNote, parseKeyPath, type Override} from './overrides.js';
 
 /** How to parse: the file name used in messages, and how to read a trace next to the preset. */
 export type ParseOptions = {
@@ -23,6 +24,8 @@ export type ParseOptions = {
 	readonly fallbackName?: string;
 	/** Reads a trace CSV by its path relative to the preset's folder; undefined when it cannot. */
 	readonly readTrace?: (relativePath: string) => string | undefined;
+	/** `--set KEY=VALUE` changes, applied to the document before it is validated. */
+	readonly overrides?: readonly Override[];
 };
 
 /** A parse result: the run's config, or the problems. */
@@ -36,7 +39,11 @@ const byPosition = (a: PresetProblem, b: PresetProblem) => a.line - b.line || a.
 export function parsePreset(text: string, options: ParseOptions): ParseResult {
 	const {file} = options;
 	try {
-		return parseUnsafe(text, options);
+		const result = parseUnsafe(text, options);
+		const overrides = options.overrides ?? [];
+		if (result.ok || overrides.length === 0) return result;
+		// A problem that an override caused says which --set it was.
+		return {ok: false, problems: result.problems.map(problem => (problem.file === file ? {...problem, message: problem.message + overrideNote(overrides, parseKeyPath(problem.path) ?? [])} : problem))};
 	} catch (error) {
 		const reason = error instanceof Error ? error.message : String(error);
 		return {ok: false, problems: [{file, line: 1, column: 1, path: '', message: `could not read the preset: ${reason}`}]};
@@ -52,6 +59,11 @@ function parseUnsafe(text: string, options: ParseOptions): ParseResult {
 		return {file, line, column: col, path: '', message: yamlMessage(error.code, error.message)};
 	});
 	if (syntax.length > 0) return {ok: false, problems: syntax.sort(byPosition)};
+	const notApplied = applyOverrides(document, options.overrides ?? []);
+	if (notApplied.length > 0) {
+		const locateEarly = makeLocator(document, lineCounter);
+		return {ok: false, problems: notApplied.map(({override, message}) => ({file, ...locateEarly(override.path, 'key'), path: '', message: `--set ${override.text}: ${message}`}))};
+	}
 
 	let raw: unknown;
 	try {
