@@ -16,4 +16,5 @@ export {instanceTypes, instanceTypeNames, appProfiles, type InstanceTypeSpec, ty
 export {createInitialState, checkConfig, SimConfigError} from './state.js';
 export {step} from './step.js';
 export {advance} from './advance.js';
+export {describeAction, describeSeconds} from './describe-action.js';
 export * from './selectors/index.js';

@@ -7,23 +7,23 @@ const fresh = (): SimState => createInitialState(makeConfig({autoScaling: {min: 
 
 /** One of every action, with what the activity log must say. */
 const everyAction: Array<[SimAction, RegExp]> = [
-	[{type: 'traffic/spike-started', factor: 5, durationSeconds: 60}, /^Load spike: ×5 for 60 s$/],
-	[{type: 'traffic/base-rate-scaled', factor: 1.25}, /^Base load raised ×1\.25: now 25 req\/s$/],
-	[{type: 'traffic/base-rate-set', ratePerSecond: 40}, /^Base load set to 40 req\/s$/],
-	[{type: 'instance/terminate-requested', target: 'oldest'}, /^Killed i-0001: terminated in EC2$/],
-	[{type: 'instance/stop-requested', target: 'newest'}, /^Stopped i-0002$/],
-	[{type: 'instance/hang-injected', target: 'i-0001'}, /^i-0001 hangs/],
-	[{type: 'instance/spot-interruption-noticed', target: 'i-0002'}, /^Cannot interrupt a Spot Instance: Instance i-0002 is not a Spot Instance\.$/],
-	[{type: 'instance/scale-up-requested', target: 'i-0001'}, /^Scale up: i-0001 \(t2\.micro\) stopped and imaged; i-0003 \(t2\.small\) launching$/],
-	[{type: 'zone/outage-started', zone: 'us-east-1b', durationSeconds: 300}, /^Availability Zone us-east-1b is down for 300 s: 1 instance\(s\) stop answering$/],
-	[{type: 'network/slowdown-started', extraLatencyMs: 200, durationSeconds: 30}, /^Network slowdown: \+200 ms per request for 30 s$/],
+	[{type: 'traffic/spike-started', factor: 5, durationSeconds: 60}, /^load spike ×5 for 1 min: now 100 req\/s$/],
+	[{type: 'traffic/base-rate-scaled', factor: 1.25}, /^base load ×1\.25: now 25 req\/s$/],
+	[{type: 'traffic/base-rate-set', ratePerSecond: 40}, /^base load 40 req\/s: set from 20 req\/s$/],
+	[{type: 'instance/terminate-requested', target: 'oldest'}, /^kill oldest: i-0001 terminated in EC2$/],
+	[{type: 'instance/stop-requested', target: 'newest'}, /^stop newest: i-0002 stopping$/],
+	[{type: 'instance/hang-injected', target: 'i-0001'}, /^hang i-0001: still running, no longer answering$/],
+	[{type: 'instance/spot-interruption-noticed', target: 'i-0002'}, /^spot interruption i-0002 refused: instance i-0002 is not a Spot Instance$/],
+	[{type: 'instance/scale-up-requested', target: 'i-0001'}, /^scale up i-0001: \(t2\.micro\) stopped and imaged; i-0003 \(t2\.small\) launching$/],
+	[{type: 'zone/outage-started', zone: 'us-east-1b', durationSeconds: 300}, /^zone outage us-east-1b for 5 min: 1 instance stops answering$/],
+	[{type: 'network/slowdown-started', extraLatencyMs: 200, durationSeconds: 30}, /^network \+200 ms for 30 s: every request takes that much longer$/],
 	[{type: 'asg/desired-capacity-changed', desired: 3}, /^Launching a new EC2 instance: i-0003$/],
 	[{type: 'asg/desired-capacity-nudged', delta: -1}, /^Terminating EC2 instance: i-000[12]$/],
-	[{type: 'elb/algorithm-changed'}, /^Routing algorithm: least-outstanding-requests$/],
-	[{type: 'chaos/toggled'}, /^Chaos Monkey on: one random InService instance terminated every 600 s$/],
+	[{type: 'elb/algorithm-changed'}, /^next routing algorithm: least-outstanding-requests$/],
+	[{type: 'chaos/toggled'}, /^Chaos Monkey on\/off: on, one random InService instance terminated every 10 min$/],
 	[{type: 'preset/caption-shown', text: 'Watch the ELB'}, /^Watch the ELB$/],
 	[{type: 'preset/marker-reached', label: 'spike'}, /^spike$/],
-	[{type: 'preset/pause-requested'}, /^Paused by the preset$/],
+	[{type: 'preset/pause-requested'}, /^paused by the preset$/],
 ];
 
 describe('step', () => {
@@ -54,13 +54,13 @@ describe('step', () => {
 
 	it('refuses bad input in the log instead of throwing', () => {
 		const cases: Array<[SimAction, string]> = [
-			[{type: 'traffic/spike-started', factor: -2, durationSeconds: 60}, 'A spike needs a positive factor and duration (got ×-2 for 60 s).'],
-			[{type: 'traffic/base-rate-set', ratePerSecond: -1}, 'The base rate must be 0 or more requests per second (got -1).'],
-			[{type: 'instance/hang-injected', target: 'i-0042'}, 'Cannot hang an instance: There is no instance i-0042.'],
-			[{type: 'asg/desired-capacity-changed', desired: 7}, 'New SetDesiredCapacity value 7 is above max value 6 for the AutoScalingGroup.'],
-			[{type: 'asg/desired-capacity-changed', desired: 0}, 'New SetDesiredCapacity value 0 is below min value 1 for the AutoScalingGroup.'],
-			[{type: 'instance/scale-up-requested', target: 'i-0001', instanceType: 't9.huge'}, 'Unknown instance type "t9.huge".'],
-			[{type: 'zone/outage-started', durationSeconds: 0}, 'A zone outage needs a positive duration (got 0 s).'],
+			[{type: 'traffic/spike-started', factor: -2, durationSeconds: 60}, 'load spike ×-2 for 1 min refused: a spike needs a positive factor and duration'],
+			[{type: 'traffic/base-rate-set', ratePerSecond: -1}, 'base load -1 req/s refused: the base rate must be 0 or more requests per second'],
+			[{type: 'instance/hang-injected', target: 'i-0042'}, 'hang i-0042 refused: there is no instance i-0042'],
+			[{type: 'asg/desired-capacity-changed', desired: 7}, 'desired 7 refused: above max 6'],
+			[{type: 'asg/desired-capacity-changed', desired: 0}, 'desired 0 refused: below min 1'],
+			[{type: 'instance/scale-up-requested', target: 'i-0001', instanceType: 't9.huge'}, 'scale up i-0001 to t9.huge refused: unknown instance type "t9.huge"'],
+			[{type: 'zone/outage-started', durationSeconds: 0}, 'zone outage for 0 s refused: a zone outage needs a positive duration'],
 		];
 		for (const [action, message] of cases) {
 			const after = step(fresh(), action);
@@ -70,7 +70,7 @@ describe('step', () => {
 
 	it('a killed instance that is already terminating cannot be killed again', () => {
 		const s = step(step(fresh(), {type: 'instance/terminate-requested', target: 'i-0001'}), {type: 'instance/terminate-requested', target: 'i-0001'});
-		expect(s.events.at(-1)!.message).toBe('Cannot kill: Instance i-0001 is shutting-down.');
+		expect(s.events.at(-1)!.message).toBe('kill i-0001 refused: instance i-0001 is shutting-down');
 	});
 
 	it('keeps the activity log bounded while eventCount keeps counting', () => {
@@ -88,7 +88,7 @@ describe('step', () => {
 
 	it('a run without a group refuses capacity changes', () => {
 		const s = step(createInitialState(makeConfig({autoScaling: null})), {type: 'asg/desired-capacity-nudged', delta: 1});
-		expect(s.events.at(-1)).toMatchObject({kind: 'refused', message: 'This run has no Auto Scaling group.'});
+		expect(s.events.at(-1)).toMatchObject({kind: 'refused', message: 'desired +1 refused: this run has no Auto Scaling group'});
 	});
 });
 

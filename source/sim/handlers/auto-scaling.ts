@@ -4,7 +4,7 @@
  */
 import type {SimAction} from '../actions.js';
 import type {Working} from '../working.js';
-import {appendEvent, causes} from '../systems/activity.js';
+import {causes, logAction, refuseAction} from '../systems/activity.js';
 import {ensureControlPlane, setDesiredCapacity} from '../systems/auto-scaling.js';
 
 type Action<T extends SimAction['type']> = Extract<SimAction, {type: T}>;
@@ -16,37 +16,39 @@ export function desiredCapacityError(desired: number, min: number, max: number):
 	return undefined;
 }
 
-function setDesired(s: Working, desired: number): void {
+/** SetDesiredCapacity for `action`: refused outside [min, max] with AWS's ValidationError, never clamped. */
+function setDesired(s: Working, action: Action<'asg/desired-capacity-changed' | 'asg/desired-capacity-nudged'>, desired: number): void {
 	ensureControlPlane(s);
 	const asg = s.autoScaling;
 	if (!asg) {
-		appendEvent(s, 'refused', 'This run has no Auto Scaling group.');
+		refuseAction(s, action, 'this run has no Auto Scaling group');
 		return;
 	}
 
 	if (!Number.isInteger(desired)) {
-		appendEvent(s, 'refused', `Desired capacity must be a whole number (got ${desired}).`);
+		refuseAction(s, action, 'desired capacity must be a whole number');
 		return;
 	}
 
 	const error = desiredCapacityError(desired, asg.min, asg.max);
 	if (error !== undefined) {
-		appendEvent(s, 'refused', error, 'An error occurred (ValidationError) when calling the SetDesiredCapacity operation.');
+		const value = action.type === 'asg/desired-capacity-nudged' ? `${desired} is ` : '';
+		refuseAction(s, action, desired > asg.max ? `${value}above max ${asg.max}` : `${value}below min ${asg.min}`, `An error occurred (ValidationError) when calling the SetDesiredCapacity operation: ${error}`);
 		return;
 	}
 
 	const from = asg.desired;
-	appendEvent(s, 'user', `Desired capacity set from ${from} to ${desired}`);
+	logAction(s, 'user', action, from === desired ? `already ${desired}` : `from ${from} to ${desired}`);
 	if (from !== desired) setDesiredCapacity(s, desired, {cause: causes.user(s, from, desired), policyName: '', cooldownTicks: 0});
 }
 
 /** `asg/desired-capacity-changed`. */
 export function handleDesiredChanged(s: Working, a: Action<'asg/desired-capacity-changed'>): void {
-	setDesired(s, a.desired);
+	setDesired(s, a, a.desired);
 }
 
 /** `asg/desired-capacity-nudged` (`+` / `-`). */
 export function handleDesiredNudged(s: Working, a: Action<'asg/desired-capacity-nudged'>): void {
 	ensureControlPlane(s);
-	setDesired(s, (s.autoScaling?.desired ?? 0) + a.delta);
+	setDesired(s, a, (s.autoScaling?.desired ?? 0) + a.delta);
 }

@@ -2,9 +2,10 @@
 import type {SimAction} from '../actions.js';
 import type {RoutingAlgorithm} from '../config.js';
 import type {Working} from '../working.js';
-import {appendEvent} from '../systems/activity.js';
+import {appendEvent, at, logAction, refuseAction} from '../systems/activity.js';
 import {secondsToTicks} from '../systems/draw.js';
 import {busiestZone, startZoneOutage} from '../systems/faults.js';
+import {describeSeconds} from '../describe-action.js';
 
 type Action<T extends SimAction['type']> = Extract<SimAction, {type: T}>;
 
@@ -15,23 +16,25 @@ export const algorithms: readonly RoutingAlgorithm[] = ['round-robin', 'least-ou
 export function handleAlgorithm(s: Working, a: Action<'elb/algorithm-changed'>): void {
 	const next = a.algorithm ?? algorithms[(algorithms.indexOf(s.loadBalancer.algorithm) + 1) % algorithms.length]!;
 	if (!algorithms.includes(next)) {
-		appendEvent(s, 'refused', `Unknown routing algorithm "${next}".`);
+		refuseAction(s, a, `unknown routing algorithm "${next}"`);
 		return;
 	}
 
 	s.loadBalancer.algorithm = next;
-	appendEvent(s, 'elb', `Routing algorithm: ${next}`);
+	logAction(s, 'elb', a, a.algorithm ? '' : next);
 }
 
 /** `zone/outage-started`: default zone is the one with most instances. */
 export function handleZoneOutage(s: Working, a: Action<'zone/outage-started'>): void {
 	const zone = a.zone ?? busiestZone(s);
 	if (zone === undefined || !(Number.isFinite(a.durationSeconds) && a.durationSeconds > 0)) {
-		appendEvent(s, 'refused', zone === undefined ? 'There is no zone to take down.' : `A zone outage needs a positive duration (got ${a.durationSeconds} s).`);
+		refuseAction(s, a, zone === undefined ? 'there is no zone to take down' : 'a zone outage needs a positive duration');
 		return;
 	}
 
-	startZoneOutage(s, zone, a.durationSeconds);
+	const count = startZoneOutage(s, zone, a.durationSeconds);
+	const answering = `${count} instance${count === 1 ? '' : 's'} stop${count === 1 ? 's' : ''} answering`;
+	logAction(s, 'fault', a, a.zone ? answering : `${zone} down, ${answering}`, `${at(s)} a zone outage was injected.`);
 }
 
 /** `chaos/toggled`. */
@@ -39,7 +42,7 @@ export function handleChaos(s: Working, a: Action<'chaos/toggled'>): void {
 	const c = s.chaosMonkey;
 	if (a.intervalSeconds !== undefined) {
 		if (!(a.intervalSeconds > 0)) {
-			appendEvent(s, 'refused', `Chaos Monkey needs a positive interval (got ${a.intervalSeconds} s).`);
+			refuseAction(s, a, 'Chaos Monkey needs a positive interval');
 			return;
 		}
 
@@ -49,7 +52,7 @@ export function handleChaos(s: Working, a: Action<'chaos/toggled'>): void {
 	c.isEnabled = a.isEnabled ?? !c.isEnabled;
 	c.nextAtTick = c.isEnabled ? s.clock.tick + c.intervalTicks : -1;
 	const every = c.intervalTicks * s.config.tickSeconds;
-	appendEvent(s, 'user', c.isEnabled ? `Chaos Monkey on: one random InService instance terminated every ${every} s` : 'Chaos Monkey off');
+	logAction(s, 'user', a, c.isEnabled ? `on, one random InService instance terminated every ${describeSeconds(every)}` : 'off');
 }
 
 /** `preset/caption-shown`. */
@@ -66,5 +69,5 @@ export function handleMarker(s: Working, a: Action<'preset/marker-reached'>): vo
 /** `preset/pause-requested`. */
 export function handlePause(s: Working): void {
 	s.pauseRequests += 1;
-	appendEvent(s, 'info', 'Paused by the preset');
+	appendEvent(s, 'info', 'paused by the preset');
 }

@@ -143,6 +143,17 @@ export function selectEvents(state: SimState, limit = 50): readonly SimEvent[] {
 	return state.events.slice(-limit).reverse();
 }
 
+/** How many events the run has logged so far (the log itself keeps only the newest). */
+export function selectEventCount(state: SimState): number {
+	return state.eventCount;
+}
+
+/** The events logged after the run had `eventCount` of them, oldest first (as far as the bounded log still holds them). */
+export function selectEventsSince(state: SimState, eventCount: number): readonly SimEvent[] {
+	const fresh = Math.min(state.eventCount - eventCount, state.events.length);
+	return fresh <= 0 ? [] : state.events.slice(state.events.length - fresh);
+}
+
 /** The preset's current caption ('' when none). */
 export function selectCaption(state: SimState): string {
 	return state.caption;

@@ -5,6 +5,8 @@
  * Timestamps in causes are simulated time formatted as ISO 8601 from a fixed epoch
  * (`simEpochIso`), never the wall clock, so runs stay byte-identical.
  */
+import type {SimAction} from '../actions.js';
+import {describeAction} from '../describe-action.js';
 import type {SimEvent} from '../types.js';
 import type {Working} from '../working.js';
 
@@ -21,6 +23,16 @@ export function appendEvent(s: Working, kind: SimEvent['kind'], message: string,
 	s.events.push({tick: s.clock.tick, kind, message, cause});
 	if (s.events.length > eventLogLimit) s.events = s.events.slice(-maxEvents);
 	s.eventCount += 1;
+}
+
+/** The log line of an action that ran: `<name>: <result>` (the name from `describeAction`), or the name alone. */
+export function logAction(s: Working, kind: SimEvent['kind'], action: SimAction, result: string, cause = ''): void {
+	appendEvent(s, kind, result === '' ? describeAction(action) : `${describeAction(action)}: ${result}`, cause);
+}
+
+/** The log line of a refused action: `<name> refused: <reason>`. */
+export function refuseAction(s: Working, action: SimAction, reason: string, cause = ''): void {
+	appendEvent(s, 'refused', `${describeAction(action)} refused: ${reason}`, cause);
 }
 
 const pad = (n: number, width = 2): string => String(n).padStart(width, '0');

@@ -38,8 +38,8 @@ export function resolveTarget(s: Working, target: string, isEligible: (i: Instan
 	return {id: target};
 }
 
-/** Mark every live instance of a zone hung, and the zone down until `durationSeconds` from now. */
-export function startZoneOutage(s: Working, zone: string, durationSeconds: number): void {
+/** Mark every live instance of a zone hung, and the zone down until `durationSeconds` from now; returns how many stopped answering. */
+export function startZoneOutage(s: Working, zone: string, durationSeconds: number): number {
 	const tick = s.clock.tick;
 	s.zones[zone] = {isDown: true, downUntilTick: tick + secondsToTicks(s, durationSeconds), downSinceTick: tick};
 	let count = 0;
@@ -52,7 +52,7 @@ export function startZoneOutage(s: Working, zone: string, durationSeconds: numbe
 		}
 	}
 
-	appendEvent(s, 'fault', `Availability Zone ${zone} is down for ${durationSeconds} s: ${count} instance(s) stop answering`, `${at(s)} a zone outage was injected.`);
+	return count;
 }
 
 /** The zone with the most live instances (the default outage target). */

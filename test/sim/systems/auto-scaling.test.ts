@@ -12,10 +12,10 @@ describe('manual desired capacity (SetDesiredCapacity)', () => {
 	it("is refused outside [min, max] with AWS's validation message, not clamped", () => {
 		const above = desiredVia({autoScaling: {min: 1, max: 6, desired: 2}}, 7);
 		expect(above.autoScaling!.desired).toBe(2);
-		expect(above.events.at(-1)).toMatchObject({kind: 'refused', message: 'New SetDesiredCapacity value 7 is above max value 6 for the AutoScalingGroup.'});
+		expect(above.events.at(-1)).toMatchObject({kind: 'refused', message: 'desired 7 refused: above max 6', cause: 'An error occurred (ValidationError) when calling the SetDesiredCapacity operation: New SetDesiredCapacity value 7 is above max value 6 for the AutoScalingGroup.'});
 		const below = desiredVia({autoScaling: {min: 2, max: 6, desired: 2}}, 1);
 		expect(below.autoScaling!.desired).toBe(2);
-		expect(below.events.at(-1)).toMatchObject({kind: 'refused', message: 'New SetDesiredCapacity value 1 is below min value 2 for the AutoScalingGroup.'});
+		expect(below.events.at(-1)).toMatchObject({kind: 'refused', message: 'desired 1 refused: below min 2', cause: 'An error occurred (ValidationError) when calling the SetDesiredCapacity operation: New SetDesiredCapacity value 1 is below min value 2 for the AutoScalingGroup.'});
 	});
 
 	it('inside the range launches at once, with the user-request cause', () => {
@@ -29,7 +29,7 @@ describe('manual desired capacity (SetDesiredCapacity)', () => {
 	it('+/- nudges are refused at the bounds too', () => {
 		let s = createInitialState(makeConfig({autoScaling: {min: 1, max: 3, desired: 3}}));
 		s = step(s, {type: 'asg/desired-capacity-nudged', delta: 1});
-		expect(s.events.at(-1)!.message).toBe('New SetDesiredCapacity value 4 is above max value 3 for the AutoScalingGroup.');
+		expect(s.events.at(-1)).toMatchObject({message: 'desired +1 refused: 4 is above max 3', cause: 'An error occurred (ValidationError) when calling the SetDesiredCapacity operation: New SetDesiredCapacity value 4 is above max value 3 for the AutoScalingGroup.'});
 		s = step(s, {type: 'asg/desired-capacity-nudged', delta: -1});
 		expect(s.autoScaling!.desired).toBe(2);
 	});

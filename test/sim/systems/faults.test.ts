@@ -22,7 +22,7 @@ describe('instance targets', () => {
 	it('an unknown id is refused with a clear event, not a throw, and changes nothing else', () => {
 		const before = createInitialState(makeConfig());
 		const after = step(before, {type: 'instance/terminate-requested', target: 'i-0099'});
-		expect(after.events.at(-1)).toMatchObject({kind: 'refused', message: 'Cannot kill: There is no instance i-0099.'});
+		expect(after.events.at(-1)).toMatchObject({kind: 'refused', message: 'kill i-0099 refused: there is no instance i-0099'});
 		expect(after.instances).toEqual(before.instances);
 	});
 
@@ -51,15 +51,15 @@ describe('faults', () => {
 	it('hang: still running, but the instance stops answering', () => {
 		const s = step(createInitialState(makeConfig()), {type: 'instance/hang-injected', target: 'i-0002'});
 		expect(s.instances['i-0002']).toMatchObject({ec2State: 'running', isHung: true});
-		expect(s.events.at(-1)!.message).toBe('i-0002 hangs: still running, no longer answering');
+		expect(s.events.at(-1)!.message).toBe('hang i-0002: still running, no longer answering');
 	});
 
 	it('spot interruption: only Spot Instances get one — a two-minute notice, then termination', () => {
 		const onDemand = step(createInitialState(makeConfig()), {type: 'instance/spot-interruption-noticed', target: 'random'});
-		expect(onDemand.events.at(-1)).toMatchObject({kind: 'refused', message: 'Cannot interrupt a Spot Instance: No Spot Instance to target (random).'});
+		expect(onDemand.events.at(-1)).toMatchObject({kind: 'refused', message: 'spot interruption random refused: no Spot Instance to target (random)'});
 		const spot = createInitialState(makeConfig({autoScaling: {purchaseOption: 'spot'}}));
 		const once = step(spot, {type: 'instance/spot-interruption-noticed', target: 'i-0001'});
-		expect(step(once, {type: 'instance/spot-interruption-noticed', target: 'i-0001'}).events.at(-1)!.message).toBe('Spot Instance i-0001 already has its interruption notice.');
+		expect(step(once, {type: 'instance/spot-interruption-noticed', target: 'i-0001'}).events.at(-1)!.message).toBe('spot interruption i-0001 refused: i-0001 already has its interruption notice');
 		const s = w(once);
 		expect(s.events.at(-1)!.message).toBe('EC2 Spot Instance Interruption Warning: i-0001 will be terminated at 2026-01-01T00:02:00Z');
 		runControl(s, 120);
