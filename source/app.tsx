@@ -5,7 +5,8 @@
  */
 import React, {useEffect, useLayoutEffect, useMemo, useReducer, useRef} from 'react';
 import {useStdin} from 'ink';
-import {selectEvents, type SimConfig, type SimState} from './sim/index.js';
+import {selectEventCount, selectHeader, type SimConfig, type SimState} from './sim/index.js';
+import {timelineMarkers} from './recorder/timeline-markers.js';
 import {Dashboard} from './ui/dashboard.js';
 import {useKeybindings} from './ui/hooks/use-keybindings.js';
 import {useSimulation} from './ui/hooks/use-simulation.js';
@@ -28,7 +29,7 @@ export type AppProps = {
 	readonly isPaused?: boolean;
 	/** Fixed terminal size (tests); default: the real terminal, following resizes. */
 	readonly size?: TerminalSize;
-	/** Called with each caption or marker that appears in the activity log (cast markers). */
+	/** Called once per timeline event the run passes, with its marker label (cast markers). */
 	readonly onMarker?: (label: string) => void;
 	/** Called with every new simulation state (metrics sampling at the edge). */
 	readonly onState?: (state: SimState) => void;
@@ -45,16 +46,19 @@ export function tableViewportRows(vm: DashboardVm, size: TerminalSize): number {
 	return Math.max(1, planLayout(size.columns, size.rows, panelWants(vm)).tableHeight - 1);
 }
 
-/** Report captions and markers appended to the log since the last frame. */
-function useMarkers(state: SimState, onMarker: ((label: string) => void) | undefined): void {
-	const seen = useRef(state.eventCount);
+/**
+ * Report each timeline event (one marker per event: recorder/timeline-markers.ts) once the
+ * run has passed it, for the recording's markers. An entry applies just before its tick runs,
+ * so it is on screen once the clock is past it.
+ */
+function useMarkers(config: SimConfig, state: SimState, onMarker: ((label: string) => void) | undefined): void {
+	const markers = useMemo(() => timelineMarkers(config), [config]);
+	const next = useRef(0);
 	useEffect(() => {
-		const fresh = state.eventCount - seen.current;
-		seen.current = state.eventCount;
-		if (!onMarker || fresh <= 0) return;
-		const events = selectEvents(state, fresh).slice().reverse();
-		for (const e of events) if (e.kind === 'caption' || e.kind === 'marker') onMarker(e.message);
-	}, [state, onMarker]);
+		if (!onMarker) return;
+		const {tick} = selectHeader(state);
+		while (next.current < markers.length && markers[next.current].atTick < tick) onMarker(markers[next.current++].label);
+	}, [markers, state, onMarker]);
 }
 
 /** The live dashboard. */
@@ -69,7 +73,7 @@ export function App({config, theme, speed, fps = 10, isPaused, size: fixedSize, 
 		},
 	});
 	const size = useTerminalSize(fixedSize);
-	const vm = useMemo(() => toDashboardVm(sim.state, ui), [sim.state, ui]);
+	const vm = useMemo(() => toDashboardVm(sim.state, ui, sim.pace), [sim.state, ui, sim.pace]);
 	const ids = useMemo(() => vm.instances.map((r) => r.id), [vm.instances]);
 	const resolved = useMemo(() => ({...ui, selectedId: effectiveSelection(ui, ids)}), [ui, ids]);
 	const {isRawModeSupported} = useStdin();
@@ -80,9 +84,10 @@ export function App({config, theme, speed, fps = 10, isPaused, size: fixedSize, 
 		dispatchUi,
 		act: sim.act,
 		stepOne: sim.stepOne,
+		eventCount: selectEventCount(sim.state),
 		isActive: isRawModeSupported,
 	});
-	useMarkers(sim.state, onMarker);
+	useMarkers(config, sim.state, onMarker);
 	useEffect(() => {
 		onState?.(sim.state);
 	}, [sim.state, onState]);

@@ -18,6 +18,7 @@ import type {LiveOutputTap} from './recorder/types.js';
 import {selectSummary, SimConfigError, type RunSummary, type SimConfig, type SimState} from './sim/index.js';
 import {intervalMetricsLine} from './headless/interval-metrics.js';
 import {readOverrides, withSettings} from './presets/overrides.js';
+import {maxSpeed, minSpeed} from './ui/ui-state.js';
 
 /** An error meant for the user: printed as is, with its exit code. */
 class UsageError extends Error {
@@ -177,7 +178,7 @@ function castFormat(flags: Flags): CastFormat | undefined {
 }
 
 async function runLiveCommand(reference: string, config: SimConfig, flags: Flags): Promise<number> {
-	const speed = flags.speed === undefined ? undefined : value(parsePositive('speed', flags.speed));
+	const speed = flags.speed === undefined ? undefined : liveSpeed(value(parsePositive('speed', flags.speed)));
 	const fps = flags.fps === undefined ? undefined : value(parseWhole('fps', flags.fps, 1, 120));
 	const intervalSeconds = flags.interval === undefined ? 60 : value(parseDurationFlag('interval', flags.interval));
 	const columns = flags.cols === undefined ? (process.stdout.columns ?? 120) : value(parseWhole('cols', flags.cols, 20, 1000));
@@ -204,6 +205,12 @@ async function runLiveCommand(reference: string, config: SimConfig, flags: Flags
 		tap?.close();
 		metrics?.close();
 	}
+}
+
+/** A live `--speed` within the dashboard's range (its `[`/`]` steps), design.md §1b. */
+function liveSpeed(speed: number): number {
+	if (speed < minSpeed || speed > maxSpeed) throw new UsageError(`--speed must be from ${minSpeed} to ${maxSpeed} for the live dashboard (the range of its [ and ] keys), got ${speed}; a headless run goes as fast as it can`);
+	return speed;
 }
 
 /** Writes a metrics line each time the live run crosses an interval boundary. */

@@ -3,9 +3,9 @@
  * cast time by `speed` (simulated seconds per cast second); frame k is shown at k / fps cast
  * seconds and shows the run advanced to tick round(k · speed / fps / tickSeconds).
  *
- * Timeline entries become markers at their own cast time (atTick · tickSeconds / speed), just
- * before the frame that first shows their effect; chosen kinds of new sim events can become markers
- * too. Frames identical to the previous one are skipped; changed ones repaint only the lines
+ * The timeline's events become markers (one per event, ./timeline-markers.ts) at their own cast
+ * time (atTick · tickSeconds / speed), just before the frame that first shows their effect; chosen
+ * kinds of new sim events can become markers too. Frames identical to the previous one are skipped; changed ones repaint only the lines
  * that changed (./paint.ts).
  */
 import {advance, createInitialState, type SimConfig, type SimEvent, type SimState} from '../sim/index.js';
@@ -13,8 +13,8 @@ import {renderFrame, type FrameOptions} from '../ui/render-frame.js';
 import {initialUiState, type UiState} from '../ui/ui-state.js';
 import type {Charset} from '../ui/theme.js';
 import type {CastEvent} from './cast-writer.js';
-import {markerLabel} from './marker-label.js';
 import {frameLines, paintFrame} from './paint.js';
+import {timelineMarkers} from './timeline-markers.js';
 
 /** What the frames look like and how simulated time maps to cast time. */
 export type FramePlanOptions = {
@@ -81,7 +81,7 @@ function tickOfFrame(config: SimConfig, options: FramePlanOptions, frame: number
 /** Every frame of a headless recording, lazily: the caller writes and may stop at any frame. */
 export function * headlessFrames(config: SimConfig, options: FramePlanOptions): Generator<HeadlessFrame> {
 	const {totalFrames} = framePlan(config, options);
-	const timeline = config.timeline.map((entry, index) => ({entry, index})).sort((a, b) => a.entry.atTick - b.entry.atTick || a.index - b.index);
+	const timeline = timelineMarkers(config);
 	const markKinds = new Set(options.eventMarkerKinds ?? []);
 	const castTimeOfTick = (tick: number) => (tick * config.tickSeconds) / options.speed;
 	const ui = recordingUiState(options);
@@ -96,9 +96,9 @@ export function * headlessFrames(config: SimConfig, options: FramePlanOptions): 
 		const castSeconds = frame / options.fps;
 		const markers: CastEvent[] = [];
 		// `advance` applies an entry just before its tick runs, so it first shows once the clock is past it.
-		while (nextEntry < timeline.length && timeline[nextEntry].entry.atTick < tick) {
-			const {entry} = timeline[nextEntry++];
-			markers.push({timeSeconds: Math.min(castSeconds, castTimeOfTick(entry.atTick)), code: 'm', data: markerLabel(entry.action)});
+		while (nextEntry < timeline.length && timeline[nextEntry].atTick < tick) {
+			const {atTick, label} = timeline[nextEntry++];
+			markers.push({timeSeconds: Math.min(castSeconds, castTimeOfTick(atTick)), code: 'm', data: label});
 		}
 
 		if (markKinds.size > 0) markers.push(...eventMarkers(state, eventCountBefore, markKinds, castTimeOfTick, castSeconds));

@@ -5,6 +5,7 @@
  *   recordHeadless(options)        --headless --record FILE: render from simulated time
  *   openLiveTap(options)           --record FILE (live): a LiveOutputTap over the terminal output
  *   encodeHeader / createCastEncoder / encodeCast   pure asciicast v2/v3 encoding
+ *   timelineMarkers(config)        one marker per timeline event (headless and live)
  */
 export type {LiveOutputTap} from './types.js';
 export {checkCastPath, openCastFile, type CastFile, type CastPathOptions, type OpenCastFileOptions} from './cast-file.js';
@@ -13,4 +14,4 @@ export {recordHeadless, checkRecordOptions, headlessDefaults, defaultSpeed, type
 export {openLiveTap, type LiveTapOptions} from './live-tap.js';
 export {headlessFrames, framePlan, durationTicks, recordingUiState, type FramePlanOptions, type FrameRenderer, type HeadlessFrame} from './headless-frames.js';
 export {paintFrame, frameLines, finishPainting, clipLine} from './paint.js';
-export {markerLabel} from './marker-label.js';
+export {timelineMarkers, beatSeconds, type TimelineMarker} from './timeline-markers.js';

@@ -96,19 +96,3 @@ export function keymap(input: string, key: KeyFlags, ui: KeymapContext): UiComma
 export function isUiCommand(result: UiCommand | SimAction): result is UiCommand {
 	return result.type.startsWith('ui/');
 }
-
-/** The key-bar feedback for a simulation action sent by a key: what was asked, in words. */
-export function describeAction(action: SimAction): string {
-	switch (action.type) {
-		case 'traffic/spike-started': return `spike ×${action.factor} for ${action.durationSeconds}s`;
-		case 'traffic/base-rate-scaled': return `base load ×${action.factor}`;
-		case 'instance/terminate-requested': return action.target === 'random' ? 'kill a random instance' : `kill ${action.target}`;
-		case 'instance/hang-injected': return `hang ${action.target}`;
-		case 'instance/scale-up-requested': return `scale up ${action.target}`;
-		case 'zone/outage-started': return `zone outage for ${action.durationSeconds}s`;
-		case 'asg/desired-capacity-nudged': return `desired capacity ${action.delta > 0 ? '+' : ''}${action.delta}`;
-		case 'elb/algorithm-changed': return 'next routing algorithm';
-		case 'chaos/toggled': return 'toggle Chaos Monkey';
-		default: return action.type;
-	}
-}

@@ -11,6 +11,10 @@ export type SortColumn = (typeof sortColumns)[number];
 /** Speeds (simulated seconds per real second) that `[`/`]` step through. */
 export const speeds = [0.25, 0.5, 1, 2, 5, 10, 30, 60, 120, 300, 600, 1200] as const;
 
+/** The live dashboard's range of speeds: a live `--speed` must lie within it (design.md §1b). */
+export const minSpeed = speeds[0];
+export const maxSpeed = speeds.at(-1)!;
+
 export type UiState = {
 	/** Selected instance id; undefined = the first row. */
 	readonly selectedId: string | undefined;

@@ -63,7 +63,8 @@ describe('the live app', () => {
 		await vi.waitFor(() => {
 			expect(selectedId()).toBe(tableIds[1]);
 		});
-		await press('k', (text) => text.includes(`» kill ${tableIds[1]}`));
+		// The feedback line reports the result, in the activity log's words.
+		await press('k', (text) => text.includes(`» kill ${tableIds[1]}: terminated in EC2`));
 		await press('.', (text) => text.includes('00:00:02/'));
 		const lines = screen().split('\n');
 		const log = lines.slice(lines.findIndex((line) => line.startsWith('Activity')));
@@ -78,6 +79,25 @@ describe('the live app', () => {
 		expect(tableIds.length).toBeGreaterThan(1);
 		await press('\u001B[Bk', (text) => text.includes('» kill '));
 		expect(screen()).toContain(`» kill ${tableIds[1]}`);
+		app.unmount();
+	});
+
+	test('the feedback line reports what happened: + at the group\'s max is refused, a names the new algorithm', async () => {
+		const {app, press} = await start();
+		await press('+', (text) => text.includes('» desired +1: from 2 to 3'));
+		const full = render(<App config={makeConfig({name: 'full', autoScaling: {min: 1, max: 2, desired: 2}})} theme={makeTheme('mono')} isPaused size={{columns: 120, rows: 40}} />);
+		await vi.waitFor(() => {
+			expect(full.stdin.listenerCount('readable')).toBeGreaterThan(0);
+		});
+		full.stdin.write('+');
+		await vi.waitFor(() => {
+			expect(plain(full.lastFrame() ?? '')).toContain('» desired +1 refused: 3 is above max 2');
+		});
+		full.stdin.write('a');
+		await vi.waitFor(() => {
+			expect(plain(full.lastFrame() ?? '')).toContain('» next routing algorithm: least-outstanding-requests');
+		});
+		full.unmount();
 		app.unmount();
 	});
 
@@ -99,7 +119,7 @@ describe('the live app', () => {
 });
 
 describe('the live app and the preset timeline', () => {
-	test('captions and markers go to onMarker, a pause request pauses, and every state goes to onState', async () => {
+	test('each timeline event goes to onMarker once, a pause request pauses, and every state goes to onState', async () => {
 		const timeline = makeConfig({
 			name: 'timeline',
 			timeline: [
@@ -122,7 +142,7 @@ describe('the live app and the preset timeline', () => {
 		});
 		// Markers are reported from an effect, just after the frame that shows them.
 		await vi.waitFor(() => {
-			expect(markers).toEqual(['Watch the ELB', 'chapter 1']);
+			expect(markers).toEqual(['chapter 1']);
 		});
 		app.stdin.write('.');
 		await vi.waitFor(() => {

@@ -1,5 +1,5 @@
 import {describe, expect, test} from 'vitest';
-import {describeAction, isUiCommand, keyHelp, keymap, type KeymapContext} from '../../source/ui/keymap.js';
+import {isUiCommand, keyHelp, keymap, type KeymapContext} from '../../source/ui/keymap.js';
 
 const running: KeymapContext = {isHelpVisible: false, isPaused: false, selectedId: 'i-0003'};
 
@@ -66,10 +66,5 @@ describe('keymap: every key of design.md §4', () => {
 	test('the help lists every key the keymap answers to', () => {
 		const listed = keyHelp.map((k) => k.keys).join(' ');
 		for (const key of ['s', 'l / L', 'k', 'x', 'z', 'H', 'u', '+ / -', 'a', 'c', '↑ / ↓', '< / >', 'space / p', '.', '[ / ]', '?', 'q / Ctrl-C']) expect(listed).toContain(key);
-	});
-
-	test('feedback names the action and its target', () => {
-		expect(describeAction({type: 'instance/terminate-requested', target: 'i-0003'})).toBe('kill i-0003');
-		expect(describeAction({type: 'asg/desired-capacity-nudged', delta: -1})).toBe('desired capacity -1');
 	});
 });

@@ -17,7 +17,7 @@ export function headerLine(vm: HeaderVm, width: number): Line {
 		item(9, seg(vm.presetName, 'accent')),
 		item(1, seg(vm.title, 'dim')),
 		item(10, seg(vm.clock, 'title'), seg(`/${vm.duration}`, 'dim')),
-		item(10, seg(vm.speed, 'accent')),
+		item(10, seg(vm.speed, 'accent'), ...(vm.lag ? [seg(` ${vm.lag}`, 'warn')] : [])),
 		item(10, seg(vm.isPaused ? `${glyphs.paused} PAUSED` : `${glyphs.running} running`, stateTone)),
 		item(4, seg(vm.seed, 'dim')),
 		item(8, seg(vm.cost), seg(` ${vm.runRate}`, 'dim')),

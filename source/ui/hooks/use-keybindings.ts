@@ -4,8 +4,8 @@
  */
 import {useRef} from 'react';
 import {useApp, useInput, type Key} from 'ink';
-import type {SimAction} from '../../sim/index.js';
-import {describeAction, isUiCommand, keymap, type UiCommand} from '../keymap.js';
+import {describeAction, selectEventCount, selectEventsSince, type SimAction, type SimState} from '../../sim/index.js';
+import {isUiCommand, keymap, type UiCommand} from '../keymap.js';
 import {currentSpeed, effectiveSelection, sortColumns, steppedSpeed, uiReducer, type UiAction, type UiState} from '../ui-state.js';
 import {formatSpeed} from '../view-models/format.js';
 
@@ -17,8 +17,11 @@ export type KeybindingHandlers = {
 	/** Instance rows visible at once (for paging). */
 	readonly viewportRows: number;
 	readonly dispatchUi: (action: UiAction) => void;
-	readonly act: (action: SimAction) => void;
+	/** Applies a simulation action and returns the state it led to. */
+	readonly act: (action: SimAction) => SimState;
 	readonly stepOne: () => void;
+	/** Events in the run so far (the new ones after an action are its result). */
+	readonly eventCount: number;
 	/** Is there a terminal to read keys from? */
 	readonly isActive: boolean;
 };
@@ -71,8 +74,10 @@ export function useKeybindings(handlers: KeybindingHandlers): void {
 		const result = keymap(input, key, h.ui);
 		if (!result) return;
 		if (!isUiCommand(result)) {
-			h.act(result);
-			dispatch(h, {type: 'flash/shown', text: describeAction(result)});
+			const eventsBefore = h.eventCount;
+			const next = h.act(result);
+			dispatch(h, {type: 'flash/shown', text: resultOf(result, next, eventsBefore)});
+			latest.current = {...latest.current, eventCount: selectEventCount(next)};
 			return;
 		}
 		if (result.type === 'ui/quit') {
@@ -88,6 +93,14 @@ export function useKeybindings(handlers: KeybindingHandlers): void {
 		},
 		{isActive: handlers.isActive},
 	);
+}
+
+/**
+ * What an action did, for the feedback line: the first activity-log line it wrote (its name
+ * and result, or why it was refused), else its name.
+ */
+export function resultOf(action: SimAction, state: SimState, eventsBefore: number): string {
+	return selectEventsSince(state, eventsBefore)[0]?.message ?? describeAction(action);
 }
 
 /**

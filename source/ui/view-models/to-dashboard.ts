@@ -7,6 +7,7 @@ import {
 	type SimState,
 } from '../../sim/index.js';
 import {currentSpeed, type UiState} from '../ui-state.js';
+import type {Pace} from '../hooks/use-simulation.js';
 import {toAlarmRows, type AlarmRowVm} from './to-alarm-rows.js';
 import {toEventLines, type EventLineVm} from './to-event-lines.js';
 import {toHeaderVm, type HeaderVm} from './to-header.js';
@@ -35,7 +36,7 @@ export const maxEventLines = 60;
 export const sparklinePoints = 120;
 
 /** Build the dashboard view-model. */
-export function toDashboardVm(state: SimState, ui: UiState): DashboardVm {
+export function toDashboardVm(state: SimState, ui: UiState, pace?: Pace): DashboardVm {
 	const header = selectHeader(state);
 	const instances = selectInstances(state);
 	const group = selectAutoScaling(state);
@@ -44,7 +45,7 @@ export function toDashboardVm(state: SimState, ui: UiState): DashboardVm {
 	const cpuAvgPercent = running.length === 0 ? 0 : running.reduce((sum, i) => sum + i.cpuPercent, 0) / running.length;
 	const inService = group ? group.inService : running.filter((i) => i.isHealthy).length;
 	return {
-		header: toHeaderVm(header, {isPaused: ui.isPaused, speed: currentSpeed(ui)}),
+		header: toHeaderVm(header, {isPaused: ui.isPaused, speed: currentSpeed(ui), pace}),
 		load: toLoadPanelVm(selectLoad(state), selectSeries(state, sparklinePoints), {costUsd: header.totalCostUsd, inService, cpuAvgPercent}),
 		loadBalancer: toLoadBalancerPanelVm(selectLoadBalancer(state)),
 		scalingGroup: toScalingGroupPanelVm(group, alarms),

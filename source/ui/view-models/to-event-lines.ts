@@ -17,9 +17,13 @@ const toneOfKind: Readonly<Record<SimEvent['kind'], Tone>> = {
 	info: 'dim',
 };
 
-/** Log lines from events given newest first; `tickSeconds` turns ticks into the clock shown. */
+/**
+ * Log lines from events given newest first; `tickSeconds` turns ticks into the clock shown.
+ * A preset's `marker` entries are left out: a marker names a chapter of the story for
+ * recordings, and the log already shows the action it names (each timeline event once).
+ */
 export function toEventLines(events: readonly SimEvent[], tickSeconds: number): readonly EventLineVm[] {
-	return events.map((e) => ({
+	return events.filter((e) => e.kind !== 'marker').map((e) => ({
 		time: formatClock(e.tick * tickSeconds),
 		text: e.cause ? `${e.message} Cause: ${e.cause}` : e.message,
 		tone: toneOfKind[e.kind] ?? 'normal',

@@ -10,6 +10,8 @@ export type HeaderVm = {
 	/** Length of the preset, `HH:MM:SS`, followed by ` ended` once the clock is past it (the run goes on as a sandbox). */
 	readonly duration: string;
 	readonly speed: string;
+	/** When the simulation cannot keep up with the speed: `lagging: ×310` (the speed it reaches); else ''. */
+	readonly lag: string;
 	readonly seed: string;
 	readonly isPaused: boolean;
 	readonly cost: string;
@@ -18,13 +20,14 @@ export type HeaderVm = {
 };
 
 /** Header view-model from the read model and the UI's pause and speed. */
-export function toHeaderVm(view: HeaderView, ui: {readonly isPaused: boolean; readonly speed: number}): HeaderVm {
+export function toHeaderVm(view: HeaderView, ui: {readonly isPaused: boolean; readonly speed: number; readonly pace?: {readonly actualSpeed: number; readonly isLagging: boolean}}): HeaderVm {
 	return {
 		presetName: view.presetName,
 		title: view.title,
 		clock: formatClock(view.simulatedSeconds),
 		duration: formatClock(view.durationSeconds) + (view.simulatedSeconds > view.durationSeconds ? ' ended' : ''),
 		speed: formatSpeed(ui.speed),
+		lag: ui.pace?.isLagging && !ui.isPaused ? `lagging: ${formatSpeed(ui.pace.actualSpeed)}` : '',
 		seed: `seed ${view.seed}`,
 		isPaused: ui.isPaused,
 		cost: formatUsd(view.totalCostUsd),
