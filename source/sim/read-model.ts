@@ -36,7 +36,7 @@ export type LoadView = {
 	readonly spikeSecondsLeft: number;
 };
 
-/** Recent per-tick history, oldest first, for sparklines. */
+/** History for sparklines, oldest first: per tick (`selectSeries`) or per simulated minute (`selectMinuteSeries`). */
 export type SeriesView = {
 	readonly arrivalRate: readonly number[];
 	readonly completedRate: readonly number[];
@@ -143,6 +143,48 @@ export type InstanceView = {
 	readonly cpuCredits: number;
 	readonly isBurstable: boolean;
 	readonly hasElasticIp: boolean;
+	/** A t2's CPU baseline, percent of all its vCPUs (what it is held to without credits); null when not burstable. */
+	readonly cpuBaselinePercent: number | null;
+	/** A t2 out of CPU credits: its CPU is held at the baseline, so requests queue at a low CPU%. */
+	readonly isThrottled: boolean;
+	readonly isInGroup: boolean;
+	readonly isBehindLoadBalancer: boolean;
+	readonly purchaseOption: string;
+	/** When it was launched, simulated seconds since the start. */
+	readonly launchedSeconds: number;
+	/** When it entered its current EC2 state, simulated seconds. */
+	readonly stateSinceSeconds: number;
+	/** When the group marked it InService, simulated seconds; null if never. */
+	readonly inServiceSinceSeconds: number | null;
+	/** Its target state in the load balancer's own words (`healthy`, `InService` …), '' when not registered. */
+	readonly targetState: string;
+	/** Load balancer health checks in a row that passed / failed (the thresholds decide). */
+	readonly healthCheckPasses: number;
+	readonly healthCheckFailures: number;
+	/** Why the group marked it unhealthy (AWS's cause), '' when healthy. */
+	readonly unhealthyCause: string;
+};
+
+/** An Availability Zone of the run and whether an outage holds it now. */
+export type ZoneView = {
+	readonly zone: string;
+	readonly isDown: boolean;
+	/** Seconds until an outage in force ends (0 when up). */
+	readonly outageSecondsLeft: number;
+};
+
+/** An alarm's recent datapoints at its own period and statistic (CloudWatch's graph of it). */
+export type AlarmDatapointsView = {
+	readonly name: string;
+	readonly metric: string;
+	readonly statistic: string;
+	readonly comparison: string;
+	readonly threshold: number;
+	readonly periodSeconds: number;
+	/** Oldest first; null = missing (no data in that period). */
+	readonly datapoints: readonly (number | null)[];
+	/** Simulated second at which the newest datapoint's period ended (0 when none). */
+	readonly newestEndsAtSeconds: number;
 };
 
 /** The headless JSON summary (design.md §2). */

@@ -54,6 +54,10 @@ export function sampleInstances(count: number): InstanceView[] {
 			cpuPercent: isNew || isDying ? 0 : (((97 - i * 13) % 100) + 100) % 100, requestsPerSecond: isNew ? 0 : 29.8 - i * 0.5,
 			inFlight: isNew ? 0 : 40 - i, latencyMs: isNew ? 0 : 120 + i * 7, uptimeSeconds: isNew ? 12 : 754 - i * 30,
 			costUsd: 0.002, cpuCredits: 30, isBurstable: true, hasElasticIp: false,
+			cpuBaselinePercent: 10, isThrottled: false, isInGroup: true, isBehindLoadBalancer: true, purchaseOption: 'on-demand',
+			launchedSeconds: isNew ? 742 : 0, stateSinceSeconds: isNew ? 742 : 10, inServiceSinceSeconds: isNew ? null : 40,
+			targetState: isNew ? 'initial' : isUnhealthy ? 'unhealthy' : isDying ? 'draining' : 'healthy',
+			healthCheckPasses: isNew || isUnhealthy ? 0 : 10, healthCheckFailures: isUnhealthy ? 2 : 0, unhealthyCause: '',
 		};
 		return view;
 	});

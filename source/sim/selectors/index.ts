@@ -3,11 +3,12 @@
  * a run through these; they are pure and cheap (O(instances) at most).
  */
 import {instanceTypes, loadBalancerUsdPerHour, elasticIpUsdPerHour} from '../catalog.js';
-import type {HeaderView, InstanceView, LoadBalancerView, LoadView, MetricsLine, RunSummary, SeriesView, TargetView} from '../read-model.js';
+import type {HeaderView, InstanceView, LoadBalancerView, LoadView, MetricsLine, RunSummary, SeriesView, TargetView, ZoneView} from '../read-model.js';
 import {runRateUsdPerHour} from '../systems/cost.js';
 import {targetStateLabel} from '../systems/health-checks.js';
 import {meanMs, quantileMs} from '../systems/histogram.js';
-import {countInService} from '../systems/history.js';
+import {creditFloor} from '../systems/fleet.js';
+import {countInService, minuteSeriesKey, seriesNames, type SeriesName} from '../systems/history.js';
 import {ringValues} from '../systems/ring.js';
 import type {FailureCause, Instance, SimEvent, SimState} from '../types.js';
 
@@ -56,22 +57,24 @@ export function selectLoad(state: SimState): LoadView {
 	};
 }
 
-/** The last `points` ticks of each series, oldest first. */
-export function selectSeries(state: SimState, points = 120): SeriesView {
-	const get = (name: string): number[] => {
-		const ring = state.history[name];
-		return ring ? ringValues(ring, points) : [];
-	};
+function seriesFrom(state: SimState, key: (name: SeriesName) => string, points: number): SeriesView {
+	const out = {} as Record<SeriesName, readonly number[]>;
+	for (const name of seriesNames) {
+		const ring = state.history[key(name)];
+		out[name] = ring ? ringValues(ring, points) : [];
+	}
 
-	return {
-		arrivalRate: get('arrivalRate'),
-		completedRate: get('completedRate'),
-		latencyP99Ms: get('latencyP99Ms'),
-		errorRate: get('errorRate'),
-		inService: get('inService'),
-		costUsd: get('costUsd'),
-		cpuAvg: get('cpuAvg'),
-	};
+	return out;
+}
+
+/** The last `points` ticks of each series, oldest first (at most the last 600 ticks are kept). */
+export function selectSeries(state: SimState, points = 120): SeriesView {
+	return seriesFrom(state, name => name, points);
+}
+
+/** The last `points` simulated minutes of each series (each minute's mean), oldest first; at most 24 h are kept. */
+export function selectMinuteSeries(state: SimState, points = 1440): SeriesView {
+	return seriesFrom(state, minuteSeriesKey, points);
 }
 
 /** The load balancer panel: kind, algorithm, healthy/registered, per-target routing. */
@@ -113,6 +116,7 @@ export function selectInstances(state: SimState): readonly InstanceView[] {
 	const dt = state.config.tickSeconds;
 	const tick = state.clock.tick;
 	return instancesOf(state).map(i => {
+		const burst = instanceTypes[i.instanceType]?.burst;
 		const label = healthLabel(state, i);
 		const isGone = i.ec2State === 'terminated';
 		return {
@@ -132,9 +136,37 @@ export function selectInstances(state: SimState): readonly InstanceView[] {
 			uptimeSeconds: (i.ec2State === 'running' ? tick - i.ec2StateSinceTick : i.uptimeTicksAtStop) * dt,
 			costUsd: i.costUsd,
 			cpuCredits: round(i.cpuCredits, 2),
-			isBurstable: instanceTypes[i.instanceType]?.burst !== undefined,
+			isBurstable: burst !== undefined,
 			hasElasticIp: i.hasElasticIp,
+			cpuBaselinePercent: burst === undefined ? null : burst.baselinePercentPerVcpu,
+			isThrottled: burst !== undefined && i.ec2State === 'running' && i.cpuCredits < creditFloor,
+			isInGroup: i.isInGroup,
+			isBehindLoadBalancer: i.isBehindLoadBalancer,
+			purchaseOption: i.purchaseOption,
+			launchedSeconds: i.launchedTick * dt,
+			stateSinceSeconds: i.ec2StateSinceTick * dt,
+			inServiceSinceSeconds: i.inServiceTick < 0 ? null : i.inServiceTick * dt,
+			targetState: i.isBehindLoadBalancer && i.target.health !== 'unused' ? targetStateLabel(state.config.loadBalancer.kind, i.target.health) : '',
+			healthCheckPasses: i.target.consecutivePasses,
+			healthCheckFailures: i.target.consecutiveFailures,
+			unhealthyCause: i.unhealthyCause,
 		};
+	});
+}
+
+/** The run's Availability Zones (the group's, then any other an instance is in) and their outages. */
+export function selectZones(state: SimState): readonly ZoneView[] {
+	const names = [...(state.config.autoScaling?.zones ?? [])];
+	for (const id of state.instanceOrder) {
+		const zone = state.instances[id]?.zone;
+		if (zone !== undefined && !names.includes(zone)) names.push(zone);
+	}
+
+	const dt = state.config.tickSeconds;
+	return names.map(zone => {
+		const z = state.zones[zone];
+		const isDown = z?.isDown === true;
+		return {zone, isDown, outageSecondsLeft: isDown ? Math.max(0, z.downUntilTick - state.clock.tick) * dt : 0};
 	});
 }
 
@@ -235,4 +267,4 @@ export function selectMetricsLine(state: SimState): MetricsLine {
 	};
 }
 
-export {selectAutoScaling, selectAlarms} from './scaling.js';
+export {selectAutoScaling, selectAlarms, selectAlarmDatapoints} from './scaling.js';

@@ -4,9 +4,11 @@
  * threshold and datapoints in breach).
  */
 import type {AdjustmentType, AlarmConfig, MetricName, PolicyConfig} from '../config.js';
-import type {AlarmView, AutoScalingView, PolicyView} from '../read-model.js';
+import type {AlarmDatapointsView, AlarmView, AutoScalingView, PolicyView} from '../read-model.js';
 import type {AlarmState, SimState} from '../types.js';
 import {createAlarm} from '../systems/alarms.js';
+import {periodDatapoints} from '../systems/cloudwatch.js';
+import type {Working} from '../working.js';
 import {policyAlarms} from '../systems/policy-alarms.js';
 
 const metricLabels: Record<MetricName, string> = {
@@ -128,4 +130,28 @@ export function selectAlarms(state: SimState): readonly AlarmView[] {
 	if (state.alarmOrder.length > 0) return state.alarmOrder.map(name => toView(state.alarms[name]!));
 	const policies = state.config.autoScaling?.policies ?? [];
 	return policies.flatMap(p => policyAlarms(state, p).map(a => toView(createAlarm(a, p.name, state.clock.tick))));
+}
+
+/**
+ * The newest `count` datapoints of the alarm `name` at its period and statistic, oldest first
+ * (as the alarm evaluates them), or undefined when there is no such alarm.
+ */
+export function selectAlarmDatapoints(state: SimState, name: string, count = 20): AlarmDatapointsView | undefined {
+	const alarm = state.alarms[name];
+	const config = alarm?.config ?? state.config.autoScaling?.policies.flatMap(p => policyAlarms(state, p)).find(a => a.name === name);
+	if (!config) return undefined;
+	// periodDatapoints only reads the state it is given.
+	const datapoints = periodDatapoints(state as Working, config.metric, config.statistic, config.periodSeconds, count);
+	const minutesPerPeriod = Math.max(1, Math.round(config.periodSeconds / 60));
+	const minutes = state.metricWindow?.minutes ?? 0;
+	return {
+		name,
+		metric: config.metric,
+		statistic: config.statistic,
+		comparison: config.comparison,
+		threshold: config.threshold,
+		periodSeconds: config.periodSeconds,
+		datapoints,
+		newestEndsAtSeconds: Math.floor(minutes / minutesPerPeriod) * minutesPerPeriod * 60,
+	};
 }
