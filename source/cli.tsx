@@ -230,6 +230,7 @@ function metricsSampler(metrics: MetricsWriter, intervalTicks: number): (state: 
 async function main(argv: readonly string[]): Promise<number> {
 	// Subcommands with flags of their own (each module reads its arguments and prints its errors).
 	if (argv[0] === 'sweep') return (await import('./sweep/command.js')).sweepCommand(argv.slice(1));
+	if (argv[0] === 'compare') return (await import('./compare/command.js')).compareCommand(argv.slice(1));
 	const unknown = findUnknownFlag(argv);
 	if (unknown) throw new UsageError(unknown);
 	if (argv.includes('-h')) {

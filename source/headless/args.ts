@@ -25,6 +25,7 @@ export const helpText = `
     $ scaletop PRESET --record FILE.cast     record an asciicast screencast (live, or --headless)
     $ scaletop --list-presets                names, titles and durations of the built-in presets
     $ scaletop ab -n N -c C [options]        an ApacheBench run against the simulated fleet
+    $ scaletop compare A B --headless [--json]   two presets on the same traffic, side by side
     $ scaletop sweep PRESET --set KEY=V1,V2 [--seeds 1-20]   every combination × seed, one row each
 
   PRESET is a built-in name (see --list-presets) or the path of a YAML preset file.

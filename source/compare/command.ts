@@ -1,0 +1,116 @@
+/**
+ * `scaletop compare A B`: two presets on the same traffic. The edge of the comparison (flags,
+ * files, stdio, exit code).
+ *
+ *   scaletop compare A B --headless [--json] [--seed N] [--duration D]
+ *
+ * Both sides run with one seed (A's, or --seed), each to its own duration unless --duration
+ * says, so each side's summary equals that preset run alone with that seed; the two runs go
+ * on two worker threads when there are two cores.
+ */
+import os from 'node:os';
+import {parseDurationFlag, parseSeed} from '../headless/args.js';
+import {loadPreset} from '../presets/load-preset.js';
+import type {SimConfig} from '../sim/index.js';
+import {readArgs} from '../sweep/args.js';
+import {runJobs} from '../sweep/pool.js';
+import {formatComparison} from './format-compare.js';
+import {compareLoad} from './load-difference.js';
+
+/** The comparison's `--help`. */
+export const compareHelp = `
+  Usage
+    $ scaletop compare A B --headless [--json]   two presets on the same traffic, side by side
+
+  A and B are built-in preset names or preset files. Both run with one seed (A's, or --seed):
+  when their load sections are equal they see the same arrivals, tick for tick, so every
+  difference comes from the fleet and the policies. The table shows A, B, the difference B − A
+  and the better side for 5xx, latency, instances, scaling activities and cost.
+
+  Options
+    --headless             run both to the end without a UI and print the comparison table
+    --json                 with --headless: { "a": <summary>, "b": <summary> }
+    --seed N               the seed of both sides (default: A's)
+    --duration DURATION    both sides' length (default: each preset's own)
+
+  Example
+    $ scaletop compare thrashing steady --headless
+`;
+
+class CompareError extends Error {}
+
+const flagSpec = {
+	headless: {type: 'boolean'},
+	json: {type: 'boolean'},
+	seed: {type: 'string'},
+	duration: {type: 'string'},
+	help: {type: 'boolean'},
+} as const;
+
+/** What the command needs from the process (injectable for tests). */
+export type CompareIo = {
+	readonly stdout: {readonly isTTY?: boolean; write(text: string): unknown};
+	readonly stderr: {write(text: string): unknown};
+	/** Worker threads for the two runs (default: 2 when there are two cores, else 1). */
+	readonly threads?: number;
+};
+
+const processIo: CompareIo = {stdout: process.stdout, stderr: process.stderr};
+
+/** Run `scaletop compare ARGS`; returns the exit code. */
+export async function compareCommand(args: readonly string[], io: CompareIo = processIo): Promise<number> {
+	try {
+		return await compare(args, io);
+	} catch (error) {
+		if (!(error instanceof CompareError)) throw error;
+		const text = error.message;
+		io.stderr.write(/^\S+:\d+:\d+ /.test(text) || text.includes('\n') ? `${text}\n` : `scaletop: ${text}\n`);
+		return 2;
+	}
+}
+
+function parsed<T>(result: {readonly ok: true; readonly value: T} | {readonly ok: false; readonly message: string}): T {
+	if (!result.ok) throw new CompareError(result.message);
+	return result.value;
+}
+
+/** Load both sides with one seed (A's unless given) and the duration if given. */
+export function loadSides(references: readonly [string, string], options: {readonly seed?: number; readonly durationSeconds?: number}): [SimConfig, SimConfig] {
+	const loaded = references.map(reference => loadPreset(reference));
+	const problems = loaded.flatMap(result => (result.ok ? [] : [result.message]));
+	if (problems.length > 0) throw new CompareError(problems.join('\n'));
+	const [a, b] = loaded.map(result => (result.ok ? result.config : undefined)) as [SimConfig, SimConfig];
+	const seed = options.seed ?? a.seed;
+	const side = (config: SimConfig): SimConfig => ({...config, seed, durationSeconds: options.durationSeconds ?? config.durationSeconds});
+	return [side(a), side(b)];
+}
+
+async function compare(args: readonly string[], io: CompareIo): Promise<number> {
+	const read = readArgs('compare', args, flagSpec);
+	if (!read.ok) throw new CompareError(read.message);
+	const {flags, positionals} = read;
+	if (flags['help']) {
+		io.stdout.write(compareHelp);
+		return 0;
+	}
+
+	if (positionals.length !== 2) throw new CompareError(`compare takes two presets (scaletop compare A B --headless), got ${positionals.length === 0 ? 'none' : `${positionals.length}: ${positionals.join(' ')}`}`);
+	if (flags['json'] && !flags['headless']) throw new CompareError('--json needs --headless (scaletop compare A B --headless --json)');
+	const seed = flags['seed'] === undefined ? undefined : parsed(parseSeed(flags['seed'] as string));
+	const durationSeconds = flags['duration'] === undefined ? undefined : parsed(parseDurationFlag('duration', flags['duration'] as string));
+	const [a, b] = loadSides([positionals[0]!, positionals[1]!], {seed, durationSeconds});
+	if (!flags['headless']) throw new CompareError('the live side-by-side comparison is not available yet; run it with --headless');
+	const threads = io.threads ?? Math.min(2, os.availableParallelism());
+	const [resultA, resultB] = await runJobs([{index: 0, config: a}, {index: 1, config: b}], {threads});
+	if (!resultA || !resultB) throw new CompareError('the comparison was stopped');
+	const load = compareLoad(a, b);
+	if (flags['json']) io.stdout.write(`${JSON.stringify({a: resultA.summary, b: resultB.summary}, null, 2)}\n`);
+	else io.stdout.write(formatComparison({label: a.name, title: a.title, summary: resultA.summary}, {label: b.name, title: b.title, summary: resultB.summary}, load));
+	const failed = [resultA, resultB].find(result => result.violations.length > 0);
+	if (failed) {
+		io.stderr.write(`scaletop: side ${failed.index === 0 ? 'A' : 'B'} failed: ${failed.violations[0]}\n`);
+		return 1;
+	}
+
+	return 0;
+}
