@@ -34,8 +34,8 @@ export function describeLoad(load: LoadConfig): string {
 			return `${load.pattern} ${rate(load.troughPerSecond)}–${rate(load.ratePerSecond)}`;
 		case 'trace':
 			return `trace (${load.points.length} points)`;
-		default:
-			return (load as {pattern: string}).pattern;
+		case 'recorded':
+			return `replay of ${formatDuration(load.counts.length * load.binSeconds)}`;
 	}
 }
 

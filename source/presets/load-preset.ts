@@ -1,7 +1,7 @@
 /**
  * The only file-system access of presets: find a preset by built-in name or path, read it,
- * read a trace CSV next to it (only inside the preset's folder, symlinks included), and list
- * the built-in library. Parsing and validation are ./parse-preset.ts (pure).
+ * read its trace (./trace-files.ts: only inside the preset's folder, symlinks included), and
+ * list the built-in library. Parsing and validation are ./parse-preset.ts (pure).
  */
 import fs from 'node:fs';
 import path from 'node:path';
@@ -11,6 +11,7 @@ import {didYouMean} from '../text/did-you-mean.js';
 import {parsePreset} from './parse-preset.js';
 import {formatProblem, type PresetProblem} from './problems.js';
 import type {Override} from './overrides.js';
+import {readTraceFiles} from './trace-files.js';
 
 /** The folder of built-in presets (`presets/` at the package root). */
 export const builtInPresetsDirectory = fileURLToPath(new URL('../../presets/', import.meta.url));
@@ -70,21 +71,10 @@ export function loadPreset(reference: string, directory = builtInPresetsDirector
 	}
 
 	const fallbackName = path.basename(filePath).replace(/\.ya?ml$/i, '');
-	const result = parsePreset(text, {file: label, fallbackName, readTrace: relative => readInside(path.dirname(filePath), relative), overrides});
+	const labelFolder = label.replace(/[^/\\]*$/, '');
+	const result = parsePreset(text, {file: label, fallbackName, readTrace: (relative, format) => readTraceFiles(path.dirname(filePath), relative, format, labelFolder), overrides});
 	if (!result.ok) return {ok: false, message: result.problems.map(formatProblem).join('\n'), problems: result.problems};
 	return {ok: true, config: result.config, file: label};
-}
-
-/** Read `relative` inside `folder`, refusing anything (even a symlink) that resolves outside it. */
-function readInside(folder: string, relative: string): string | undefined {
-	try {
-		const root = fs.realpathSync(folder);
-		const target = fs.realpathSync(path.resolve(folder, relative));
-		if (target !== root && !target.startsWith(root + path.sep)) return undefined;
-		return fs.readFileSync(target, 'utf8');
-	} catch {
-		return undefined;
-	}
 }
 
 /** The built-in presets with their titles and durations, the default first. */

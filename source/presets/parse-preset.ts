@@ -13,7 +13,9 @@ import {describeFound, issuesToProblems, presetErrorMap} from './issues.js';
 import {formatPath, makeLocator, type PresetProblem} from './problems.js';
 import {presetSchema, type PresetDocument} from './schema.js';
 import {toConfig} from './to-config.js';
-import {insideFolder, parseTrace, type TracePoint} from './trace.js';
+import {insideFolder} from './trace.js';
+import type {TraceFiles, TraceFormat} from './trace-files.js';
+import {formatNouns, traceFromFiles, type TracePattern} from './trace-load.js';
 import {applyOverrides, overrideNote, parseKeyPath, type Override} from './overrides.js';
 
 /** How to parse: the file name used in messages, and how to read a trace next to the preset. */
@@ -22,8 +24,8 @@ export type ParseOptions = {
 	readonly file: string;
 	/** Name used when the preset has no `name` (usually the file name without extension). */
 	readonly fallbackName?: string;
-	/** Reads a trace CSV by its path relative to the preset's folder; undefined when it cannot. */
-	readonly readTrace?: (relativePath: string) => string | undefined;
+	/** Reads a trace by its path relative to the preset's folder (a folder of logs for alb-log). */
+	readonly readTrace?: (relativePath: string, format: TraceFormat) => TraceFiles;
 	/** `--set KEY=VALUE` changes, applied to the document before it is validated. */
 	readonly overrides?: readonly Override[];
 };
@@ -87,18 +89,20 @@ function parseUnsafe(text: string, options: ParseOptions): ParseResult {
 	}
 
 	const problems: PresetProblem[] = checkPreset(parsed.data).map(finding => ({file, ...locate(finding.path, finding.anchor), path: formatPath(finding.path), message: finding.message}));
-	let trace: TracePoint[] = [];
+	let trace: TracePattern | undefined;
 	const load = parsed.data.load;
 	if (problems.length === 0 && load && !('closed' in load) && load.pattern === 'trace') {
 		const relative = insideFolder(load.file) ?? load.file;
-		const traceText = options.readTrace?.(relative);
 		const traceFile = file.replace(/[^/\\]*$/, '') + relative;
-		if (traceText === undefined) {
-			problems.push({file, ...locate(['load', 'file'], 'value'), path: 'load.file', message: `expected a readable CSV file next to the preset, got "${load.file}" (${traceFile} cannot be read)`});
+		const read = options.readTrace?.(relative, load.format) ?? {ok: false, message: 'cannot be read'};
+		if (!read.ok && read.file === undefined) {
+			problems.push({file, ...locate(['load', 'file'], 'value'), path: 'load.file', message: `expected ${formatNouns[load.format]} inside the preset's folder, got "${load.file}" (${traceFile} ${read.message})`});
+		} else if (read.ok) {
+			const result = traceFromFiles(read, load);
+			if ('pattern' in result) trace = result.pattern;
+			else problems.push(...result.problems.map(problem => ({file: problem.file, line: problem.line, column: problem.column, path: '', message: problem.message})));
 		} else {
-			const result = parseTrace(traceText);
-			trace = result.points;
-			problems.push(...result.problems.map(problem => ({file: traceFile, line: problem.line, column: problem.column, path: '', message: problem.message})));
+			problems.push({file: read.file ?? traceFile, line: 0, column: 0, path: '', message: read.message});
 		}
 	}
 

@@ -8,7 +8,7 @@ import {isMap, isPair, isScalar, isSeq, type Document, type LineCounter, type No
 /** One problem in a preset file. */
 export type PresetProblem = {
 	readonly file: string;
-	/** 1-based line and column of the offending key or value. */
+	/** 1-based line and column of the offending key or value; line 0 for the file as a whole. */
 	readonly line: number;
 	readonly column: number;
 	/** Key path in the document (`timeline[3].factor`), '' for the whole file. */
@@ -29,7 +29,8 @@ export function formatPath(path: readonly PathSegment[]): string {
 
 /** The one-line form: `presets/x.yaml:12:5 autoScaling.max: must be ≥ min (2), got 1`. */
 export function formatProblem(problem: PresetProblem): string {
-	const where = `${problem.file}:${problem.line}:${problem.column}`;
+	// Line 0: a problem of the whole file (a truncated gzip), with no line to point at.
+	const where = problem.line === 0 ? `${problem.file}:` : `${problem.file}:${problem.line}:${problem.column}`;
 	return problem.path ? `${where} ${problem.path}: ${problem.message}` : `${where} ${problem.message}`;
 }
 

@@ -82,7 +82,12 @@ export const openLoadSchema = z.discriminatedUnion('pattern', [
 	open('steps', {steps: z.array(z.strictObject({at: durationSchema, rate: rateSchema})).min(1)}),
 	open('daily', {rate: rateSchema.describe('The peak.'), trough: rateSchema, period: durationSchema.default(86_400), peakAt: durationSchema.default(50_400)}),
 	open('sine', {rate: rateSchema.describe('The peak.'), trough: rateSchema, period: durationSchema, peakAt: durationSchema.default(0)}),
-	open('trace', {file: z.string().min(1).describe('A CSV of seconds,rate next to the preset (relative path, inside its folder).')}),
+	open('trace', {
+		file: z.string().min(1).describe('The recording, inside the preset\'s folder (relative path): a file, or for alb-log a folder of .log/.log.gz files.'),
+		format: z.enum(['csv', 'alb-log', 'cloudwatch', 'metrics']).default('csv').describe('csv (seconds,rate), alb-log (ALB access logs), cloudwatch (a RequestCount export of get-metric-data or get-metric-statistics) or metrics (scaletop --metrics NDJSON).'),
+		scale: z.number().positive().default(1).describe('Multiplies the rate.'),
+		speedup: z.number().positive().default(1).describe('Compresses time: the same rates in 1/speedup of the time.'),
+	}),
 ]);
 
 /** Closed-loop load, like ApacheBench: clients each with one request outstanding. */

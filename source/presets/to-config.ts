@@ -6,7 +6,7 @@
 import {appProfiles, defaultAutoScaling, makeAlarm, makeConfig, type AlarmConfig, type AutoScalingConfig, type ConfigInput, type LoadConfig, type PolicyConfig, type SimConfig} from '../sim/index.js';
 import type {PresetDocument} from './schema.js';
 import type {AlarmInput, PolicyInput} from './policy-schema.js';
-import type {TracePoint} from './trace.js';
+import type {TracePattern} from './trace-load.js';
 import {toTimeline} from './schedule.js';
 
 /** The object without its undefined fields. */
@@ -71,7 +71,7 @@ function toAutoScaling(document: PresetDocument): Partial<AutoScalingConfig> | n
 	});
 }
 
-function toLoad(load: NonNullable<PresetDocument['load']>, trace: readonly TracePoint[]): LoadConfig {
+function toLoad(load: NonNullable<PresetDocument['load']>, trace: TracePattern | undefined): LoadConfig {
 	if ('closed' in load) return {kind: 'closed', concurrency: load.closed.concurrency, thinkSeconds: load.closed.think, ...defined({requests: load.closed.requests})};
 	const base = {kind: 'open', arrivals: load.arrivals} as const;
 	switch (load.pattern) {
@@ -87,12 +87,12 @@ function toLoad(load: NonNullable<PresetDocument['load']>, trace: readonly Trace
 		case 'sine':
 			return {...base, pattern: load.pattern, ratePerSecond: load.rate, troughPerSecond: load.trough, periodSeconds: load.period, peakAtSeconds: load.peakAt};
 		case 'trace':
-			return {...base, pattern: 'trace', points: [...trace]};
+			return {...base, ...(trace ?? {pattern: 'trace', points: []})};
 	}
 }
 
-/** Build the run's SimConfig from a validated document (and its trace points, if it has a trace). */
-export function toConfig(document: PresetDocument, fallbackName: string, trace: readonly TracePoint[] = []): SimConfig {
+/** Build the run's SimConfig from a validated document (and its trace, read from its files, if it has one). */
+export function toConfig(document: PresetDocument, fallbackName: string, trace?: TracePattern): SimConfig {
 	const tickSeconds = document.tick ?? 1;
 	const app = document.app ?? {};
 	const lb = document.loadBalancer ?? {};

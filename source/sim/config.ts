@@ -174,7 +174,21 @@ export type OpenLoadPattern =
 	| {readonly pattern: 'daily'; readonly ratePerSecond: number; readonly troughPerSecond: number; readonly periodSeconds: number; readonly peakAtSeconds: number}
 	| {readonly pattern: 'sine'; readonly ratePerSecond: number; readonly troughPerSecond: number; readonly periodSeconds: number; readonly peakAtSeconds: number}
 	/** Points of (seconds, rate), linearly interpolated; the loader reads the CSV. */
-	| {readonly pattern: 'trace'; readonly points: readonly {readonly atSeconds: number; readonly ratePerSecond: number}[]};
+	| {readonly pattern: 'trace'; readonly points: readonly {readonly atSeconds: number; readonly ratePerSecond: number}[]}
+	/**
+	 * Recorded traffic replayed exactly: `counts[k]` requests arrive in the bin
+	 * [k × binSeconds, (k + 1) × binSeconds) of simulated time, spread evenly within it, and none
+	 * after the last bin. No Poisson noise on the counts (they are what happened); a tick takes
+	 * the requests of the bins it covers. The loader builds it from an ALB access log (1-s bins),
+	 * a CloudWatch RequestCount export (one bin per period) or a scaletop metrics file.
+	 */
+	| {
+			readonly pattern: 'recorded';
+			readonly binSeconds: number;
+			readonly counts: readonly number[];
+			/** The busiest bin's rate, req/s (max(counts) / binSeconds): the nominal rate a timeline `load: { rate }` replaces. */
+			readonly peakPerSecond: number;
+	  };
 
 export type LoadConfig =
 	| ({readonly kind: 'open'; readonly arrivals: 'poisson' | 'uniform'} & OpenLoadPattern)

@@ -128,7 +128,7 @@ describe('a trace must stay inside the preset folder', () => {
 		fs.writeFileSync(file, 'load: { pattern: trace, file: link.csv }\n');
 		const result = loadPreset(file);
 		expect(result.ok).toBe(false);
-		if (!result.ok) expect(result.message).toBe(`${file}:1:31 load.file: expected a readable CSV file next to the preset, got "link.csv" (${path.join(base, 'preset', 'link.csv')} cannot be read)`);
+		if (!result.ok) expect(result.message).toBe(`${file}:1:31 load.file: expected a CSV of seconds,rate inside the preset's folder, got "link.csv" (${path.join(base, 'preset', 'link.csv')} resolves to a place outside the preset's folder)`);
 		fs.writeFileSync(path.join(base, 'preset', 'real.csv'), '0,10\n');
 		fs.writeFileSync(file, 'load: { pattern: trace, file: real.csv }\n');
 		expect(loadPreset(file).ok).toBe(true);

@@ -4,7 +4,7 @@ import {expect, test} from 'vitest';
 import {parsePreset} from '../../source/presets/parse-preset.js';
 
 const check = (text: string) => {
-	const result = parsePreset(text, {file: 'fuzz.yaml', readTrace: () => '0,1\n'});
+	const result = parsePreset(text, {file: 'fuzz.yaml', readTrace: () => ({ok: true, files: [{name: 'trace.csv', text: '0,1\n'}]})});
 	if (result.ok) {
 		expect(result.config.durationSeconds).toBeGreaterThan(0);
 	} else {

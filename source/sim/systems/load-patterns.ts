@@ -37,7 +37,30 @@ export function patternRate(p: OpenLoadPattern, seconds: number): number {
 		case 'trace': {
 			return Math.max(0, traceRate(p.points, seconds));
 		}
+
+		case 'recorded': {
+			const bin = Math.floor(seconds / p.binSeconds);
+			return bin >= 0 && bin < p.counts.length ? p.counts[bin]! / p.binSeconds : 0;
+		}
 	}
+}
+
+/**
+ * Requests of a recorded pattern in [fromSeconds, toSeconds): whole bins plus the covered
+ * share of the bins at either end (a bin's requests spread evenly within it).
+ */
+export function recordedCount(p: {readonly binSeconds: number; readonly counts: readonly number[]}, fromSeconds: number, toSeconds: number): number {
+	const first = Math.max(0, Math.floor(fromSeconds / p.binSeconds));
+	const last = Math.min(p.counts.length - 1, Math.ceil(toSeconds / p.binSeconds) - 1);
+	let total = 0;
+	for (let bin = first; bin <= last; bin++) {
+		const start = bin * p.binSeconds;
+		const overlap = Math.min(toSeconds, start + p.binSeconds) - Math.max(fromSeconds, start);
+		if (overlap <= 0) continue;
+		total += overlap >= p.binSeconds ? p.counts[bin]! : p.counts[bin]! * (overlap / p.binSeconds);
+	}
+
+	return total;
 }
 
 function traceRate(points: readonly {readonly atSeconds: number; readonly ratePerSecond: number}[], seconds: number): number {
@@ -57,7 +80,8 @@ function traceRate(points: readonly {readonly atSeconds: number; readonly ratePe
 
 /**
  * The pattern's nominal rate, req/s: what `traffic/base-rate-set` replaces. The constant rate,
- * the ramp's end, the spike's base, the daily peak, the highest step or trace point.
+ * the ramp's end, the spike's base, the daily peak, the highest step or trace point, the
+ * busiest bin of a recording.
  */
 export function nominalRate(p: OpenLoadPattern): number {
 	switch (p.pattern) {
@@ -78,6 +102,11 @@ export function nominalRate(p: OpenLoadPattern): number {
 
 		case 'trace': {
 			return Math.max(0, ...p.points.map(point => point.ratePerSecond));
+		}
+
+		case 'recorded': {
+			// Given, not computed: this runs every tick, and a day of 1-s bins is 86,400 counts.
+			return p.peakPerSecond;
 		}
 	}
 }

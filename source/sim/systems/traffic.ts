@@ -13,7 +13,7 @@ import type {LoadConfig} from '../config.js';
 import {hash32, poissonFromUnit, streamKey, streams, unitOf} from '../rng.js';
 import type {Working} from '../working.js';
 import {capacityAt, fleet} from './fleet.js';
-import {nominalRate, patternRate} from './load-patterns.js';
+import {nominalRate, patternRate, recordedCount} from './load-patterns.js';
 
 /** Open-loop rate right now, req/s, before Poisson noise. */
 export function currentOpenRate(s: Working): number {
@@ -75,7 +75,18 @@ export function generateTraffic(s: Working): void {
 	if (load.kind === 'open') {
 		rate = currentOpenRate(s);
 		s.flow.closedResponseSeconds = -1;
-		if (load.arrivals === 'poisson') {
+		if (load.pattern === 'recorded') {
+			// Replay: the recorded requests of this tick's window, exactly (no Poisson noise),
+			// times the user's base-rate scaling and any spike; fractions carried to the next tick.
+			const nominal = nominalRate(load);
+			const factor = (nominal > 0 ? t.baseRatePerSecond / nominal : 0) * (tick < t.spikeUntilTick ? t.spikeFactor : 1);
+			const seconds = tick * dt;
+			const expected = recordedCount(load, seconds, seconds + dt) * factor;
+			rate = expected / dt;
+			const exact = t.carry + expected;
+			arrivals = Math.floor(exact + 1e-9);
+			t.carry = Math.max(0, exact - arrivals);
+		} else if (load.arrivals === 'poisson') {
 			arrivals = poissonFromUnit(rate * dt, arrivalUnit(s.config.seed, tick));
 		} else {
 			const exact = t.carry + (rate * dt);
