@@ -1,5 +1,5 @@
 /**
- * `scaletop ab` options: parsed from raw flag values (meow gives numbers, strings or
+ * `scaletop ab` options: parsed from raw flag values (flag values are strings, numbers or
  * undefined) into `AbOptions`, or refused with one sentence a user can act on.
  */
 import {appProfiles, instanceTypeNames, type AppProfileName} from '../sim/catalog.js';
@@ -83,13 +83,21 @@ function named<T extends string>(raw: unknown, fallback: T, names: readonly T[],
 	return {error: suggestion ? `Unknown ${what} "${value}" for ${flag}; did you mean "${suggestion}"?` : `Unknown ${what} "${value}" for ${flag}; choose one of: ${names.join(', ')}.`};
 }
 
+/** How the user typed ab's flags, for messages (default `-n`, `-c`). */
+export type AbFlagNames = {readonly n?: string; readonly c?: string};
+
+/** The largest seed (as the main command line's `--seed`). */
+const maxSeed = 4_294_967_295;
+
 /** Validate raw ab flags. Defaults: -n 1, -c 1 (as ab), t2.micro, 1 instance, wordpress, round-robin, seed 1. */
-export function checkAbOptions(raw: AbRawOptions): {ok: true; options: AbOptions} | {ok: false; message: string} {
-	const requests = count(raw.n, 1, '-n', 'requests', maxAbRequests);
+export function checkAbOptions(raw: AbRawOptions, names: AbFlagNames = {}): {ok: true; options: AbOptions} | {ok: false; message: string} {
+	const n = names.n ?? '-n';
+	const c = names.c ?? '-c';
+	const requests = count(raw.n, 1, n, 'requests', maxAbRequests);
 	if (typeof requests === 'string') return {ok: false, message: requests};
-	const concurrency = count(raw.c, 1, '-c', 'concurrent clients', maxAbRequests);
+	const concurrency = count(raw.c, 1, c, 'concurrent clients', maxAbRequests);
 	if (typeof concurrency === 'string') return {ok: false, message: concurrency};
-	if (concurrency > requests) return {ok: false, message: `Cannot use concurrency level greater than total number of requests (-c ${concurrency} > -n ${requests}).`};
+	if (concurrency > requests) return {ok: false, message: `Cannot use concurrency level greater than total number of requests (${c} ${concurrency} > ${n} ${requests}).`};
 	const instanceType = named(raw.type, 't2.micro', instanceTypeNames, '--type', 'instance type');
 	if (typeof instanceType !== 'string') return {ok: false, message: instanceType.error};
 	const instances = count(raw.instances, 1, '--instances', 'instances', maxAbInstances);
@@ -101,7 +109,7 @@ export function checkAbOptions(raw: AbRawOptions): {ok: true; options: AbOptions
 	let seed = 1;
 	if (raw.seed !== undefined) {
 		const value = wholeNumber(raw.seed);
-		if (value === undefined || !Number.isInteger(value)) return {ok: false, message: `--seed must be a whole number, got "${String(raw.seed)}".`};
+		if (value === undefined || !Number.isInteger(value) || value < 0 || value > maxSeed) return {ok: false, message: `--seed must be a whole number from 0 to ${maxSeed}, got "${String(raw.seed)}"`};
 		seed = value;
 	}
 

@@ -28,7 +28,7 @@ describe('checkAbOptions', () => {
 		[{n: 10, app: 'wordpres'}, 'Unknown app profile "wordpres" for --app; did you mean "wordpress"?'],
 		[{n: 10, algorithm: 'least-outstanding'}, 'Unknown routing algorithm "least-outstanding" for --algorithm; did you mean "least-outstanding-requests"?'],
 		[{n: 10, instances: 0}, '--instances must be at least 1 (instances), got 0.'],
-		[{n: 10, seed: 'x'}, '--seed must be a whole number, got "x".'],
+		[{n: 10, seed: 'x'}, '--seed must be a whole number from 0 to 4294967295, got "x"'],
 	])('refuses %j with one sentence', (raw, message) => {
 		expect(checkAbOptions(raw)).toEqual({ok: false, message});
 	});

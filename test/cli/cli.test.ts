@@ -27,7 +27,34 @@ describe('scaletop (built)', () => {
 		expect(status).toBe(0);
 		expect(stdout).toContain('$ scaletop PRESET --headless [--json]');
 		expect(stdout).toContain('--metrics FILE');
-		expect(stdout).toContain('Exit codes: 0 success, 1 the run failed (an invariant broke), 2 bad usage or a bad preset.');
+		expect(stdout).toContain('Exit codes: 0 success, 1 the run failed (an invariant broke, or a file could not be\n  written), 2 bad usage or a bad preset, 130/143 interrupted (Ctrl-C / SIGTERM).');
+	});
+
+	test.each([
+		[['--help', '--headless']],
+		[['thrashing', '--help']],
+		[['tour', '--seed', '1', '--seed', '2', '-h']],
+	])('--help is honoured anywhere: %j prints the usage and runs nothing', args => {
+		const {status, stdout, stderr} = run(args);
+		expect(status).toBe(0);
+		expect(stderr).toBe('');
+		expect(stdout).toContain('$ scaletop PRESET --headless [--json]');
+		expect(stdout).not.toContain('seed 7 · simulated');
+	});
+
+	test('scaletop ab --help prints ab\'s options and runs no benchmark', () => {
+		const {status, stdout, stderr} = run(['ab', '-n', '1000', '--help']);
+		expect(status).toBe(0);
+		expect(stderr).toBe('');
+		expect(stdout).toMatch(/^Usage: scaletop ab \[options\]$/m);
+		expect(stdout).toMatch(/^ {4}-n requests {5}Number of requests to perform/m);
+		expect(stdout).toMatch(/^ {4}-c concurrency {2}Number of multiple requests to make at a time/m);
+		expect(stdout).not.toContain('Requests per second');
+	});
+
+	test('--version is honoured anywhere', () => {
+		const version = (JSON.parse(fs.readFileSync('package.json', 'utf8')) as {version: string}).version;
+		for (const args of [['ab', '-n', '5', '--version'], ['steady', '--headless', '--version']]) expect(run(args)).toEqual({status: 0, stdout: `${version}\n`, stderr: ''});
 	});
 
 	test('--version prints the package version', () => {
@@ -100,6 +127,18 @@ describe('scaletop (built)', () => {
 		[['tour', '--headless', '--cols', '80'], 'scaletop: --cols applies to --record FILE.cast\n'],
 		[['tour', '--headless', '-n', '5'], 'scaletop: -n applies to scaletop ab (scaletop ab -n N -c C)\n'],
 		[['ab', '-n', '5', '--headless'], 'scaletop: --headless does not apply to scaletop ab (its options: -n, -c, --type, --instances, --app, --algorithm, --seed)\n'],
+		[['tour', '--headless', '--seed', '1', '--seed', '2'], 'scaletop: --seed is given twice ("1" and "2"): give it once\n'],
+		[['ab', '-n', '10', '-n', '20'], 'scaletop: -n is given twice ("10" and "20"): give it once\n'],
+		[['ab', '-k', '-n', '10'], 'scaletop: -k (HTTP keep-alive) is not supported: the simulated clients have no connections to keep; leave it out\n'],
+		[['ab', '-t', '10'], 'scaletop: -t (a time limit) is not supported: give the number of requests with -n instead\n'],
+		[['ab', '--seed', '-1'], 'scaletop: --seed must be a whole number from 0 to 4294967295, got "-1"\n'],
+		[['ab', '--seed', '99999999999999999999'], 'scaletop: --seed must be a whole number from 0 to 4294967295, got "99999999999999999999"\n'],
+		[['tour', '--headless', '--record', 'x.cast', '--cols', '79'], 'scaletop: --cols must be a whole number from 80 to 1000, got "79"\n'],
+		[['tour', '--headless', '--duration', '100000h'], 'scaletop: --duration must be at most 30d, got "100000h"\n'],
+		[['tour', '--headless', '--record', 'x.cast', '--speed', '0.0001'], 'scaletop: --speed 0.0001 makes this 5m run a cast of 34d17h20m; a cast lasts 1s to 1h, so --speed must be from 0.084 to 300 here\n'],
+		[['tour', '--headless', '--metrics', 'x.ndjson', '--interval', '1ms'], 'scaletop: --interval must be a whole number of this preset\'s ticks (1s each), got 1ms\n'],
+		[['tour', '--headless', '--fps', '5'], 'scaletop: --fps applies to --record FILE.cast\n'],
+		[['tour', '--speed', '100000'], 'scaletop: --speed must be from 0.25 to 1200 for the live dashboard (the range of its [ and ] keys), got 100000; a headless run goes as fast as it can\n'],
 		[['tour', '--headless', '--speed', '10'], 'scaletop: --speed applies to live runs and recordings; a headless run always goes as fast as it can\n'],
 		[['tour', '--headless', '--ascii'], 'scaletop: --ascii applies to the live dashboard and recordings; a headless summary is plain text already\n'],
 	])('bad usage %j is one sentence and exit 2', (args, message) => {
@@ -126,7 +165,7 @@ describe('scaletop (built)', () => {
 
 	test('a run killed part-way leaves a metrics file of whole JSON lines', async () => {
 		const file = path.join(temporary(), 'long.ndjson');
-		const child = spawn(process.execPath, [cli, 'daily-traffic', '--headless', '--metrics', file, '--interval', '5m', '--duration', '3650d'], {stdio: 'ignore'});
+		const child = spawn(process.execPath, [cli, 'daily-traffic', '--headless', '--metrics', file, '--interval', '5m', '--duration', '30d'], {stdio: 'ignore'});
 		try {
 			await vi.waitFor(() => {
 				expect(fs.existsSync(file) && fs.readFileSync(file, 'utf8').split('\n').length > 20).toBe(true);
@@ -144,7 +183,7 @@ describe('scaletop (built)', () => {
 
 	test('Ctrl-C during a headless run: the summary so far, a sentence, exit 130, and whole metrics lines', async () => {
 		const file = path.join(temporary(), 'interrupted.ndjson');
-		const child = spawn(process.execPath, [cli, 'daily-traffic', '--headless', '--metrics', file, '--duration', '3650d'], {stdio: ['ignore', 'pipe', 'pipe']});
+		const child = spawn(process.execPath, [cli, 'daily-traffic', '--headless', '--metrics', file, '--duration', '30d'], {stdio: ['ignore', 'pipe', 'pipe']});
 		let stdout = '';
 		let stderr = '';
 		child.stdout.on('data', (chunk: Uint8Array) => {
@@ -161,8 +200,8 @@ describe('scaletop (built)', () => {
 		}, {timeout: 20_000, interval: 50});
 		child.kill('SIGINT');
 		expect(await exited).toBe(130);
-		expect(stdout).toMatch(/^seed 5 · simulated \S+ of 3650d \(stopped early\)$/m);
-		expect(stderr).toMatch(new RegExp(`^scaletop: stopped at \\S+ of 3650d simulated; ${file.replaceAll(/[.*+?^${}()|[\]\\/]/g, '\\$&')} holds every line up to then\\.\n$`));
+		expect(stdout).toMatch(/^seed 5 · simulated \S+ of 30d \(stopped early\)$/m);
+		expect(stderr).toMatch(new RegExp(`^scaletop: stopped at \\S+ of 30d simulated; ${file.replaceAll(/[.*+?^${}()|[\]\\/]/g, '\\$&')} holds every line up to then\\.\n$`));
 		for (const line of fs.readFileSync(file, 'utf8').trim().split('\n')) expect(() => JSON.parse(line) as unknown).not.toThrow();
 	});
 
@@ -174,6 +213,13 @@ describe('scaletop (built)', () => {
 		expect(stdout).toContain('Complete requests:      200');
 		expect(stdout).toMatch(/^Requests per second: +[\d.]+ \[#\/sec\] \(mean\)$/m);
 		expect(stdout).toContain('Percentage of the requests served within a certain time (ms)');
+	});
+
+	test('scaletop ab takes attached values, as ab does (-n100 -c10)', () => {
+		const {status, stdout} = run(['ab', '-n100', '-c10']);
+		expect(status).toBe(0);
+		expect(stdout).toContain('Concurrency Level:      10');
+		expect(stdout).toContain('Complete requests:      100');
 	});
 
 	test('scaletop ab with bad options is one sentence and exit 2', () => {

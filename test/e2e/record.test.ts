@@ -126,8 +126,8 @@ describe('scaletop PRESET --headless --record FILE (the built CLI)', () => {
 
 	it('Ctrl-C during a recording: exit code 130, one sentence, and a cast that parses to its last line', async () => {
 		const file = path.join(folder, 'interrupted.cast');
-		// A 144-minute cast at 60 fps (518,400 frames): far longer than the test waits.
-		const child = spawn(process.execPath, [cli, 'daily-traffic', '--headless', '--record', file, '--speed', '10', '--fps', '60'], {stdio: ['ignore', 'pipe', 'pipe']});
+		// A 48-minute cast at 60 fps (172,800 frames): far longer than the test waits.
+		const child = spawn(process.execPath, [cli, 'daily-traffic', '--headless', '--record', file, '--speed', '30', '--fps', '60'], {stdio: ['ignore', 'pipe', 'pipe']});
 		let stderr = '';
 		child.stderr.on('data', (chunk: Uint8Array) => {
 			stderr += String(chunk);
