@@ -4,29 +4,21 @@
  * two steps: the summary so far is still printed, with exit code 130 / 143.
  */
 import {formatSummary} from '../headless/format-summary.js';
+import {summaryJson} from '../headless/output-schemas.js';
 import {UsageError} from '../headless/args.js';
-import {checkMetricsPath, openMetricsWriter, type MetricsWriter} from '../headless/metrics-writer.js';
 import {runHeadlessInterruptible} from '../headless/run-headless.js';
 import {withSettings} from '../presets/overrides.js';
 import {formatDuration} from '../presets/units.js';
-import {checkCastPath} from '../recorder/cast-file.js';
 import type {RecordHeadlessOptions} from '../recorder/record-headless.js';
 import type {RunSummary, SimConfig} from '../sim/index.js';
 import {write} from './output.js';
+import {openRunFiles} from './outputs.js';
 import type {RunOptions} from './run-options.js';
 
 /** How to reproduce a run (for cast headers): the preset as the user named it, seed and duration. */
 export function commandLine(reference: string, config: SimConfig, extra: string): string {
 	const preset = /^[\w./-]+$/.test(reference) ? reference : JSON.stringify(reference);
 	return `scaletop ${preset} --seed ${config.seed} --duration ${formatDuration(config.durationSeconds)}${extra}`;
-}
-
-/** Open the metrics file the options ask for (or none). Throws a UsageError when it cannot. */
-export function openMetrics(options: RunOptions): MetricsWriter | undefined {
-	if (options.metricsPath === undefined) return undefined;
-	const opened = openMetricsWriter(options.metricsPath);
-	if (!opened.ok) throw new UsageError(opened.message);
-	return opened.writer;
 }
 
 function recordOptions(options: RunOptions, config: SimConfig): RecordHeadlessOptions | undefined {
@@ -50,16 +42,15 @@ function recordOptions(options: RunOptions, config: SimConfig): RecordHeadlessOp
 }
 
 function summaryText(summary: RunSummary, config: SimConfig, options: RunOptions, isComplete: boolean): string {
-	return options.isJson ? JSON.stringify(withSettings(summary, options.sets), null, 2) : formatSummary(summary, {title: config.title, durationSeconds: config.durationSeconds, isComplete});
+	return options.isJson ? JSON.stringify(withSettings(summaryJson(summary), options.sets), null, 2) : formatSummary(summary, {title: config.title, durationSeconds: config.durationSeconds, isComplete});
 }
 
 /** Run headless; returns the exit code. */
 export async function runHeadlessCommand(options: RunOptions, config: SimConfig): Promise<number> {
 	const record = recordOptions(options, config);
 	// Every path is checked before anything is created.
-	const pathProblem = (options.metricsPath === undefined ? undefined : checkMetricsPath(options.metricsPath)) ?? (record ? checkCastPath(record.path, {force: record.force}) : undefined);
-	if (pathProblem) throw new UsageError(pathProblem);
-	const metrics = openMetrics(options);
+	const files = openRunFiles(options);
+	const {metrics, events} = files;
 	const controller = new AbortController();
 	let signalExitCode = 0;
 	const onSignal = (code: number) => () => {
@@ -73,18 +64,30 @@ export async function runHeadlessCommand(options: RunOptions, config: SimConfig)
 	process.once('SIGTERM', onTerminate);
 	let result;
 	try {
-		result = await runHeadlessInterruptible({config, intervalSeconds: options.intervalSeconds ?? 60, onMetrics: metrics ? line => metrics.write(line) : undefined, signal: controller.signal});
+		result = await runHeadlessInterruptible({
+			config,
+			intervalSeconds: options.intervalSeconds ?? 60,
+			onMetrics: metrics ? line => metrics.write(line) : undefined,
+			onEvents: events ? lines => lines.forEach(line => events.write(line)) : undefined,
+			signal: controller.signal,
+		});
 	} finally {
 		process.off('SIGINT', onInterrupt);
 		process.off('SIGTERM', onTerminate);
-		metrics?.close();
+		files.close();
 	}
 
-	const metricsFailure = metrics?.failure();
-	if (metricsFailure) process.stderr.write(`scaletop: ${metricsFailure}\n`);
+	// A failed write is a failed run: the summary still goes out, then one sentence per file, exit 1.
+	const failures = files.failures();
+	const reportFailures = () => {
+		for (const failure of failures) process.stderr.write(`scaletop: ${failure}\n`);
+	};
+
 	if (!result.isComplete) {
 		write(summaryText(result.summary, config, options, false));
-		process.stderr.write(`scaletop: stopped at ${formatDuration(result.summary.simulatedSeconds)} of ${formatDuration(config.durationSeconds)} simulated${options.metricsPath ? `; ${options.metricsPath} holds every line up to then` : ''}.\n`);
+		reportFailures();
+		const kept = [options.metricsPath, options.eventsPath].filter(path => path !== undefined);
+		process.stderr.write(`scaletop: stopped at ${formatDuration(result.summary.simulatedSeconds)} of ${formatDuration(config.durationSeconds)} simulated${kept.length > 0 && failures.length === 0 ? `; ${kept.join(' and ')} ${kept.length === 1 ? 'holds' : 'hold'} every line up to then` : ''}.\n`);
 		return signalExitCode || 130;
 	}
 
@@ -96,10 +99,11 @@ export async function runHeadlessCommand(options: RunOptions, config: SimConfig)
 	}
 
 	write(summaryText(result.summary, config, options, true));
+	reportFailures();
 	if (result.violations.length > 0) {
 		process.stderr.write(`scaletop: the run failed: ${result.violations[0]}\n`);
 		return 1;
 	}
 
-	return 0;
+	return failures.length > 0 ? 1 : 0;
 }

@@ -4,15 +4,16 @@
  */
 import {UsageError} from '../headless/args.js';
 import {intervalMetricsLine} from '../headless/interval-metrics.js';
-import {checkMetricsPath, type MetricsWriter} from '../headless/metrics-writer.js';
-import {checkCastPath} from '../recorder/cast-file.js';
+import {eventLine, lostLine} from '../headless/events.js';
+import type {NdjsonWriter} from '../headless/ndjson-file.js';
 import type {LiveOutputTap} from '../recorder/types.js';
-import {selectSummary, type RunSummary, type SimConfig, type SimState} from '../sim/index.js';
-import {commandLine, openMetrics} from './headless.js';
+import {selectEventsSince, selectSummary, type RunSummary, type SimConfig, type SimState} from '../sim/index.js';
+import {commandLine} from './headless.js';
+import {openRunFiles} from './outputs.js';
 import type {RunOptions} from './run-options.js';
 
 /** Writes a metrics line each time the live run crosses an interval boundary. */
-function metricsSampler(metrics: MetricsWriter, intervalTicks: number): (state: SimState) => void {
+function metricsSampler(metrics: NdjsonWriter, intervalTicks: number): (state: SimState) => void {
 	let nextTick = Math.max(1, Math.round(intervalTicks));
 	let previous: RunSummary | undefined;
 	return state => {
@@ -25,14 +26,26 @@ function metricsSampler(metrics: MetricsWriter, intervalTicks: number): (state: 
 	};
 }
 
+/** Writes the `--events` lines of each new state (a frame's burst beyond the state's log is counted in a `lost` line). */
+function eventsSampler(events: NdjsonWriter): (state: SimState) => void {
+	let seen = 0;
+	return state => {
+		if (state.eventCount === seen) return;
+		const kept = selectEventsSince(state, seen);
+		const lost = state.eventCount - seen - kept.length;
+		if (lost > 0) events.write(lostLine(state.clock.tick * state.config.tickSeconds, lost));
+		for (const event of kept) events.write(eventLine(event, state.config.tickSeconds));
+		seen = state.eventCount;
+	};
+}
+
 /** Run the live dashboard; returns the exit code. */
 export async function runLiveCommand(options: RunOptions, config: SimConfig): Promise<number> {
 	const {speed, record} = options;
 	const intervalSeconds = options.intervalSeconds ?? 60;
 	// Every path is checked before anything is created.
-	const pathProblem = (options.metricsPath === undefined ? undefined : checkMetricsPath(options.metricsPath)) ?? (record ? checkCastPath(record.path, {force: options.isForce}) : undefined);
-	if (pathProblem) throw new UsageError(pathProblem);
-	const metrics = openMetrics(options);
+	const files = openRunFiles(options);
+	const {metrics, events} = files;
 	let tap: LiveOutputTap | undefined;
 	try {
 		if (record) {
@@ -43,11 +56,16 @@ export async function runLiveCommand(options: RunOptions, config: SimConfig): Pr
 			tap = opened.tap;
 		}
 
-		const onState = metrics ? metricsSampler(metrics, intervalSeconds / config.tickSeconds) : undefined;
+		const samplers = [metrics && metricsSampler(metrics, intervalSeconds / config.tickSeconds), events && eventsSampler(events)].filter(sampler => sampler !== undefined);
+		const onState = samplers.length === 0 ? undefined : (state: SimState) => samplers.forEach(sample => sample(state));
 		const {runLive} = await import('../live/run-live.js');
-		return await runLive({config, speed, fps: record?.fps, tap, onState, charset: options.isAscii ? 'ascii' : 'unicode'});
+		const exitCode = await runLive({config, speed, fps: record?.fps, tap, onState, charset: options.isAscii ? 'ascii' : 'unicode'});
+		// A failed write is a failed run: one sentence per file after the dashboard has gone.
+		const failures = files.failures();
+		for (const failure of failures) process.stderr.write(`scaletop: ${failure}\n`);
+		return exitCode === 0 && failures.length > 0 ? 1 : exitCode;
 	} finally {
 		tap?.close();
-		metrics?.close();
+		files.close();
 	}
 }

@@ -28,6 +28,8 @@ export type RunOptions = {
 	readonly mode: 'live' | 'headless';
 	readonly isJson: boolean;
 	readonly metricsPath?: string;
+	/** `--events FILE`: the run's activity history, alarm changes, actions and captions as NDJSON. */
+	readonly eventsPath?: string;
 	/** `--interval` in seconds (checked against the tick by `fitToConfig`). */
 	readonly intervalSeconds?: number;
 	readonly seed?: number;
@@ -67,7 +69,7 @@ export function readRunOptions(positionals: readonly string[], flags: FlagValues
 	if (headlessRecordOnly && !isRecord) throw new UsageError(`${as(headlessRecordOnly)} applies to --record FILE.cast`);
 	if (headlessRecordOnly && !isHeadless) throw new UsageError(`${as(headlessRecordOnly)} applies to --headless --record; a live recording has the terminal's size`);
 	if (has('interval') && !has('metrics')) throw new UsageError(`${as('interval')} applies to --metrics FILE`);
-	if (has('force') && !isRecord && !has('metrics')) throw new UsageError(`${as('force')} applies to --record FILE.cast and --metrics FILE (it lets them overwrite a file)`);
+	if (has('force') && !isRecord && !has('metrics') && !has('events')) throw new UsageError(`${as('force')} applies to --record FILE.cast, --metrics FILE and --events FILE (it lets them overwrite a file)`);
 	const seedText = text(flags, 'seed');
 	const durationText = text(flags, 'duration');
 	const intervalText = text(flags, 'interval');
@@ -81,17 +83,23 @@ export function readRunOptions(positionals: readonly string[], flags: FlagValues
 
 	const recordPath = text(flags, 'record');
 	const metricsPath = text(flags, 'metrics');
-	for (const [name, path] of [['record', recordPath], ['metrics', metricsPath]] as const) {
+	const eventsPath = text(flags, 'events');
+	const files = [['record', recordPath], ['metrics', metricsPath], ['events', eventsPath]] as const;
+	for (const [name, path] of files) {
 		if (path !== undefined && path.trim() === '') throw new UsageError(`${as(name)} needs a file name, got ""`);
 	}
 
-	if (recordPath !== undefined && recordPath === metricsPath) throw new UsageError(`${as('record')} and ${as('metrics')} name the same file (${recordPath}): give each its own`);
+	for (const [index, [name, path]] of files.entries()) {
+		const same = files.slice(index + 1).find(([, other]) => path !== undefined && other === path);
+		if (same) throw new UsageError(`${as(name)} and ${as(same[0])} name the same file (${path}): give each its own`);
+	}
 	const isLive = !isHeadless;
 	return {
 		reference: positionals[0] ?? defaultPreset,
 		mode: isHeadless ? 'headless' : 'live',
 		isJson: has('json'),
 		metricsPath,
+		eventsPath,
 		intervalSeconds: intervalText === undefined ? undefined : value(parseDurationFlag(as('interval'), intervalText, maxDurationSeconds, formatDuration(maxDurationSeconds))),
 		seed: seedText === undefined ? undefined : value(parseSeed(seedText, as('seed'))),
 		durationSeconds: durationText === undefined ? undefined : value(parseDurationFlag(as('duration'), durationText, maxDurationSeconds, formatDuration(maxDurationSeconds))),

@@ -10,6 +10,7 @@
  */
 import os from 'node:os';
 import {parseDurationFlag, parseSeed} from '../headless/args.js';
+import {summaryJson} from '../headless/output-schemas.js';
 import {loadPreset} from '../presets/load-preset.js';
 import type {SimConfig} from '../sim/index.js';
 import {readArgs} from '../sweep/args.js';
@@ -104,7 +105,7 @@ async function compare(args: readonly string[], io: CompareIo): Promise<number> 
 	const [resultA, resultB] = await runJobs([{index: 0, config: a}, {index: 1, config: b}], {threads});
 	if (!resultA || !resultB) throw new CompareError('the comparison was stopped');
 	const load = compareLoad(a, b);
-	if (flags['json']) io.stdout.write(`${JSON.stringify({a: resultA.summary, b: resultB.summary}, null, 2)}\n`);
+	if (flags['json']) io.stdout.write(`${JSON.stringify({a: summaryJson(resultA.summary), b: summaryJson(resultB.summary)}, null, 2)}\n`);
 	else io.stdout.write(formatComparison({label: a.name, title: a.title, summary: resultA.summary}, {label: b.name, title: b.title, summary: resultB.summary}, load));
 	const failed = [resultA, resultB].find(result => result.violations.length > 0);
 	if (failed) {

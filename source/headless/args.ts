@@ -57,6 +57,7 @@ export const flagSpecs: readonly FlagSpec[] = [
 	{name: 'json', commands: run},
 	{name: 'metrics', value: 'FILE', commands: run},
 	{name: 'interval', value: 'DURATION', commands: run},
+	{name: 'events', value: 'FILE', commands: run},
 	{name: 'seed', value: 'N', commands: both},
 	{name: 'duration', value: 'DURATION', commands: run},
 	{name: 'speed', value: 'X', commands: run},

@@ -42,7 +42,9 @@ export const helpText = `
     --metrics FILE         write one JSON line per simulated interval (NDJSON), in any mode
     --interval DURATION    metrics interval in simulated time, a whole number of ticks
                            (default 1m)
-    --force                overwrite an existing --metrics or --record file
+    --events FILE          write the Auto Scaling activity history, alarm state changes,
+                           actions and captions as NDJSON ({"t","kind","text"}), in any mode
+    --force                overwrite an existing --metrics, --events or --record file
     --seed N               the seed, 0 to 4294967295 (default: the preset's)
     --duration DURATION    run length, like 90s, 30m or 1h, at most ${formatDuration(maxDurationSeconds)} (default: the preset's)
     --speed X              simulated seconds per real second, ${liveSpeedRange.min} to ${liveSpeedRange.max} (live), or per
@@ -65,6 +67,7 @@ export const helpText = `
   Examples
     $ scaletop thrashing --headless
     $ scaletop daily-traffic --headless --json --metrics day.ndjson
+    $ scaletop thrashing --headless --events why.ndjson
     $ scaletop ab -n 1000 -c 10
 `;
 

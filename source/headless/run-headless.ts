@@ -5,7 +5,8 @@
  * writer) and the run's invariants are checked. Pure
  * apart from the callback: the same config gives the same summary, byte for byte.
  */
-import {advance, createInitialState, selectAutoScaling, selectSummary, type MetricsLine, type RunSummary, type SimConfig, type SimState} from '../sim/index.js';
+import {advance, createInitialState, selectAutoScaling, selectEventsSince, selectSummary, type MetricsLine, type RunSummary, type SimConfig, type SimState} from '../sim/index.js';
+import {eventLine, lostLine, type EventLine} from './events.js';
 import {intervalMetricsLine} from './interval-metrics.js';
 
 /** Options of a headless run. */
@@ -15,6 +16,8 @@ export type HeadlessOptions = {
 	readonly intervalSeconds?: number;
 	/** Receives one metrics line per interval, as the run goes (rates and error counts over the interval). */
 	readonly onMetrics?: (line: MetricsLine) => void;
+	/** Receives the `--events` lines of each step, oldest first; none is lost (see `advanceKeepingEvents`). */
+	readonly onEvents?: (lines: readonly EventLine[]) => void;
 	/** Asked between intervals; true stops the run early (Ctrl-C). */
 	readonly shouldStop?: () => boolean;
 };
@@ -56,8 +59,9 @@ function* headlessSteps(options: HeadlessOptions): Generator<void, HeadlessResul
 	// Each advance() call copies the state once; without metrics to write, fewer, longer calls are
 	// faster (at most 16, but no longer than a simulated hour, so Ctrl-C is heard soon).
 	const longest = Math.max(metricsTicks, Math.round(3600 / config.tickSeconds));
-	const intervalTicks = options.onMetrics ? metricsTicks : Math.min(longest, Math.max(metricsTicks, Math.ceil(totalTicks / 16)));
+	const intervalTicks = options.onMetrics || options.onEvents ? metricsTicks : Math.min(longest, Math.max(metricsTicks, Math.ceil(totalTicks / 16)));
 	let state = createInitialState(config);
+	if (options.onEvents && state.eventCount > 0) options.onEvents(selectEventsSince(state, 0).map(event => eventLine(event, config.tickSeconds)));
 	let summary = selectSummary(state);
 	const violations: string[] = [];
 	let isComplete = true;
@@ -67,7 +71,8 @@ function* headlessSteps(options: HeadlessOptions): Generator<void, HeadlessResul
 			break;
 		}
 
-		state = advance(state, Math.min(intervalTicks, totalTicks - state.clock.tick));
+		const ticks = Math.min(intervalTicks, totalTicks - state.clock.tick);
+		state = options.onEvents ? advanceKeepingEvents(state, ticks, options.onEvents) : advance(state, ticks);
 		const next = selectSummary(state);
 		options.onMetrics?.(intervalMetricsLine(state, next, summary));
 		if (violations.length === 0) violations.push(...checkInvariants(state, next, summary.cost.totalUsd));
@@ -76,6 +81,28 @@ function* headlessSteps(options: HeadlessOptions): Generator<void, HeadlessResul
 	}
 
 	return {state, summary, isComplete, violations};
+}
+
+/**
+ * `advance(state, ticks)`, handing every event of those ticks to `onEvents`. The state keeps
+ * only its newest few hundred events, so when more happened than it kept, the same ticks are
+ * run again from the same state in two halves (advance is deterministic: the result is the
+ * same state); only a single tick with more events than the log holds loses some, and says so.
+ */
+export function advanceKeepingEvents(state: SimState, ticks: number, onEvents: (lines: readonly EventLine[]) => void): SimState {
+	const next = advance(state, ticks);
+	const fresh = next.eventCount - state.eventCount;
+	const kept = selectEventsSince(next, state.eventCount);
+	if (fresh > kept.length && ticks > 1) {
+		const half = Math.floor(ticks / 2);
+		return advanceKeepingEvents(advanceKeepingEvents(state, half, onEvents), ticks - half, onEvents);
+	}
+
+	const tickSeconds = next.config.tickSeconds;
+	const lines = kept.map(event => eventLine(event, tickSeconds));
+	if (fresh > kept.length) lines.unshift(lostLine(next.clock.tick * tickSeconds, fresh - kept.length));
+	if (lines.length > 0) onEvents(lines);
+	return next;
 }
 
 /** Run a config to its end (or until `shouldStop`), synchronously. */

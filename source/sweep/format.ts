@@ -4,6 +4,7 @@
  * settings, seed and full summary) or `--csv` (one row per run). Pure: results in, text out.
  */
 import {formatCount, formatUsd} from '../headless/format-summary.js';
+import {summaryJson} from '../headless/output-schemas.js';
 import {formatDuration} from '../presets/units.js';
 import type {RunSummary} from '../sim/index.js';
 import {formatTable, type Column} from '../text/table.js';
@@ -15,7 +16,7 @@ export type SweepRun = {readonly settings: Settings; readonly seed: number; read
 
 /** `sweep --json`: `{ "runs": [ { "settings", "seed", "summary" } ] }`. */
 export function formatSweepJson(runs: readonly SweepRun[]): string {
-	return JSON.stringify({runs: runs.map(run => ({settings: run.settings, seed: run.seed, summary: run.summary}))}, null, 2);
+	return JSON.stringify({runs: runs.map(run => ({settings: run.settings, seed: run.seed, summary: summaryJson(run.summary)}))}, null, 2);
 }
 
 /** Runs grouped by combination, in the runs' order. */

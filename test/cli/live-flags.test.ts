@@ -59,4 +59,26 @@ describe.skipIf(!hasTmux)(hasTmux ? 'live run flags in tmux' : 'live run flags i
 		expect(JSON.parse(castLines[0])).toMatchObject({version: 2, width: 110, height: 32, title: 'An instance is killed: detection, errors, replacement'});
 		expect(castLines.slice(1).some(line => line.includes('instance-killed'))).toBe(true);
 	});
+
+	test('--events in a live run, and a failed metrics write is a failed run: one sentence after the dashboard, exit 1', async () => {
+		const folder = fs.mkdtempSync(path.join(os.tmpdir(), 'scaletop-live-'));
+		const events = path.join(folder, 'live-events.ndjson');
+		const log = path.join(folder, 'stderr.txt');
+		const name = `${session}-full`;
+		const command = `cd '${root}' && node dist/cli.js instance-killed --speed 120 --metrics /dev/full --interval 10s --events '${events}' 2>'${log}'; echo "EXIT=$?"; sleep 60`;
+		tmux('new-session', '-d', '-s', name, '-x', '110', '-y', '32', 'sh', '-c', command);
+		try {
+			const lines = await waitFor(() => {
+				const text = fs.existsSync(events) ? fs.readFileSync(events, 'utf8') : '';
+				const parsed = text.split('\n').filter(Boolean).map(line => JSON.parse(line) as {kind: string; text: string});
+				return parsed.some(line => line.kind === 'action' && /terminated in EC2/.test(line.text)) ? parsed : undefined;
+			}, 'the kill in the events file', 40_000);
+			expect(lines[0]).toMatchObject({kind: 'caption'});
+			tmux('send-keys', '-t', name, 'q');
+			await waitFor(() => (/EXIT=1/.test(tmux('capture-pane', '-p', '-t', name)) ? true : undefined), 'EXIT=1 after q');
+			expect(fs.readFileSync(log, 'utf8')).toBe('scaletop: writing metrics to /dev/full failed after 0 complete lines (ENOSPC: the disk is full); the file ends at its last complete line.\n');
+		} finally {
+			spawnSync('tmux', ['kill-session', '-t', name]);
+		}
+	}, 60_000);
 });

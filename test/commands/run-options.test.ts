@@ -32,7 +32,7 @@ describe('readRunOptions: which flags go together, and each value within its doc
 		[['tour', '--record', 'x.cast', '--cols', '100'], '--cols applies to --headless --record; a live recording has the terminal\'s size'],
 		[['tour', '--headless', '--speed', '10'], '--speed applies to live runs and recordings; a headless run always goes as fast as it can'],
 		[['tour', '--headless', '--interval', '10s'], '--interval applies to --metrics FILE'],
-		[['tour', '--headless', '--force'], '--force applies to --record FILE.cast and --metrics FILE (it lets them overwrite a file)'],
+		[['tour', '--headless', '--force'], '--force applies to --record FILE.cast, --metrics FILE and --events FILE (it lets them overwrite a file)'],
 		[['tour', '--headless', '--record', 'x.cast', '--cols', '79'], '--cols must be a whole number from 80 to 1000, got "79"'],
 		[['tour', '--headless', '--record', 'x.cast', '--rows', '23'], '--rows must be a whole number from 24 to 1000, got "23"'],
 		[['tour', '--headless', '--record', 'x.cast', '--fps', '121'], '--fps must be a whole number from 1 to 120, got "121"'],

@@ -7,6 +7,7 @@ import {describe, expect, test} from 'vitest';
 import {compareCommand, loadSides} from '../../source/compare/command.js';
 import {compareLoad} from '../../source/compare/load-difference.js';
 import {runHeadless} from '../../source/headless/run-headless.js';
+import {summaryJson} from '../../source/headless/output-schemas.js';
 import {loadPreset} from '../../source/presets/load-preset.js';
 import {makeOverride, parseSetFlag} from '../../source/presets/overrides.js';
 import {advance, createInitialState, type SimConfig} from '../../source/sim/index.js';
@@ -75,7 +76,7 @@ describe('each side is the preset run alone', () => {
 		expect(status).toBe(0);
 		const parsed = JSON.parse(stdout) as Record<string, unknown>;
 		expect(Object.keys(parsed)).toEqual(['a', 'b']);
-		const alone = (reference: string) => runHeadless({config: {...config(reference), durationSeconds: 1200}}).summary;
+		const alone = (reference: string) => summaryJson(runHeadless({config: {...config(reference), durationSeconds: 1200}}).summary);
 		expect(parsed['a']).toEqual(alone('thrashing'));
 		expect(parsed['b']).toEqual(alone('steady'));
 		expect((parsed['b'] as {seed: number}).seed).toBe(13);

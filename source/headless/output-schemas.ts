@@ -1,0 +1,91 @@
+/**
+ * What scaletop writes for programs to read, as zod schemas: the JSON summary (`--headless
+ * --json`), a metrics line (`--metrics`) and an events line (`--events`). `npm run schema`
+ * turns them into schema/summary.schema.json, schema/metrics-line.schema.json and
+ * schema/events-line.schema.json; tests check real output against those files with ajv (strict)
+ * and that the checked-in files are the generated ones.
+ *
+ * Every object is open (extra properties allowed): later sessions add `tiers` and `consistency`
+ * to the summary and `bottleneck` to a metrics line (design.md §1b) — a reader written for
+ * `schemaVersion` 1 keeps working. A field removed or changed in meaning raises `schemaVersion`.
+ */
+import {z} from 'zod';
+import type {MetricsLine, RunSummary} from '../sim/index.js';
+import {eventKinds, type EventLine} from './events.js';
+
+/** The JSON summary's `schemaVersion`: raised when a field is removed or changes meaning. */
+export const summarySchemaVersion = 1;
+
+const count = z.number().min(0);
+const errorCounts = z.looseObject({'502': count, '503': count, '504': count}).describe('Failed requests by HTTP status: 502 no target answered, 503 none registered or the queue is full (surge), 504 timed out.');
+
+/** The headless JSON summary (design.md §2 and §1b). */
+export const summaryJsonSchema = z.looseObject({
+	schemaVersion: z.literal(summarySchemaVersion).describe('The version of this layout; raised when a field is removed or changes meaning.'),
+	preset: z.string().describe('The preset\'s name.'),
+	seed: z.int().min(0).max(4_294_967_295),
+	settings: z.record(z.string(), z.unknown()).optional().describe('The --set KEY=VALUE overrides of this run, when any.'),
+	simulatedSeconds: count,
+	requests: z.looseObject({arrived: count, completed: count, failed: count, inFlight: count}),
+	errors: errorCounts,
+	latencyMs: z.looseObject({mean: count, p50: count, p90: count, p95: count, p99: count, max: count}).describe('Latency of completed requests, milliseconds.'),
+	throughputPerSecond: count,
+	instances: z.looseObject({launched: count, terminated: count, peak: count, final: count}),
+	scalingActivities: count,
+	cost: z.looseObject({totalUsd: count, instanceHours: count, fixedPeakFleetUsd: count, elbUsd: count, elasticIpUsd: count}),
+	alarms: z.array(z.looseObject({name: z.string(), state: z.enum(['OK', 'ALARM', 'INSUFFICIENT_DATA']), transitions: count})).readonly(),
+	elb: z.looseObject({routed: z.record(z.string(), count).describe('Requests routed to each target, by instance id.')}),
+});
+
+/** A `--metrics` line (design.md §2): one per simulated interval. */
+export const metricsLineSchema = z.looseObject({
+	t: count.describe('Simulated seconds since the start, at the end of the interval.'),
+	arrivalRate: count.describe('Requests per second that arrived during the interval.'),
+	completedRate: count.describe('Requests per second completed during the interval.'),
+	cpuAvg: count.describe('Mean CPU utilisation of the InService instances, percent.'),
+	latencyP50: count.describe('Median latency of recent requests, milliseconds.'),
+	latencyP99: count,
+	inService: count,
+	pending: count,
+	desired: count,
+	healthy: count.describe('Targets the load balancer sees as healthy.'),
+	errors: errorCounts.describe('Failed requests during the interval, by HTTP status.'),
+	costUsd: count.describe('Total cost so far, US dollars.'),
+});
+
+/** An `--events` line (design.md §1b). */
+export const eventLineSchema = z.looseObject({
+	t: count.describe('Simulated seconds since the start.'),
+	kind: z.enum(eventKinds),
+	text: z.string().describe('What happened, in AWS\'s wording where AWS has one.'),
+	cause: z.string().optional().describe('AWS\'s cause, when there is one.'),
+});
+
+/** The summary as `--json` prints it: `schemaVersion` first, then the summary (with `settings` after the seed). */
+export function summaryJson(summary: RunSummary): {readonly schemaVersion: typeof summarySchemaVersion} & RunSummary {
+	return {schemaVersion: summarySchemaVersion, ...summary};
+}
+
+// The TypeScript types the program writes must fit the schemas (checked by tsc).
+type Fits<Written, Schema extends z.ZodType> = Written extends z.input<Schema> ? true : never;
+export const writtenTypesFit: [
+	Fits<ReturnType<typeof summaryJson>, typeof summaryJsonSchema>,
+	Fits<MetricsLine, typeof metricsLineSchema>,
+	Fits<EventLine, typeof eventLineSchema>,
+] = [true, true, true];
+
+/** The JSON Schema files (`npm run schema`): file name → the schema as pretty-printed text. */
+export function outputJsonSchemaTexts(): Record<string, string> {
+	const texts: Record<string, string> = {};
+	const schemas = [
+		['summary.schema.json', summaryJsonSchema, 'scaletop headless summary', 'The JSON summary of scaletop PRESET --headless --json.'],
+		['metrics-line.schema.json', metricsLineSchema, 'scaletop metrics line', 'One line of scaletop --metrics FILE (NDJSON).'],
+		['events-line.schema.json', eventLineSchema, 'scaletop events line', 'One line of scaletop --events FILE (NDJSON).'],
+	] as const;
+	for (const [file, schema, title, description] of schemas) {
+		const json = z.toJSONSchema(schema, {target: 'draft-7', io: 'output'});
+		texts[file] = `${JSON.stringify({...json, title, description}, null, '\t')}\n`;
+	}
+
+	return texts;
+}
