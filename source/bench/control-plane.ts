@@ -39,7 +39,7 @@ function controlPlaneRate(instances: number, ticks: number): number {
 		const s = advance(fleetState(instances), 1) as Working;
 		// Steady state: every instance at the tracking target, so no policy scales (a mass scale-in
 		// of an idle fleet would measure one rare event, not the per-tick cost).
-		for (const id of s.instanceOrder) s.instances[id]!.cpuPercent = 50;
+		s.dataPlane.web.cpuPercent.fill(50);
 		const t0 = performance.now();
 		for (let k = 0; k < ticks; k++) {
 			runFaults(s);

@@ -13,9 +13,8 @@ import {performance} from 'node:perf_hooks';
 import {checkAbOptions, runAb} from '../ab/index.js';
 import {advance, createInitialState, makeAlarm, makeConfig, type SimState} from '../sim/index.js';
 import {generateTraffic} from '../sim/systems/traffic.js';
-import {routeAndServe} from '../sim/systems/load-balancer.js';
+import {runDataPlane, type DataPlaneScratch} from '../sim/data-plane/network.js';
 import {recordHistory} from '../sim/systems/history.js';
-import {beginHotScope, endHotScope} from '../sim/systems/fleet.js';
 import type {Working} from '../sim/working.js';
 import type {BenchLine} from './types.js';
 
@@ -65,13 +64,12 @@ function dataPlaneNs(instances: number, ticks: number): number {
 	// advance's own working copy (as in a real run), then the data plane's systems alone:
 	// a warm-up, then the best CPU time of two rounds.
 	const s = advance(fleet(instances, 30), 1) as Working;
-	// Inside a hot scope, as in `advance`: the data plane keeps its fields in typed arrays between ticks.
-	beginHotScope(s);
+	let scratch: DataPlaneScratch | undefined;
 	const round = (n: number): number => {
 		const c0 = cpuMs();
 		for (let k = 0; k < n; k++) {
 			generateTraffic(s);
-			routeAndServe(s);
+			scratch = runDataPlane(s, scratch);
 			recordHistory(s);
 		}
 
@@ -80,7 +78,6 @@ function dataPlaneNs(instances: number, ticks: number): number {
 
 	round(Math.min(200, ticks));
 	const best = Math.min(round(ticks), round(ticks));
-	endHotScope(s);
 	return (best * 1e6) / (instances * ticks);
 }
 

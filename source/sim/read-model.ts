@@ -59,6 +59,8 @@ export type TargetView = {
 };
 
 export type LoadBalancerView = {
+	/** False for a run without a load balancer (standalone instances reached directly): nothing to show, nothing billed; absent means present. */
+	readonly isPresent?: boolean;
 	readonly kind: LoadBalancerKind;
 	readonly algorithm: RoutingAlgorithm;
 	readonly isCrossZone: boolean;

@@ -6,6 +6,7 @@
  */
 import {instanceTypes} from './catalog.js';
 import type {SimConfig} from './config.js';
+import {emptyDataPlane} from './data-plane/columns.js';
 import {seedRng} from './rng.js';
 import {emptyHistogram} from './systems/histogram.js';
 import {emptyHistory} from './systems/history.js';
@@ -58,6 +59,7 @@ export function createInitialState(config: SimConfig): SimState {
 		nextInstanceNumber: 1,
 		instances: {},
 		instanceOrder: [],
+		dataPlane: emptyDataPlane(),
 		traffic: initialTraffic(config.load),
 		loadBalancer: {algorithm: config.loadBalancer.algorithm, cursor: 0, surgeQueue: 0},
 		autoScaling: asg
@@ -93,13 +95,6 @@ export function createInitialState(config: SimConfig): SimState {
 
 	for (const i of config.instances) {
 		launchInstance(s, {instanceType: i.instanceType, zone: i.zone, isInGroup: false, purchaseOption: i.purchaseOption, hasElasticIp: i.hasElasticIp, isBehindLoadBalancer: i.behindLoadBalancer, isWarm: true, cause: ''});
-	}
-
-	for (const id of s.instanceOrder) {
-		const i = s.instances[id]!;
-		const burst = instanceTypes[i.instanceType]?.burst;
-		if (burst) i.cpuCredits = burst.maxCredits;
-		i.inFlight = 0;
 	}
 
 	return s as SimState;

@@ -8,7 +8,7 @@
  *                     per-instance CPU, latency, completions; 502/503/504 by cause
  *  5. health checks   the ELB's checks at their interval; target states change
  *  6. cost            per-second billing, CPU credits, ELB and Elastic IP hours
- *                     (4–6 run fused in one pass over the fleet: `routeAndServe`; each
+ *                     (4–6 run in one pass over the fleet: data-plane/network.ts; each
  *                     instance's check and bill depend only on that instance, so the result is
  *                     the same as running them one after another)
  *  7. metrics         CloudWatch datapoints at period boundaries (1 or 5 minutes)
@@ -23,20 +23,26 @@ import type {Working} from './working.js';
 import {runFaults} from './systems/faults.js';
 import {advanceLifecycles} from './systems/instances.js';
 import {generateTraffic} from './systems/traffic.js';
-import {routeAndServe} from './systems/load-balancer.js';
+import {runDataPlane, type DataPlaneScratch} from './data-plane/network.js';
 import {publishMetrics} from './systems/cloudwatch.js';
 import {evaluateAlarms} from './systems/alarms.js';
 import {runScalingPolicies} from './systems/policies.js';
 import {runAutoScaling} from './systems/auto-scaling.js';
 import {recordHistory} from './systems/history.js';
 
-/** Run one tick on a mutable state. */
-export function runTick(s: Working): void {
+/**
+ * What a run of ticks on one working state carries from tick to tick: the data plane's fleet
+ * view and scratch (derived from the state, never part of it; see data-plane/network.ts).
+ */
+export type TickCarry = {dataPlane?: DataPlaneScratch};
+
+/** Run one tick on a mutable state (`carry`: from the previous tick on the same working state). */
+export function runTick(s: Working, carry: TickCarry = {}): void {
 	runFaults(s);
 	advanceLifecycles(s);
 	generateTraffic(s);
-	routeAndServe(s);
-	publishMetrics(s);
+	carry.dataPlane = runDataPlane(s, carry.dataPlane);
+	publishMetrics(s, carry.dataPlane.view);
 	evaluateAlarms(s);
 	runScalingPolicies(s);
 	runAutoScaling(s);

@@ -66,34 +66,56 @@ export type Instance = {
 		readonly healthySinceTick: number;
 		/** Tick draining ends, -1 when not draining. */
 		readonly drainUntilTick: number;
-		/** Requests routed to it in the last tick, and since launch. */
-		readonly routedLastTick: number;
-		readonly routedTotal: number;
 	};
-	/**
-	 * Overload backlog, requests (fluid, fractional): work queued beyond what the steady-state
-	 * queue holds, growing while arrivals exceed capacity and draining at capacity afterwards.
-	 */
-	readonly backlog: number;
-	/** Requests on the instance (queued or in service), a whole number; set by the data plane (0 when absent). */
-	readonly inFlight?: number;
-	/**
-	 * While the instance is silent (hung, zone outage): requests it holds, one count per tick of
-	 * arrival, oldest first; each fails with 504 at the ELB's idle timeout (hung) or connect timeout
-	 * (zone outage). Absent or empty otherwise.
-	 */
-	readonly heldByTick?: number[];
-	/** Requests completed in the last tick (per-tick rate). */
-	readonly completedLastTick: number;
-	/** CPU busy fraction of all vCPUs over the last tick, 0–100. */
-	readonly cpuPercent: number;
-	/** Mean latency of requests completed in the last tick, ms. */
-	readonly latencyMs: number;
+	/** The instance's number (i-0007 is 7): the key of its data-plane noise (../rng.ts streams). */
+	readonly serial: number;
+};
+
+/**
+ * A FIFO ring per member of a set of queueing nodes: `size` one entry per member, every other
+ * field a fixed number of slots per member (member k's entries are k·slots … k·slots + size − 1,
+ * oldest first; data-plane/queue-node.ts).
+ */
+export type RingColumns<Fields extends string> = {readonly size: readonly number[]} & {readonly [F in Fields]: readonly number[]};
+
+/**
+ * A set of queueing nodes of one kind (data-plane/queue-node.ts), as columns: entry k of every
+ * column belongs to member k. Today's only kind is the web tier, one node per instance, in
+ * `instanceOrder` order (data-plane/network.ts).
+ */
+export type QueueNodes = {
+	/** The queue's diffusion state Z (requests' worth of queue, ≥ 0; data-plane/calibration.ts). */
+	readonly queue: readonly number[];
+	/** Requests admitted and not yet completed (waiting or in service), whole numbers. */
+	readonly served: readonly number[];
+	/** Completions in the last tick. */
+	readonly completed: readonly number[];
+	/** CPU busy fraction of all vCPUs over the last tick, 0–100 (a throttled t2 shows its share of a full vCPU). */
+	readonly cpuPercent: readonly number[];
+	/** Mean latency of the requests completed in the last tick, ms (0 when none). */
+	readonly latencyMs: readonly number[];
+	/** FIFO cohorts of admitted requests: count, arrival tick (count-weighted when two merge), where arrivals saw the queue (Z − z1Seen) and the band z1Seen − z0Seen. */
+	readonly cohorts: RingColumns<'count' | 'tick' | 'seen' | 'band'>;
+	/** Requests that will fail: count, the tick they fail at, cause (0: gave up waiting, 504 timeout; 1: held by a silent instance, 504 hung). */
+	readonly failing: RingColumns<'count' | 'tick' | 'cause'>;
+};
+
+/** Per-instance EC2 and load-balancer figures, as columns aligned with `instanceOrder`. */
+export type InstanceFigures = {
 	/** t2 CPU credit balance (launch credits included); 0 for non-burstable types. */
-	readonly cpuCredits: number;
+	readonly cpuCredits: readonly number[];
 	/** Running seconds billed so far (per second, 60 s minimum per start). */
-	readonly billedSeconds: number;
-	readonly costUsd: number;
+	readonly billedSeconds: readonly number[];
+	readonly costUsd: readonly number[];
+	/** Requests routed to it in the last tick, and since launch. */
+	readonly routedLastTick: readonly number[];
+	readonly routedTotal: readonly number[];
+};
+
+/** The data plane's state: the queueing nodes of each kind and the per-instance figures. */
+export type DataPlaneState = {
+	readonly web: QueueNodes;
+	readonly instances: InstanceFigures;
 };
 
 export type AlarmStateValue = 'OK' | 'ALARM' | 'INSUFFICIENT_DATA';
@@ -208,8 +230,10 @@ export type SimState = {
 	/** Next instance number for ids (i-0001 …). */
 	readonly nextInstanceNumber: number;
 	readonly instances: Readonly<Record<string, Instance>>;
-	/** Launch order of every instance still listed (terminated ones stay for a while, as in EC2). */
+	/** Launch order of every instance still listed (terminated ones stay for about an hour, as in EC2). */
 	readonly instanceOrder: readonly string[];
+	/** The data plane's columns, entry k for `instanceOrder[k]` (data-plane/columns.ts keeps them aligned). */
+	readonly dataPlane: DataPlaneState;
 	readonly traffic: {
 		readonly baseRatePerSecond: number;
 		readonly spikeFactor: number;

@@ -17,7 +17,7 @@ describe('a killed instance behind a classic ELB (defaults: 30 s interval, unhea
 			let outOfServiceAt = -1;
 			while (outOfServiceAt < 0 && s.clock.tick < 300) {
 				s = advance(s, 1);
-				if (label(s) === 'InService') routedWhileDead += s.instances['i-0001']!.target.routedLastTick;
+				if (label(s) === 'InService') routedWhileDead += s.dataPlane.instances.routedLastTick[s.instanceOrder.indexOf('i-0001')]!;
 				else outOfServiceAt = s.clock.tick - 1; // the tick that just ran
 			}
 

@@ -29,7 +29,7 @@ function checkTick(s: SimState, previousCostUsd: number): void {
 	expect(t.errors['502'] + t.errors['503'] + t.errors['504']).toBe(t.failed);
 	expect(Object.values(s.failureCauses).reduce((a, b) => a + b, 0)).toBe(t.failed);
 	let routed = 0;
-	for (const id of s.instanceOrder) routed += s.instances[id]!.target.routedLastTick;
+	for (const n of s.dataPlane.instances.routedLastTick) routed += n;
 	expect(routed).toBe(s.flow.routed);
 	expect(t.costUsd).toBeGreaterThanOrEqual(previousCostUsd);
 	const asg = s.autoScaling;

@@ -5,7 +5,8 @@ import {makeConfig} from '../../source/sim/defaults.js';
 import {selectHeader, selectSummary} from '../../source/sim/selectors/index.js';
 import {createInitialState} from '../../source/sim/state.js';
 import {step} from '../../source/sim/step.js';
-import {billInstance} from '../../source/sim/systems/cost.js';
+import {billContext, billInstance} from '../../source/sim/data-plane/cost.js';
+import {inFlightOf} from '../../source/sim/data-plane/queue-node.js';
 import type {Working} from '../../source/sim/working.js';
 import {makeState} from '../helpers/make-state.js';
 
@@ -27,13 +28,13 @@ describe('cost', () => {
 		const charges: number[] = [];
 		for (let tick = 0; tick < 62; tick++) {
 			s.clock.tick = tick;
-			charges.push(billInstance(s, i, 0.36));
+			charges.push(billInstance(billContext(s), i, 0, 0.36));
 		}
 
 		expect(charges[0]).toBeCloseTo(hourOf(0.36, 60), 9);
 		expect(charges.slice(1, 60).every(c => c === 0)).toBe(true);
 		expect(charges[60]).toBeCloseTo(hourOf(0.36, 1), 9);
-		expect(i.billedSeconds).toBe(62);
+		expect(s.dataPlane.instances.billedSeconds[0]).toBe(62);
 	});
 
 	it('prices spot and reserved instances as a fraction of on-demand, and Elastic IPs by the hour', () => {
@@ -71,12 +72,16 @@ describe('cost', () => {
 
 	it('throttles a t2 to its baseline once its CPU credits run out', () => {
 		const s = structuredClone(makeState({instances: 1, zones: ['us-east-1a'], ratePerSecond: 25})) as Working;
-		s.instances['i-0001']!.cpuCredits = 0.5;
+		(s.dataPlane.instances.cpuCredits as number[])[0] = 0.5;
 		const after = advance(s as never, 50);
-		const i = after.instances['i-0001']!;
-		// 10 % of one vCPU serves 2.98 req/s: the backlog grows at ~22 req/s while the balance stays empty.
-		expect(i.cpuCredits).toBeLessThan(0.01);
-		expect(i.cpuPercent).toBeCloseTo(10, 0);
-		expect(i.backlog).toBeGreaterThan(100);
+		// 0.5 credits last ~35 s at full speed; then 10 % of one vCPU serves 2.98 req/s. The FIFO
+		// queue holds what will be served within the 60 s timeout (2.98 × 60 ≈ 179); later arrivals
+		// give up (in flight until they fail with 504, 60 s after arriving).
+		expect(after.dataPlane.instances.cpuCredits[0]).toBeLessThan(0.01);
+		expect(after.dataPlane.web.cpuPercent[0]).toBeCloseTo(10, 0);
+		expect(after.dataPlane.web.served[0]).toBeGreaterThan(170);
+		expect(after.dataPlane.web.served[0]).toBeLessThan(185);
+		expect(inFlightOf(after.dataPlane.web, 0)).toBeGreaterThan(200);
+		expect(after.flow.completed).toBeLessThanOrEqual(6);
 	});
 });

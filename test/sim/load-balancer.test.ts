@@ -4,7 +4,7 @@ import {advance} from '../../source/sim/advance.js';
 import {makeConfig} from '../../source/sim/defaults.js';
 import {selectLoadBalancer} from '../../source/sim/selectors/index.js';
 import {createInitialState} from '../../source/sim/state.js';
-import {startDraining} from '../../source/sim/systems/load-balancer.js';
+import {startDraining} from '../../source/sim/data-plane/health-checks.js';
 import type {SimState} from '../../source/sim/types.js';
 import type {Working} from '../../source/sim/working.js';
 import type {ConfigInput} from '../../source/sim/defaults.js';
@@ -18,6 +18,11 @@ function shares(s: SimState): Record<string, number> {
 	const view = selectLoadBalancer(s);
 	const total = view.targets.reduce((sum, t) => sum + t.routedTotal, 0);
 	return Object.fromEntries(view.targets.map(t => [t.instanceId, t.routedTotal / total]));
+}
+
+/** Requests routed to instance `id` in the last tick. */
+function routedLastTick(s: SimState, id: string): number {
+	return s.dataPlane.instances.routedLastTick[s.instanceOrder.indexOf(id)]!;
 }
 
 function mutate(s: SimState, change: (w: Working) => void): SimState {
@@ -87,9 +92,9 @@ describe('routing', () => {
 			w.instances['i-0002']!.target.healthySinceTick = w.clock.tick;
 		});
 		s = advance(s, 10);
-		const early = s.instances['i-0002']!.target.routedLastTick / s.flow.arrived;
+		const early = routedLastTick(s, 'i-0002') / s.flow.arrived;
 		s = advance(s, 100);
-		const late = s.instances['i-0002']!.target.routedLastTick / s.flow.arrived;
+		const late = routedLastTick(s, 'i-0002') / s.flow.arrived;
 		expect(early).toBeLessThan(0.15);
 		expect(late).toBeGreaterThan(0.4);
 	});
@@ -103,7 +108,7 @@ describe('draining', () => {
 		});
 		expect(selectLoadBalancer(s).targets[0]!.stateLabel).toBe('InService');
 		s = advance(s, 1);
-		expect(s.instances['i-0001']!.target.routedLastTick).toBe(0);
+		expect(routedLastTick(s, 'i-0001')).toBe(0);
 		s = advance(s, 2);
 		expect(s.instances['i-0001']!.target.health).toBe('unused');
 		expect(selectLoadBalancer(s).targets.map(t => t.instanceId)).toEqual(['i-0002']);

@@ -8,7 +8,6 @@ import type {Instance} from '../types.js';
 import type {Working} from '../working.js';
 import {at, logAction, refuseAction} from '../systems/activity.js';
 import {noticeSpotInterruption, resolveTarget} from '../systems/faults.js';
-import {touchFleet} from '../systems/fleet.js';
 import {launchInstance, stopInstance, terminateInstance} from '../systems/instances.js';
 
 type Action<T extends SimAction['type']> = Extract<SimAction, {type: T}>;
@@ -55,7 +54,6 @@ export function handleHang(s: Working, a: Action<'instance/hang-injected'>): voi
 	const id = target(s, a);
 	if (id === undefined) return;
 	s.instances[id]!.isHung = true;
-	touchFleet(s);
 	logAction(s, 'fault', a, `${picked(a, id)}still running, no longer answering`, `${at(s)} a user request (hang ${a.target}).`);
 }
 

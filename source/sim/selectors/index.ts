@@ -4,8 +4,10 @@
  */
 import {instanceTypes, loadBalancerUsdPerHour, elasticIpUsdPerHour} from '../catalog.js';
 import type {HeaderView, InstanceView, LoadBalancerView, LoadView, MetricsLine, RunSummary, SeriesView, TargetView, ZoneView} from '../read-model.js';
-import {runRateUsdPerHour} from '../systems/cost.js';
-import {targetStateLabel} from '../systems/health-checks.js';
+import {loadBalancerHourlyUsd, runRateUsdPerHour} from '../data-plane/cost.js';
+import {hasLoadBalancer} from '../data-plane/elb.js';
+import {targetStateLabel} from '../data-plane/health-checks.js';
+import {inFlightOf} from '../data-plane/queue-node.js';
 import {meanMs, quantileMs} from '../systems/histogram.js';
 import {creditFloor} from '../systems/fleet.js';
 import {countInService, minuteSeriesKey, seriesNames, type SeriesName} from '../systems/history.js';
@@ -84,7 +86,9 @@ export function selectLoadBalancer(state: SimState): LoadBalancerView {
 	const targets: TargetView[] = [];
 	let healthy = 0;
 	let registered = 0;
-	for (const i of instancesOf(state)) {
+	const figures = state.dataPlane.instances;
+	for (const [k, id] of state.instanceOrder.entries()) {
+		const i = state.instances[id]!;
 		if (!i.isBehindLoadBalancer || i.target.health === 'unused') continue;
 		if (i.target.health !== 'draining') registered += 1;
 		if (i.target.health === 'healthy') healthy += 1;
@@ -94,12 +98,12 @@ export function selectLoadBalancer(state: SimState): LoadBalancerView {
 			stateLabel: targetStateLabel(lb.kind, i.target.health),
 			isHealthy: i.target.health === 'healthy',
 			isDraining: i.target.health === 'draining',
-			routedPerSecond: i.target.routedLastTick / dt,
-			routedTotal: i.target.routedTotal,
+			routedPerSecond: figures.routedLastTick[k]! / dt,
+			routedTotal: figures.routedTotal[k]!,
 		});
 	}
 
-	return {kind: lb.kind, algorithm: state.loadBalancer.algorithm, isCrossZone: lb.crossZone, healthyCount: healthy, registeredCount: registered, surgeQueue: state.loadBalancer.surgeQueue, targets};
+	return {isPresent: hasLoadBalancer(state), kind: lb.kind, algorithm: state.loadBalancer.algorithm, isCrossZone: lb.crossZone, healthyCount: healthy, registeredCount: registered, surgeQueue: state.loadBalancer.surgeQueue, targets};
 }
 
 function healthLabel(state: SimState, i: Instance): string {
@@ -115,8 +119,12 @@ function healthLabel(state: SimState, i: Instance): string {
 export function selectInstances(state: SimState): readonly InstanceView[] {
 	const dt = state.config.tickSeconds;
 	const tick = state.clock.tick;
-	return instancesOf(state).map(i => {
+	const web = state.dataPlane.web;
+	const figures = state.dataPlane.instances;
+	return state.instanceOrder.map((id, k) => {
+		const i = state.instances[id]!;
 		const burst = instanceTypes[i.instanceType]?.burst;
+		const cpuCredits = figures.cpuCredits[k]!;
 		const label = healthLabel(state, i);
 		const isGone = i.ec2State === 'terminated';
 		return {
@@ -129,17 +137,17 @@ export function selectInstances(state: SimState): readonly InstanceView[] {
 			isHealthy: label === 'Healthy',
 			isNew: (tick - i.launchedTick) * dt < 60,
 			isDying: i.ec2State === 'shutting-down' || isGone || i.asgLifecycle === 'Terminating' || i.target.health === 'draining',
-			cpuPercent: round(i.cpuPercent, 1),
-			requestsPerSecond: i.target.routedLastTick / dt,
-			inFlight: i.inFlight ?? 0,
-			latencyMs: round(i.latencyMs, 1),
+			cpuPercent: round(web.cpuPercent[k]!, 1),
+			requestsPerSecond: figures.routedLastTick[k]! / dt,
+			inFlight: inFlightOf(web, k),
+			latencyMs: round(web.latencyMs[k]!, 1),
 			uptimeSeconds: (i.ec2State === 'running' ? tick - i.ec2StateSinceTick : i.uptimeTicksAtStop) * dt,
-			costUsd: i.costUsd,
-			cpuCredits: round(i.cpuCredits, 2),
+			costUsd: figures.costUsd[k]!,
+			cpuCredits: round(cpuCredits, 2),
 			isBurstable: burst !== undefined,
 			hasElasticIp: i.hasElasticIp,
 			cpuBaselinePercent: burst === undefined ? null : burst.baselinePercentPerVcpu,
-			isThrottled: burst !== undefined && i.ec2State === 'running' && i.cpuCredits < creditFloor,
+			isThrottled: burst !== undefined && i.ec2State === 'running' && cpuCredits < creditFloor,
 			isInGroup: i.isInGroup,
 			isBehindLoadBalancer: i.isBehindLoadBalancer,
 			purchaseOption: i.purchaseOption,
@@ -203,8 +211,10 @@ export function selectSummary(state: SimState): RunSummary {
 	const h = state.latency;
 	const routed: Record<string, number> = {};
 	let final = 0;
-	for (const i of instancesOf(state)) {
-		if (i.isBehindLoadBalancer || i.target.routedTotal > 0) routed[i.id] = i.target.routedTotal;
+	const routedTotal = state.dataPlane.instances.routedTotal;
+	for (const [k, id] of state.instanceOrder.entries()) {
+		const i = state.instances[id]!;
+		if (i.isBehindLoadBalancer || routedTotal[k]! > 0) routed[i.id] = routedTotal[k]!;
 		if (i.ec2State === 'running' || i.ec2State === 'pending') final += 1;
 	}
 
@@ -229,7 +239,7 @@ export function selectSummary(state: SimState): RunSummary {
 		cost: {
 			totalUsd: round(t.costUsd, 6),
 			instanceHours: round(t.instanceSeconds / 3600, 4),
-			fixedPeakFleetUsd: round((t.peakInstancesUsdPerHour * hours) + (loadBalancerUsdPerHour[state.config.loadBalancer.kind] * hours) + (elasticIpUsdPerHour * t.elasticIpSeconds / 3600), 6),
+			fixedPeakFleetUsd: round((t.peakInstancesUsdPerHour * hours) + (loadBalancerHourlyUsd(state) * hours) + (elasticIpUsdPerHour * t.elasticIpSeconds / 3600), 6),
 			elbUsd: round(loadBalancerUsdPerHour[state.config.loadBalancer.kind] * t.elbSeconds / 3600, 6),
 			elasticIpUsd: round(elasticIpUsdPerHour * t.elasticIpSeconds / 3600, 6),
 		},

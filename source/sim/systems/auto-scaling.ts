@@ -13,12 +13,12 @@ import {appendEvent, causes} from './activity.js';
 import {createAlarm} from './alarms.js';
 import {secondsToTicks} from './draw.js';
 import {launchInstance, terminateInstance, watchLifecycle} from './instances.js';
-import {startDraining} from './load-balancer.js';
+import {startDraining} from '../data-plane/health-checks.js';
 import {isCapacity, launchZoneCounts, pickScaleInVictims, takeLaunchZone} from './termination.js';
 import {rebalanceStatus, rebalanceZones} from './rebalance.js';
 import {ticksPerMinute} from './cloudwatch.js';
 import {policyAlarms} from './policy-alarms.js';
-import {fleet} from './fleet.js';
+import {instanceList} from './fleet.js';
 
 /** AWS's activity message when nothing can be scaled in. */
 export const protectedMessage = 'Could not scale to desired capacity because all remaining instances are protected from scale-in.';
@@ -49,7 +49,7 @@ export function ensureControlPlane(s: Working): void {
 /** Instances counting toward capacity now. */
 export function capacityCount(s: Working): number {
 	let n = 0;
-	for (const i of fleet(s).list) if (isCapacity(i)) n += 1;
+	for (const i of instanceList(s)) if (isCapacity(i)) n += 1;
 	return n;
 }
 
@@ -92,6 +92,7 @@ export function deregisterAndTerminate(s: Working, id: string): void {
 	i.asgLifecycle = 'Terminating';
 	const canDrain = i.isBehindLoadBalancer && i.ec2State === 'running' && s.config.loadBalancer.deregistrationDelaySeconds > 0;
 	if (canDrain) startDraining(s, id);
+	else if (i.isBehindLoadBalancer && i.ec2State === 'running' && i.target.health !== 'unused') i.target.health = 'unused'; // no delay: deregistered at once
 	if (i.target.health === 'draining') watchLifecycle(s, id);
 	else terminateInstance(s, id, '');
 }
@@ -105,7 +106,7 @@ function sweepHealth(s: Working): {readonly capacity: number; readonly elbReplac
 	let capacity = 0;
 	let elbBudget = -1;
 	let elbReplaced = 0;
-	for (const i of fleet(s).list) {
+	for (const i of instanceList(s)) {
 		const id = i.id;
 		if (!isCapacity(i)) continue;
 		capacity += 1;

@@ -21,7 +21,7 @@ import type {MetricName, Statistic} from '../config.js';
 import type {MetricWindow} from '../types.js';
 import type {Working} from '../working.js';
 import {emptyRing, pushRing, ringValues} from './ring.js';
-import {fleet} from './fleet.js';
+import {fleetView, type FleetView} from './fleet.js';
 
 /** The value stored for a minute without data. */
 export const missingDatapoint = -1;
@@ -66,32 +66,34 @@ export function isWarmupExcludedFromMetric(s: Working): boolean {
 export const metricSampleSeconds = 5;
 
 /** Accumulate this tick (a fleet sample every `metricSampleSeconds`); publish each metric when a minute is complete. */
-export function publishMetrics(s: Working): void {
+export function publishMetrics(s: Working, view?: FleetView): void {
 	s.metricWindow ??= freshWindow(s, 0);
 	const w = s.metricWindow;
 	const sampleTicks = Math.max(1, Math.round(metricSampleSeconds / s.config.tickSeconds));
-	if (w.ticks % sampleTicks === 0) sampleFleet(s, w);
+	if (w.ticks % sampleTicks === 0) sampleFleet(s, w, fleetView(s, view));
 	w.ticks += 1;
 	if (w.ticks >= ticksPerMinute(s)) publishMinute(s, w);
 }
 
-/** One sample: CPU of InService (non-warming) group instances, and healthy targets. O(instances). */
-function sampleFleet(s: Working, w: Working['metricWindow'] & object): void {
+/**
+ * One sample: CPU of InService (non-warming) group instances that report it — an instance in an
+ * unreachable zone publishes nothing, and CloudWatch's group average is over the instances that
+ * do — and healthy targets. O(instances).
+ */
+function sampleFleet(s: Working, w: Working['metricWindow'] & object, v: FleetView): void {
 	const tick = s.clock.tick;
 	const hasGroup = s.config.autoScaling !== undefined;
 	const excludeWarming = isWarmupExcludedFromMetric(s);
 	let cpuSum = 0;
 	let cpuSamples = 0;
 	let healthy = 0;
-	const f = fleet(s);
-	// The CPU of the last tick is in the data plane's hot array inside `advance` (fleet.ts).
-	const hotCpu = f.hot.valid ? f.hot.cpuPercent : undefined;
-	for (let k = 0; k < f.length; k++) {
-		const i = f.list[k]!;
+	const cpu = s.dataPlane.web.cpuPercent;
+	for (let k = 0; k < v.length; k++) {
+		const i = v.list[k]!;
 		if (i.target.health === 'healthy' && i.isBehindLoadBalancer) healthy += 1;
-		if (i.ec2State !== 'running') continue;
+		if (i.ec2State !== 'running' || s.zones[i.zone]?.isDown === true) continue;
 		if (hasGroup && (i.asgLifecycle !== 'InService' || (excludeWarming && i.warmupUntilTick > tick))) continue;
-		cpuSum += hotCpu === undefined ? i.cpuPercent : hotCpu[k]!;
+		cpuSum += cpu[k]!;
 		cpuSamples += 1;
 	}
 

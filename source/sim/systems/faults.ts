@@ -10,7 +10,7 @@ import {appendEvent, at, formatSimTime} from './activity.js';
 import {ensureControlPlane} from './auto-scaling.js';
 import {drawPick, secondsToTicks} from './draw.js';
 import {terminateInstance} from './instances.js';
-import {fleet, touchFleet} from './fleet.js';
+import {instanceList} from './fleet.js';
 
 /** The spot interruption notice, seconds before the instance is reclaimed. */
 export const spotNoticeSeconds = 120;
@@ -43,11 +43,10 @@ export function startZoneOutage(s: Working, zone: string, durationSeconds: numbe
 	const tick = s.clock.tick;
 	s.zones[zone] = {isDown: true, downUntilTick: tick + secondsToTicks(s, durationSeconds), downSinceTick: tick};
 	let count = 0;
-	for (const i of fleet(s).list) {
+	for (const i of instanceList(s)) {
 		if (i.zone === zone && isAlive(i)) {
 			if (!i.isHung) i.isHungByOutage = true;
 			i.isHung = true;
-			touchFleet(s);
 			count += 1;
 		}
 	}
@@ -58,7 +57,7 @@ export function startZoneOutage(s: Working, zone: string, durationSeconds: numbe
 /** The zone with the most live instances (the default outage target). */
 export function busiestZone(s: Working): string | undefined {
 	const counts: Record<string, number> = {};
-	for (const i of fleet(s).list) {
+	for (const i of instanceList(s)) {
 		if (isAlive(i)) counts[i.zone] = (counts[i.zone] ?? 0) + 1;
 	}
 
@@ -91,7 +90,7 @@ export function runFaults(s: Working): void {
 function runSpotInterruptions(s: Working): void {
 	const tick = s.clock.tick;
 	let next = -1;
-	for (const i of fleet(s).list) {
+	for (const i of instanceList(s)) {
 		const id = i.id;
 		if (i.spotInterruptionTick === -1) continue;
 		if (tick >= i.spotInterruptionTick) {
@@ -107,11 +106,10 @@ function runSpotInterruptions(s: Working): void {
 
 function endZoneOutage(s: Working, zone: string): void {
 	s.zones[zone]!.isDown = false;
-	for (const i of fleet(s).list) {
+	for (const i of instanceList(s)) {
 		if (i.zone === zone && i.isHungByOutage === true) {
 			i.isHung = false;
 			i.isHungByOutage = false;
-			touchFleet(s);
 		}
 	}
 

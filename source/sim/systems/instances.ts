@@ -16,7 +16,7 @@ import type {Instance} from '../types.js';
 import type {Working} from '../working.js';
 import {appendEvent} from './activity.js';
 import {drawInt, secondsToTicks} from './draw.js';
-import {touchFleet} from './fleet.js';
+import {addInstanceColumns} from '../data-plane/columns.js';
 
 /** What `launchInstance` needs. */
 export type LaunchOptions = {
@@ -85,20 +85,12 @@ export function launchInstance(s: Working, o: LaunchOptions): string {
 			consecutiveFailures: 0,
 			healthySinceTick: o.isWarm && o.isBehindLoadBalancer ? tick : -1,
 			drainUntilTick: -1,
-			routedLastTick: 0,
-			routedTotal: 0,
 		},
-		backlog: 0,
-		inFlight: 0,
-		completedLastTick: 0,
-		cpuPercent: 0,
-		latencyMs: 0,
-		cpuCredits: spec.burst ? t2LaunchCreditsPerVcpu * spec.vcpus : 0,
-		billedSeconds: 0,
-		costUsd: 0,
+		serial: s.nextInstanceNumber - 1,
 	};
 	s.instances[id] = instance as Working['instances'][string];
 	s.instanceOrder.push(id);
+	addInstanceColumns(s, spec.burst ? (o.isWarm ? spec.burst.maxCredits : t2LaunchCreditsPerVcpu * spec.vcpus) : 0);
 	if (!o.isWarm) watchLifecycle(s, id, true);
 	s.totals.launched += 1;
 	if (o.cause !== '') appendEvent(s, o.isInGroup ? 'activity' : 'info', `Launching a new EC2 instance: ${id}`, o.cause);
@@ -143,7 +135,6 @@ function setEc2State(s: Working, i: Working['instances'][string], state: Instanc
 
 	i.ec2State = state;
 	i.ec2StateSinceTick = s.clock.tick;
-	touchFleet(s);
 	i.transitionAtTick = durationTicks > 0 ? s.clock.tick + durationTicks : -1;
 	i.appReadyTick = state === 'running' ? i.appReadyTick : -1;
 }
@@ -174,10 +165,7 @@ export function advanceLifecycles(s: Working): void {
 		if (!i) continue;
 		if (i.transitionAtTick !== -1 && tick >= i.transitionAtTick) finishTransition(s, i);
 		else if (i.asgLifecycle === 'Terminating' && i.ec2State === 'running' && isDeregistered(i, tick)) terminateInstance(s, id, '');
-		else if (i.ec2State === 'terminated' && i.isInGroup && (i.target.health === 'unhealthy' || i.target.health === 'initial')) {
-			i.target.health = 'unused';
-			touchFleet(s);
-		}
+		else if (i.ec2State === 'terminated' && i.isInGroup && (i.target.health === 'unhealthy' || i.target.health === 'initial')) i.target.health = 'unused';
 	}
 
 	s.lifecycleWatch = s.lifecycleWatch.filter(id => {
@@ -194,7 +182,6 @@ function finishTransition(s: Working, i: Working['instances'][string]): void {
 	const tick = s.clock.tick;
 	i.transitionAtTick = -1;
 	i.ec2StateSinceTick = tick;
-	touchFleet(s);
 	if (i.ec2State === 'pending') {
 		i.ec2State = 'running';
 		i.appReadyTick = tick + secondsToTicks(s, s.config.app.startSeconds);

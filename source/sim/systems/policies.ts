@@ -21,7 +21,7 @@ import {ensureControlPlane, setDesiredCapacity, type ActivityOrigin} from './aut
 import {secondsToTicks} from './draw.js';
 import {targetTrackingAlarmNames} from './policy-alarms.js';
 import {isCapacity} from './termination.js';
-import {fleet} from './fleet.js';
+import {instanceList} from './fleet.js';
 
 type Proposal = {readonly desired: number; readonly alarm: string; readonly policy: string; readonly cooldownTicks: number};
 
@@ -29,7 +29,7 @@ type Proposal = {readonly desired: number; readonly alarm: string; readonly poli
 export function warmingCounts(s: Working): {readonly capacity: number; readonly warming: number} {
 	let capacity = 0;
 	let warming = 0;
-	for (const i of fleet(s).list) {
+	for (const i of instanceList(s)) {
 		if (!isCapacity(i)) continue;
 		capacity += 1;
 		if (i.asgLifecycle === 'Pending' || i.warmupUntilTick > s.clock.tick) warming += 1;

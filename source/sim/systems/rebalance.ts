@@ -11,7 +11,7 @@
  */
 import type {Working} from '../working.js';
 import {at} from './activity.js';
-import {fleet} from './fleet.js';
+import {instanceList} from './fleet.js';
 import {launchInstance} from './instances.js';
 import {isCapacity, launchZoneCounts, takeLaunchZone} from './termination.js';
 
@@ -47,7 +47,7 @@ export function rebalanceZones(s: Working, capacity: number): void {
 	if (config.zones.length < 2) return;
 	if ((asg.rebalancingId ?? '') !== '' || asg.activity !== null || capacity !== asg.desired) return;
 	if (config.zones.some(z => s.zones[z]?.isDown ?? false)) return;
-	for (const i of fleet(s).list) if (i.isInGroup && i.asgLifecycle === 'Pending') return;
+	for (const i of instanceList(s)) if (i.isInGroup && i.asgLifecycle === 'Pending') return;
 	const counts = launchZoneCounts(s);
 	const values = Object.values(counts);
 	if (Math.max(...values) - Math.min(...values) <= 1) return;

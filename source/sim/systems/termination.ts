@@ -10,7 +10,7 @@ import type {TerminationPolicy} from '../config.js';
 import type {Instance} from '../types.js';
 import type {Working} from '../working.js';
 import {drawUnit} from './draw.js';
-import {fleet} from './fleet.js';
+import {instanceList} from './fleet.js';
 
 /** Counts toward capacity: in the group, Pending or InService, and healthy. */
 export function isCapacity(i: Instance): boolean {
@@ -77,7 +77,7 @@ export function pickScaleInVictims(s: Working, count: number): string[] {
 	if (count <= 0) return [];
 	const policies = s.config.autoScaling?.terminationPolicies ?? ['Default'];
 	const zones: Record<string, {count: number; next: number; candidates: Candidate[]}> = {};
-	for (const i of fleet(s).list) {
+	for (const i of instanceList(s)) {
 		if (!isCapacity(i)) continue;
 		const zone = (zones[i.zone] ??= {count: 0, next: 0, candidates: []});
 		zone.count += 1;
@@ -109,7 +109,7 @@ export function launchZoneCounts(s: Working): Record<string, number> {
 	const up = zones.filter(z => !(s.zones[z]?.isDown ?? false));
 	const counts: Record<string, number> = {};
 	for (const z of up.length > 0 ? up : zones) counts[z] = 0;
-	for (const i of fleet(s).list) {
+	for (const i of instanceList(s)) {
 		if (isCapacity(i) && counts[i.zone] !== undefined) counts[i.zone]! += 1;
 	}
 

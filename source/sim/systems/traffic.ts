@@ -12,7 +12,7 @@
 import type {LoadConfig} from '../config.js';
 import {hash32, poissonFromUnit, streamKey, streams, unitOf} from '../rng.js';
 import type {Working} from '../working.js';
-import {capacityAt, fleet} from './fleet.js';
+import {capacityWith} from './fleet.js';
 import {nominalRate, patternRate, recordedCount} from './load-patterns.js';
 
 /** Open-loop rate right now, req/s, before Poisson noise. */
@@ -29,17 +29,18 @@ export function currentOpenRate(s: Working): number {
 
 /** Capacity of the instances the ELB would route to now (healthy targets, or running standalone ones), req/s. */
 function servingCapacity(s: Working): number {
-	const f = fleet(s);
 	let healthy = 0;
 	let direct = 0;
 	let hasTargets = false;
-	for (let k = 0; k < f.length; k++) {
-		const i = f.list[k]!;
+	const order = s.instanceOrder;
+	const credits = s.dataPlane.instances.cpuCredits;
+	for (let k = 0; k < order.length; k++) {
+		const i = s.instances[order[k]!]!;
 		if (i.isBehindLoadBalancer) {
 			hasTargets = true;
-			if (i.target.health === 'healthy' && i.ec2State === 'running' && !i.isHung) healthy += capacityAt(s, f, k);
+			if (i.target.health === 'healthy' && i.ec2State === 'running' && !i.isHung) healthy += capacityWith(s, i.instanceType, credits[k]!);
 		} else if (i.ec2State === 'running' && !i.isHung) {
-			direct += capacityAt(s, f, k);
+			direct += capacityWith(s, i.instanceType, credits[k]!);
 		}
 	}
 

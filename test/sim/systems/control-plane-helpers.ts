@@ -28,10 +28,8 @@ export function runControl(s: Working, ticks: number, cpu: number | ((tick: numb
 		runFaults(s);
 		advanceLifecycles(s);
 		const level = typeof cpu === 'number' ? cpu : cpu(s.clock.tick);
-		for (const id of s.instanceOrder) {
-			const i = s.instances[id]!;
-			i.cpuPercent = i.ec2State === 'running' ? level : 0;
-		}
+		const cpuPercent = s.dataPlane.web.cpuPercent as number[];
+		for (const [k, id] of s.instanceOrder.entries()) cpuPercent[k] = s.instances[id]!.ec2State === 'running' ? level : 0;
 
 		publishMetrics(s);
 		evaluateAlarms(s);

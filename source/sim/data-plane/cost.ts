@@ -1,13 +1,14 @@
 /**
- * Cost (tick step 6), aws-behaviour.md §6.2: instances bill per second while `running`, with
- * a 60 s minimum each time they enter `running` (charged up front, so the total never goes
- * down); spot and reserved pay a fraction of on-demand; the load balancer bills by the hour
- * (prorated per second) for the whole run; each Elastic IP bills $0.005/h while allocated.
+ * Cost, aws-behaviour.md §6.2: instances bill per second while `running`, with a 60 s minimum
+ * each time they enter `running` (charged up front, so the total never goes down); spot and
+ * reserved pay a fraction of on-demand; the load balancer (when the run has one) bills by the
+ * hour, prorated per second, for the whole run; each Elastic IP bills $0.005/h while allocated.
+ * The data plane's pass (./network.ts) bills each instance right after serving it.
  */
 import {elasticIpUsdPerHour, instanceTypes, loadBalancerUsdPerHour, purchasePriceFactor} from '../catalog.js';
 import type {Instance, SimState} from '../types.js';
 import type {Working} from '../working.js';
-import {fleet} from './fleet.js';
+import {hasLoadBalancer} from './elb.js';
 
 /** Minimum billed seconds per start (Linux per-second billing). */
 export const minimumBilledSeconds = 60;
@@ -17,9 +18,14 @@ export function instanceUsdPerHour(i: Pick<Instance, 'instanceType' | 'purchaseO
 	return (instanceTypes[i.instanceType]?.priceUsdPerHour ?? 0) * purchasePriceFactor[i.purchaseOption];
 }
 
+/** The load balancer's hourly price, USD/h (0 for a run without one). */
+export function loadBalancerHourlyUsd(s: Pick<SimState, 'config'>): number {
+	return hasLoadBalancer(s) ? loadBalancerUsdPerHour[s.config.loadBalancer.kind] : 0;
+}
+
 /** The fleet's run rate right now, USD/h: running instances + the load balancer + Elastic IPs. */
 export function runRateUsdPerHour(s: Pick<SimState, 'instances' | 'instanceOrder' | 'config'>): number {
-	let rate = loadBalancerUsdPerHour[s.config.loadBalancer.kind];
+	let rate = loadBalancerHourlyUsd(s);
 	for (const id of s.instanceOrder) {
 		const i = s.instances[id]!;
 		if (i.ec2State === 'running') rate += instanceUsdPerHour(i);
@@ -34,6 +40,8 @@ export type BillContext = {
 	readonly dt: number;
 	readonly tick: number;
 	readonly totals: Working['totals'];
+	readonly billedSeconds: number[];
+	readonly costUsd: number[];
 	/** An Elastic IP's charge for one tick, USD. */
 	readonly elasticIpUsdPerTick: number;
 	/** Seconds billed when an instance enters `running` (the minimum, or one tick if longer). */
@@ -43,20 +51,15 @@ export type BillContext = {
 /** This tick's billing constants. */
 export function billContext(s: Working): BillContext {
 	const dt = s.config.tickSeconds;
-	return {dt, tick: s.clock.tick, totals: s.totals, elasticIpUsdPerTick: elasticIpUsdPerHour * dt / 3600, startBilledSeconds: Math.max(minimumBilledSeconds, dt)};
+	const figures = s.dataPlane.instances;
+	return {dt, tick: s.clock.tick, totals: s.totals, billedSeconds: figures.billedSeconds, costUsd: figures.costUsd, elasticIpUsdPerTick: elasticIpUsdPerHour * dt / 3600, startBilledSeconds: Math.max(minimumBilledSeconds, dt)};
 }
 
 /**
- * Bills one instance for this tick (Elastic IP included); returns USD. Counts it into `totals`.
- * `hourlyUsd` is what the instance costs per running hour, purchase option applied
- * (`instanceUsdPerHour`; the fleet cache holds it per instance).
+ * Bills instance `k` (record `i`) for this tick, Elastic IP included; returns USD and counts it
+ * into `totals`. `hourlyUsd`: what it costs per running hour, purchase option applied.
  */
-export function billInstance(s: Working, i: Working['instances'][string], hourlyUsd: number): number {
-	return billInstanceIn(billContext(s), i, hourlyUsd);
-}
-
-/** `billInstance` with the tick's constants already read (the data plane's fused pass). */
-export function billInstanceIn(b: BillContext, i: Working['instances'][string], hourlyUsd: number): number {
+export function billInstance(b: BillContext, i: Working['instances'][string], k: number, hourlyUsd: number): number {
 	const dt = b.dt;
 	let usd = 0;
 	const state = i.ec2State;
@@ -72,40 +75,23 @@ export function billInstanceIn(b: BillContext, i: Working['instances'][string], 
 	else if (sinceStartSeconds >= minimumBilledSeconds || sinceStartSeconds < 0) billed = dt;
 	if (billed === 0) return usd;
 	const instanceUsd = hourlyUsd * billed / 3600;
-	i.billedSeconds += billed;
-	i.costUsd += instanceUsd;
+	b.billedSeconds[k] += billed;
+	b.costUsd[k] += instanceUsd;
 	b.totals.instanceSeconds += billed;
 	return usd + instanceUsd;
 }
 
 /**
- * Fleet-level part of a tick's bill: the load balancer's hour share, the running total and the
- * peaks (running instances, and their hourly price, for the fixed-peak-fleet counterfactual).
+ * Fleet-level part of a tick's bill: the load balancer's hour share (when the run has one), the
+ * running total and the peaks (running instances, and their hourly price, for the
+ * fixed-peak-fleet counterfactual).
  */
 export function billFleet(s: Working, instancesUsd: number, running: number, runningUsdPerHour: number): void {
 	const dt = s.config.tickSeconds;
 	const totals = s.totals;
-	totals.elbSeconds += dt;
-	totals.costUsd += instancesUsd + (loadBalancerUsdPerHour[s.config.loadBalancer.kind] * dt / 3600);
+	const lbUsdPerHour = loadBalancerHourlyUsd(s);
+	if (lbUsdPerHour > 0) totals.elbSeconds += dt;
+	totals.costUsd += instancesUsd + (lbUsdPerHour * dt / 3600);
 	if (running > totals.peakInstances) totals.peakInstances = running;
 	if (runningUsdPerHour > totals.peakInstancesUsdPerHour) totals.peakInstancesUsdPerHour = runningUsdPerHour;
-}
-
-/** Tick step 6 on its own (the tick runs it fused with routing, see load-balancer.ts). */
-export function accrueCost(s: Working): void {
-	const f = fleet(s);
-	let usd = 0;
-	let running = 0;
-	let runningUsdPerHour = 0;
-	for (let k = 0; k < f.length; k++) {
-		const i = f.list[k]!;
-		if (i.ec2State === 'running') {
-			running += 1;
-			runningUsdPerHour += f.hourlyUsd[k]!;
-		}
-
-		usd += billInstance(s, i, f.hourlyUsd[k]!);
-	}
-
-	billFleet(s, usd, running, runningUsdPerHour);
 }
