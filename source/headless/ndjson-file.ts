@@ -11,6 +11,7 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
+import {openLineFile, type LineFile, type LineFileIo} from '../files/line-file.js';
 
 /** An open NDJSON file. */
 export type NdjsonWriter = {
@@ -25,19 +26,7 @@ export type NdjsonWriter = {
 };
 
 /** The file operations the writer uses (injectable, so a test can fill the disk at any byte). */
-export type NdjsonIo = {
-	readonly openSync: (file: string, flags: string) => number;
-	readonly writeSync: (fd: number, buffer: Uint8Array, offset: number, length: number) => number;
-	readonly ftruncateSync: (fd: number, length: number) => void;
-	readonly closeSync: (fd: number) => void;
-};
-
-const nodeIo: NdjsonIo = {
-	openSync: (file, flags) => fs.openSync(file, flags),
-	writeSync: (fd, buffer, offset, length) => fs.writeSync(fd, buffer, offset, length),
-	ftruncateSync: (fd, length) => fs.ftruncateSync(fd, length),
-	closeSync: fd => fs.closeSync(fd),
-};
+export type NdjsonIo = LineFileIo;
 
 /** What the file holds, for messages: `metrics`, `events`. */
 export type NdjsonLabel = string;
@@ -67,12 +56,11 @@ function isCharacterDeviceOrPipe(filePath: string): boolean {
 export function openNdjsonWriter(label: NdjsonLabel, filePath: string, options: {readonly force?: boolean; readonly io?: NdjsonIo} = {}): {readonly ok: true; readonly writer: NdjsonWriter} | {readonly ok: false; readonly message: string} {
 	const problem = checkNdjsonPath(label, filePath, options);
 	if (problem) return {ok: false, message: problem};
-	const io = options.io ?? nodeIo;
 	const isStream = isCharacterDeviceOrPipe(filePath);
-	let fd: number | undefined;
+	let file: LineFile | undefined;
 	try {
 		// 'wx': a file that appeared since the check is not overwritten either.
-		fd = io.openSync(filePath, options.force || isStream ? 'w' : 'wx');
+		file = openLineFile(filePath, options.force || isStream ? 'w' : 'wx', options.io);
 	} catch (error) {
 		const code = (error as NodeJS.ErrnoException).code;
 		if (code === 'EEXIST') return {ok: false, message: `cannot write ${label} to ${filePath}: the file already exists (add --force to overwrite it).`};
@@ -80,40 +68,23 @@ export function openNdjsonWriter(label: NdjsonLabel, filePath: string, options: 
 	}
 
 	let count = 0;
-	let bytes = 0;
 	let failure: string | undefined;
 	const writer: NdjsonWriter = {
 		write(value) {
-			if (fd === undefined) return;
-			const line = Buffer.from(`${JSON.stringify(value)}\n`, 'utf8');
-			let done = 0;
+			if (file === undefined) return;
 			try {
-				// A write may take only part of the line (a disk filling up): write the rest.
-				while (done < line.length) done += io.writeSync(fd, line, done, line.length - done);
+				// Whole lines only: a line cut short by the error is cut off the file.
+				file.appendLine(JSON.stringify(value));
 				count++;
-				bytes += line.length;
 			} catch (error) {
 				const code = (error as NodeJS.ErrnoException).code;
-				if (code !== 'EPIPE') {
-					failure = `writing ${label} to ${filePath} failed after ${count} complete line${count === 1 ? '' : 's'} (${code ?? 'error'}${code === 'ENOSPC' ? ': the disk is full' : ''}); the file ends at its last complete line.`;
-					// Cut off the part of the line that did get written.
-					if (done > 0 && !isStream) {
-						try {
-							io.ftruncateSync(fd, bytes);
-						} catch {}
-					}
-				}
-
+				if (code !== 'EPIPE') failure = `writing ${label} to ${filePath} failed after ${count} complete line${count === 1 ? '' : 's'} (${code ?? 'error'}${code === 'ENOSPC' ? ': the disk is full' : ''}); the file ends at its last complete line.`;
 				writer.close();
 			}
 		},
 		close() {
-			if (fd === undefined) return;
-			const open = fd;
-			fd = undefined;
-			try {
-				io.closeSync(open);
-			} catch {}
+			file?.close();
+			file = undefined;
 		},
 		lineCount: () => count,
 		failure: () => failure,

@@ -1,13 +1,19 @@
 /**
  * The recorder's only side effect: a cast file on disk (style.md §1.3, an edge).
  *
- * The header is written when the file is opened and every event line is written whole with one
- * synchronous write, so whatever stops the process (Ctrl-C, SIGTERM, a crash, even SIGKILL)
- * leaves a valid, playable cast up to that moment. Paths are checked before anything starts.
+ * The header is written when the file is opened and every event line is written whole with
+ * synchronous writes, so whatever stops the process (Ctrl-C, SIGTERM, a crash, even SIGKILL)
+ * leaves a valid, playable cast up to that moment. A disk that fills mid-line is the same: the
+ * file is cut back to its last complete event (../files/line-file.ts), never mid-line or
+ * mid-UTF-8, and `write` throws a CastWriteError saying why. Paths are checked before anything starts.
  */
 import fs from 'node:fs';
 import path from 'node:path';
+import {openLineFile, type LineFile, type LineFileIo} from '../files/line-file.js';
 import {createCastEncoder, encodeHeader, type CastEvent, type CastFormat, type CastHeader} from './cast-writer.js';
+
+/** A failed write to the cast; its message is a short reason ("the disk is full"). The file ends at its last complete event. */
+export class CastWriteError extends Error {}
 
 /** Options of `checkCastPath`: `force` allows overwriting an existing file (`--force`). */
 export type CastPathOptions = {readonly force?: boolean};
@@ -96,7 +102,7 @@ export type CastFile = {
 	readonly path: string;
 	/** The asciicast version written. */
 	readonly format: CastFormat;
-	/** Append one event (times never go backwards: see createCastEncoder). */
+	/** Append one event (times never go backwards: see createCastEncoder). Throws a CastWriteError when the write fails. */
 	write(event: CastEvent): void;
 	/** Absolute time of the last event written, seconds. */
 	readonly lastTimeSeconds: number;
@@ -116,6 +122,8 @@ export type OpenCastFileOptions = {
 	readonly format?: CastFormat;
 	/** Overwrite an existing file. */
 	readonly force?: boolean;
+	/** File operations (tests inject a disk that fills). */
+	readonly io?: LineFileIo;
 };
 
 /** Create the file and write its header; fails with one sentence instead of throwing. */
@@ -123,13 +131,16 @@ export function openCastFile(options: OpenCastFileOptions): {readonly ok: true; 
 	const problem = checkCastPath(options.path, {force: options.force});
 	if (problem) return {ok: false, message: problem};
 	const format = options.format ?? 'v2';
-	let fd: number;
+	let file: LineFile | undefined;
 	try {
-		fd = fs.openSync(options.path, options.force ? 'w' : 'wx');
-		writeWhole(fd, encodeHeader(options.header, format) + '\n');
+		file = openLineFile(options.path, options.force ? 'w' : 'wx', options.io);
+		file.appendLine(encodeHeader(options.header, format));
 	} catch (error) {
+		file?.close();
 		return {ok: false, message: `Cannot record to ${options.path}: ${describe(error)}.`};
 	}
+
+	const lines = file;
 
 	const encoder = createCastEncoder(format);
 	let isOpen = true;
@@ -147,21 +158,21 @@ export function openCastFile(options: OpenCastFileOptions): {readonly ok: true; 
 			},
 			write(event) {
 				if (!isOpen) return;
-				writeWhole(fd, encoder.event(event) + '\n');
+				try {
+					lines.appendLine(encoder.event(event));
+				} catch (error) {
+					isOpen = false;
+					lines.close();
+					throw new CastWriteError(describe(error));
+				}
+
 				lineCount++;
 			},
 			close() {
 				if (!isOpen) return;
 				isOpen = false;
-				fs.closeSync(fd);
+				lines.close();
 			},
 		},
 	};
-}
-
-/** One line, all of it: a single write for a regular file, looping only on a short write. */
-function writeWhole(fd: number, text: string): void {
-	const bytes = Buffer.from(text, 'utf8');
-	let offset = 0;
-	while (offset < bytes.length) offset += fs.writeSync(fd, bytes, offset, bytes.length - offset);
 }

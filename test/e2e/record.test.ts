@@ -124,6 +124,22 @@ describe('scaletop PRESET --headless --record FILE (the built CLI)', () => {
 		expect(scaletop('tour', '--headless', '--record', folder, '--force')).toMatchObject({status: 2, stderr: `scaletop: Cannot record to ${folder}: it is a folder.\n`});
 	});
 
+	const canMount = spawnSync('unshare', ['-rm', 'sh', '-c', 'd=$(mktemp -d) && mount -t tmpfs -o size=16k tmpfs "$d"']).status === 0;
+	it.skipIf(!canMount || missing.length > 0)(`a disk that fills mid-recording: exit 1, one sentence, and a cast that ends at its last complete event (asciinema cat plays it)${canMount ? skipReason : ' (SKIPPED: unshare -rm cannot mount a tmpfs here)'}`, () => {
+		const mount = fs.mkdtempSync(path.join(os.tmpdir(), 'scaletop-full-'));
+		const file = path.join(mount, 'full.cast');
+		// A 16 KiB tmpfs in a mount namespace of its own; the cast is checked before the namespace (and the tmpfs) goes.
+		const script = `mount -t tmpfs -o size=16k tmpfs '${mount}' && '${process.execPath}' '${cli}' tour --headless --record '${file}' >/dev/null; echo "EXIT=$?"; script -qec "asciinema cat '${file}' >/dev/null; echo CAT=\\$?" /dev/null; cat '${file}'`;
+		const result = spawnSync('unshare', ['-rm', 'sh', '-c', script], {encoding: 'utf8'});
+		const [exit, cat, ...rest] = result.stdout.split('\n');
+		expect(exit).toBe('EXIT=1');
+		expect(result.stderr).toMatch(/^Recording failed after \d+ frames: the disk is full \(full\.cast holds a valid cast up to that moment\)\.\n$/);
+		expect(cat!.trim()).toBe('CAT=0');
+		const content = rest.join('\n');
+		expect(content.endsWith('\n')).toBe(true);
+		expect(parseCast(content).events.length).toBeGreaterThan(5);
+	});
+
 	it('Ctrl-C during a recording: exit code 130, one sentence, and a cast that parses to its last line', async () => {
 		const file = path.join(folder, 'interrupted.cast');
 		// A 48-minute cast at 60 fps (172,800 frames): far longer than the test waits.

@@ -4,7 +4,8 @@ import os from 'node:os';
 import path from 'node:path';
 import {fileURLToPath} from 'node:url';
 import {afterEach, beforeEach, describe, expect, it} from 'vitest';
-import {checkCastPath, openCastFile} from '../../source/recorder/cast-file.js';
+import type {LineFileIo} from '../../source/files/line-file.js';
+import {CastWriteError, checkCastPath, openCastFile} from '../../source/recorder/cast-file.js';
 import {parseCast} from './helpers/replay.js';
 
 let folder: string;
@@ -95,5 +96,32 @@ describe('openCastFile', () => {
 		expect(forced.ok).toBe(true);
 		if (forced.ok) forced.file.close();
 		expect(fs.readFileSync(file, 'utf8')).toBe('{"version":2,"width":80,"height":24}\n');
+	});
+
+	it('a disk that fills in the middle of a character: the cast ends at its last complete event, and write says why', () => {
+		const file = path.join(folder, 'full.cast');
+		// Room for the header, one event and a few bytes of the next: the cut falls inside a 3-byte "█".
+		let room = -1;
+		const io: LineFileIo = {
+			openSync: (name, flags) => fs.openSync(name, flags),
+			writeSync(fd, buffer, offset, length) {
+				if (room === 0) throw Object.assign(new Error('ENOSPC: no space left on device, write'), {code: 'ENOSPC'});
+				const taken = room < 0 ? length : Math.min(room, length);
+				if (room > 0) room -= taken;
+				return fs.writeSync(fd, buffer, offset, taken);
+			},
+			ftruncateSync: (fd, length) => fs.ftruncateSync(fd, length),
+			closeSync: fd => fs.closeSync(fd),
+		};
+		const opened = openCastFile({path: file, header: {columns: 80, rows: 24}, io});
+		if (!opened.ok) throw new Error(opened.message);
+		opened.file.write({timeSeconds: 0.1, code: 'o', data: '███ CPU'});
+		const prefix = '[0.200000, "o", "';
+		room = Buffer.byteLength(prefix) + 1;
+		expect(() => opened.file.write({timeSeconds: 0.2, code: 'o', data: '█████'})).toThrow(new CastWriteError('the disk is full'));
+		opened.file.write({timeSeconds: 0.3, code: 'o', data: 'ignored: the file is closed'});
+		const text = fs.readFileSync(file, 'utf8');
+		expect(text).toBe('{"version":2,"width":80,"height":24}\n[0.100000, "o", "███ CPU"]\n');
+		expect(parseCast(text).events.map(event => event.data)).toEqual(['███ CPU']);
 	});
 });
