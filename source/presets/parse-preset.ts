@@ -17,6 +17,7 @@ import {insideFolder} from './trace.js';
 import type {TraceFiles, TraceFormat} from './trace-files.js';
 import {formatNouns, traceFromFiles, type TracePattern} from './trace-load.js';
 import {applyOverrides, overrideNote, parseKeyPath, type Override} from './overrides.js';
+import {visibleDeep, visibleText} from '../text/visible.js';
 
 /** How to parse: the file name used in messages, and how to read a trace next to the preset. */
 export type ParseOptions = {
@@ -69,7 +70,8 @@ function parseUnsafe(text: string, options: ParseOptions): ParseResult {
 
 	let raw: unknown;
 	try {
-		raw = document.toJS({maxAliasCount: 100});
+		// Preset text is data: every key and string with its control characters made visible.
+		raw = visibleDeep(document.toJS({maxAliasCount: 100}));
 	} catch {
 		return {ok: false, problems: [{file, line: 1, column: 1, path: '', message: 'expected a small data file, got YAML aliases that expand to more than 100 copies'}]};
 	}
@@ -107,7 +109,7 @@ function parseUnsafe(text: string, options: ParseOptions): ParseResult {
 	}
 
 	if (problems.length > 0) return {ok: false, problems: problems.sort(byPosition)};
-	const config = toConfig(parsed.data, options.fallbackName ?? 'custom', trace);
+	const config = toConfig(parsed.data, visibleText(options.fallbackName ?? 'custom'), trace);
 	// Safety net: anything the simulation itself refuses is a problem of the preset, not a crash.
 	const refused = checkConfig(config).map(message => ({file, line: 1, column: 1, path: '', message: message.replace(/\.$/, '')}));
 	if (refused.length > 0) return {ok: false, problems: refused};

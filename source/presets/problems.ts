@@ -4,6 +4,7 @@
  * and one sentence saying what was expected and what was found.
  */
 import {isMap, isPair, isScalar, isSeq, type Document, type LineCounter, type Node} from 'yaml';
+import {visibleText} from '../text/visible.js';
 
 /** One problem in a preset file. */
 export type PresetProblem = {
@@ -31,7 +32,8 @@ export function formatPath(path: readonly PathSegment[]): string {
 export function formatProblem(problem: PresetProblem): string {
 	// Line 0: a problem of the whole file (a truncated gzip), with no line to point at.
 	const where = problem.line === 0 ? `${problem.file}:` : `${problem.file}:${problem.line}:${problem.column}`;
-	return problem.path ? `${where} ${problem.path}: ${problem.message}` : `${where} ${problem.message}`;
+	// The message may quote the file (a key, a value, the YAML library's excerpt): never raw.
+	return visibleText(problem.path ? `${where} ${problem.path}: ${problem.message}` : `${where} ${problem.message}`);
 }
 
 /** Where to point for a path: the key itself, or its value (or the nearest ancestor present). */
@@ -71,9 +73,10 @@ export function makeLocator(document: Document, lineCounter: LineCounter): Locat
 	};
 }
 
+/** A key as the parsed preset holds it (control characters made visible), so paths find it. */
 function keyText(key: unknown): string | undefined {
-	if (isScalar(key)) return String(key.value);
-	return typeof key === 'string' ? key : undefined;
+	if (isScalar(key)) return visibleText(String(key.value));
+	return typeof key === 'string' ? visibleText(key) : undefined;
 }
 
 function rangeStart(node: unknown): number | undefined {
