@@ -6,7 +6,7 @@
 import {defaultAutoScaling, defaultHealthCheck} from '../sim/index.js';
 import type {PathSegment} from './problems.js';
 import type {PresetDocument} from './schema.js';
-import {effectiveLimits} from './to-config.js';
+import {defaultZones, effectiveLimits} from './to-config.js';
 import {insideFolder} from './trace.js';
 import {formatDuration} from './units.js';
 
@@ -15,7 +15,7 @@ export type Finding = {readonly path: readonly PathSegment[]; readonly anchor: '
 
 /** Every cross-field problem of a schema-valid document. */
 export function checkPreset(document: PresetDocument): Finding[] {
-	return [...checkGroup(document), ...checkLoadBalancer(document), ...checkTimeline(document), ...checkLoad(document)];
+	return [...checkGroup(document), ...checkZones(document), ...checkLoadBalancer(document), ...checkTimeline(document), ...checkLoad(document)];
 }
 
 function checkGroup(document: PresetDocument): Finding[] {
@@ -67,8 +67,32 @@ function checkLoadBalancer(document: PresetDocument): Finding[] {
 	return [];
 }
 
+/** The region's Availability Zones are its name and a letter (us-east-1a); a group lists each once. */
+function checkZones(document: PresetDocument): Finding[] {
+	const findings: Finding[] = [];
+	const region = document.region ?? 'us-east-1';
+	if (document.region !== undefined && !/^[a-z]{2}(?:-gov)?-[a-z]+-\d$/.test(region)) {
+		findings.push({path: ['region'], anchor: 'value', message: `expected an AWS region name like us-east-1 or eu-west-1, got "${region}"`});
+		return findings;
+	}
+
+	const inRegion = new RegExp(`^${region}[a-z]$`);
+	const expected = `a zone of ${region} (${region}a, ${region}b, …)`;
+	const groupZones = document.autoScaling === false ? undefined : document.autoScaling?.zones;
+	for (const [index, zone] of (groupZones ?? []).entries()) {
+		if (!inRegion.test(zone)) findings.push({path: ['autoScaling', 'zones', index], anchor: 'value', message: `expected ${expected}, got "${zone}"`});
+		else if (groupZones!.indexOf(zone) < index) findings.push({path: ['autoScaling', 'zones', index], anchor: 'value', message: `expected each zone once, got "${zone}" again`});
+	}
+
+	for (const [index, instance] of (document.instances ?? []).entries()) {
+		if (instance.zone !== undefined && !inRegion.test(instance.zone)) findings.push({path: ['instances', index, 'zone'], anchor: 'value', message: `expected ${expected}, got "${instance.zone}"`});
+	}
+
+	return findings;
+}
+
 function zonesOf(document: PresetDocument): string[] {
-	const groupZones = document.autoScaling === false ? [] : (document.autoScaling?.zones ?? defaultAutoScaling().zones);
+	const groupZones = document.autoScaling === false ? [] : (document.autoScaling?.zones ?? defaultZones(document));
 	const standalone = (document.instances ?? []).map(instance => instance.zone).filter((zone): zone is string => zone !== undefined);
 	return [...new Set([...groupZones, ...standalone])];
 }

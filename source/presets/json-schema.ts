@@ -32,5 +32,7 @@ export function presetJsonSchemaText(): string {
 			Object.assign(context.jsonSchema, replacement);
 		},
 	});
-	return `${JSON.stringify(schema, null, '\t')}\n`;
+	// Top-level x-… keys are the preset's own (anchors for merge keys); the loader ignores them.
+	const withExtensions = {...schema, patternProperties: {'^x-': {}}};
+	return `${JSON.stringify(withExtensions, null, '\t')}\n`;
 }

@@ -57,7 +57,7 @@ function toAutoScaling(document: PresetDocument): Partial<AutoScalingConfig> | n
 	return defined({
 		name: group.name,
 		instanceType: group.launchTemplate?.instanceType,
-		zones: group.zones,
+		zones: group.zones ?? defaultZones(document),
 		...effectiveLimits(document),
 		healthCheckType: group.healthCheckType,
 		healthCheckGracePeriodSeconds: group.healthCheckGracePeriod,
@@ -120,7 +120,7 @@ export function toConfig(document: PresetDocument, fallbackName: string, trace?:
 		autoScaling: toAutoScaling(document),
 		instances: document.instances?.map(instance => ({
 			instanceType: instance.instanceType,
-			zone: instance.zone ?? (document.autoScaling ? document.autoScaling.zones?.[0] : undefined) ?? defaultAutoScaling().zones[0],
+			zone: instance.zone ?? (document.autoScaling ? document.autoScaling.zones?.[0] : undefined) ?? defaultZones(document)[0],
 			behindLoadBalancer: instance.behindLoadBalancer,
 			hasElasticIp: instance.elasticIp,
 			purchaseOption: instance.purchaseOption,
@@ -130,4 +130,9 @@ export function toConfig(document: PresetDocument, fallbackName: string, trace?:
 		timeline: toTimeline(document.timeline ?? [], tickSeconds),
 		chaosMonkey: document.chaosMonkey ? {isEnabled: document.chaosMonkey.enabled, intervalSeconds: document.chaosMonkey.interval} : undefined,
 	}) as ConfigInput);
+}
+
+/** The zones a group uses when the preset names none: the region's first two (us-east-1a, us-east-1b by default). */
+export function defaultZones(document: PresetDocument): string[] {
+	return document.region === undefined ? [...defaultAutoScaling().zones] : [`${document.region}a`, `${document.region}b`];
 }

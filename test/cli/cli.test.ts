@@ -103,7 +103,7 @@ describe('scaletop (built)', () => {
 	test('a bad preset with several problems reports them all at once', () => {
 		const {status, stderr} = run(['test/fixtures/presets/invalid/many-problems.yaml', '--headless']);
 		expect(status).toBe(2);
-		expect(stderr.trim().split('\n')).toHaveLength(3);
+		expect(stderr.trim().split('\n')).toHaveLength(4);
 		expect(stderr).not.toMatch(/\n\s+at /);
 	});
 
