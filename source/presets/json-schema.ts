@@ -26,10 +26,15 @@ export function presetJsonSchemaText(): string {
 		target: 'draft-7',
 		unrepresentable: 'any',
 		override(context) {
-			const replacement = context.zodSchema === durationSchema ? durationJson : context.zodSchema === rateSchema ? rateJson : undefined;
+			// By definition, not identity: `.describe()` makes a copy that shares the definition.
+			const definition = (schema: unknown) => (schema as {_zod: {def: unknown}})._zod.def;
+			const found = definition(context.zodSchema);
+			const replacement = found === definition(durationSchema) ? durationJson : found === definition(rateSchema) ? rateJson : undefined;
 			if (!replacement) return;
-			for (const key of Object.keys(context.jsonSchema)) delete (context.jsonSchema as Record<string, unknown>)[key];
-			Object.assign(context.jsonSchema, replacement);
+			const json = context.jsonSchema as Record<string, unknown>;
+			const own = json['description'];
+			for (const key of Object.keys(json)) delete json[key];
+			Object.assign(json, replacement, typeof own === 'string' && own !== '' ? {description: own} : {});
 		},
 	});
 	// Top-level x-… keys are the preset's own (anchors for merge keys); the loader ignores them.
