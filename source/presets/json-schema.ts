@@ -37,7 +37,28 @@ export function presetJsonSchemaText(): string {
 			Object.assign(json, replacement, typeof own === 'string' && own !== '' ? {description: own} : {});
 		},
 	});
+	exactlyOneOfRateOrFactor(schema);
 	// Top-level x-… keys are the preset's own (anchors for merge keys); the loader ignores them.
 	const withExtensions = {...schema, patternProperties: {'^x-': {}}};
 	return `${JSON.stringify(withExtensions, null, '\t')}\n`;
+}
+
+type JsonObject = Record<string, unknown>;
+
+/** A timeline `load` entry takes exactly one of rate and factor (the loader's check-preset says the same). */
+function exactlyOneOfRateOrFactor(node: unknown): void {
+	if (node === null || typeof node !== 'object') return;
+	if (Array.isArray(node)) {
+		for (const item of node) exactlyOneOfRateOrFactor(item);
+		return;
+	}
+
+	const object = node as JsonObject;
+	const properties = object['properties'] as JsonObject | undefined;
+	const action = properties?.['action'] as JsonObject | undefined;
+	if (action?.['const'] === 'load' && properties && 'rate' in properties && 'factor' in properties) {
+		object['oneOf'] = [{properties: {rate: {}}, required: ['rate']}, {properties: {factor: {}}, required: ['factor']}];
+	}
+
+	for (const value of Object.values(object)) exactlyOneOfRateOrFactor(value);
 }

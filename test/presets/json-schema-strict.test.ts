@@ -15,6 +15,11 @@ test('every rate and duration field has its pattern: rate: banana and at: banana
 	expect(validate(parse('timeline: [{ at: banana, action: spike, factor: 2, for: 1m }]'))).toBe(false);
 	expect(validate(parse('autoScaling: { defaultCooldown: soon }'))).toBe(false);
 	expect(validate(parse('load: { pattern: constant, rate: 20/s }\ntimeline: [{ at: 90s, action: spike, factor: 2, for: 1m }]\nautoScaling: { defaultCooldown: 300s }'))).toBe(true);
+	// A timeline load change takes exactly one of rate and factor.
+	expect(validate(parse('timeline: [{ at: 1m, action: load, rate: 20/s }]'))).toBe(true);
+	expect(validate(parse('timeline: [{ at: 1m, action: load, factor: 2 }]'))).toBe(true);
+	expect(validate(parse('timeline: [{ at: 1m, action: load, rate: 20/s, factor: 2 }]'))).toBe(false);
+	expect(validate(parse('timeline: [{ at: 1m, action: load }]'))).toBe(false);
 	// No field is left a bare string-or-number union.
 	expect(JSON.stringify(schema)).not.toContain('"type":["string","number"]');
 });
