@@ -1,98 +1,205 @@
 /**
- * The keymap: a pure function from a key press to what it means. Simulation actions go to
- * the sim reducer, UI commands to the UI reducer; nothing here has side effects.
- * The same table feeds the `?` overlay, so the help always lists what the keys really do.
+ * The one key table: every key, what it does, how the `?` overlay describes it and how the
+ * key bar names it. `keymap` (pure) looks a key press up in it and returns what it means — a
+ * simulation action (the sim's reducer), a UI action (./ui-state.ts, the UI's reducer) or an
+ * app command (quit, step one tick); the overlay and the key bar are drawn from the same rows,
+ * so what they say is what the keys do.
  */
 import type {Key} from 'ink';
 import type {SimAction} from '../sim/index.js';
-import type {UiState} from './ui-state.js';
+import type {ListContext, UiAction, UiState} from './ui-state.js';
 
-/** UI commands (their `type` starts with `ui/`, so they never collide with a SimAction). */
-export type UiCommand =
-	| {readonly type: 'ui/quit'}
-	| {readonly type: 'ui/select'; readonly delta: number}
-	| {readonly type: 'ui/select-page'; readonly direction: -1 | 1}
-	| {readonly type: 'ui/select-edge'; readonly to: 'first' | 'last'}
-	| {readonly type: 'ui/sort'; readonly delta: -1 | 1}
-	| {readonly type: 'ui/sort-reverse'}
-	| {readonly type: 'ui/pause-toggle'}
-	| {readonly type: 'ui/step-one'}
-	| {readonly type: 'ui/speed'; readonly delta: -1 | 1}
-	| {readonly type: 'ui/help-toggle'}
-	| {readonly type: 'ui/help-close'}
-	| {readonly type: 'ui/flash'; readonly text: string};
+/** What the app itself does: quit (with the exit code: 130 for Ctrl-C, as SIGINT) or step one tick. */
+export type AppCommand = {readonly type: 'app/quit'; readonly exitCode: 0 | 130} | {readonly type: 'app/step-one'};
+
+/** Everything a key can mean. */
+export type Command = SimAction | UiAction | AppCommand;
 
 /** The part of Ink's `Key` the keymap reads (tests can pass just these). */
-export type KeyFlags = Partial<Pick<Key, 'upArrow' | 'downArrow' | 'pageUp' | 'pageDown' | 'home' | 'end' | 'ctrl' | 'escape'>>;
+export type KeyFlags = Partial<Pick<Key, 'upArrow' | 'downArrow' | 'leftArrow' | 'rightArrow' | 'pageUp' | 'pageDown' | 'home' | 'end' | 'ctrl' | 'meta' | 'shift' | 'escape' | 'tab' | 'return' | 'backspace' | 'delete'>>;
 
-/** The UI state the keymap needs: help visibility, pause, and the resolved selection. */
-export type KeymapContext = Pick<UiState, 'isHelpVisible' | 'isPaused' | 'selectedId'>;
+/** What the keymap needs to know about the screen: the UI state (selections resolved) and the lists and panes keys move in. */
+export type KeymapContext = {
+	readonly ui: UiState;
+	readonly instances: ListContext;
+	readonly alarms: ListContext;
+	readonly policies: ListContext;
+	/** Activity log: event numbers of the newest and oldest entries kept, and the rows it shows. */
+	readonly log: {readonly newest: number; readonly oldest: number; readonly viewportRows: number};
+	/** Rows of the help overlay's content and how many it shows. */
+	readonly help: {readonly rows: number; readonly viewportRows: number};
+	/** Rows of the open detail pane's content and how many it shows. */
+	readonly detail: {readonly rows: number; readonly viewportRows: number};
+};
 
-/** One row of the help overlay. */
-export type KeyHelp = {readonly keys: string; readonly description: string};
+/** Sections of the `?` overlay, in order. */
+export const keySections = ['Load and faults', 'Capacity and routing', 'Views', 'Time', 'The app'] as const;
+export type KeySection = (typeof keySections)[number];
 
-/** Every key, as the `?` overlay lists it (design.md §4 plus a few navigation extras). */
-export const keyHelp: readonly KeyHelp[] = [
-	{keys: 's', description: 'load spike: ×5 for 60 s'},
-	{keys: 'l / L', description: 'lower / raise the base load (×0.8 / ×1.25)'},
-	{keys: 'k', description: 'kill (terminate) the selected instance'},
-	{keys: 'x', description: 'kill a random instance'},
-	{keys: 'z', description: 'Availability Zone outage for 5 min'},
-	{keys: 'H', description: 'hang the selected instance (fails health checks)'},
-	{keys: 'u', description: 'scale up the selected instance (next size)'},
-	{keys: '+ / -', description: 'desired capacity +1 / -1'},
-	{keys: 'a', description: 'cycle the ELB routing algorithm'},
-	{keys: 'c', description: 'toggle Chaos Monkey'},
-	{keys: '↑ / ↓', description: 'select instance (PgUp/PgDn, Home/End)'},
-	{keys: '< / >', description: 'sort by previous / next column (r reverses)'},
-	{keys: 'space / p', description: 'pause / resume'},
-	{keys: '.', description: 'step one tick while paused'},
-	{keys: '[ / ]', description: 'slower / faster (×0.25 … ×1200)'},
-	{keys: '?', description: 'this help (any key closes it)'},
-	{keys: 'q / Ctrl-C', description: 'quit (the terminal is restored)'},
-];
+/** One row of the key table. */
+export type KeyBinding = {
+	/** Key names as {@link keyName} gives them. */
+	readonly keys: readonly string[];
+	/** The keys as the overlay shows them. */
+	readonly label: string;
+	/** What they do, for the overlay. */
+	readonly help: string;
+	readonly section: KeySection;
+	/** On the key bar: its short label and rank (lower first; the bar shows as many as fit). `side: 'right'` is always shown. */
+	readonly bar?: {readonly key: string; readonly label: string; readonly rank: number; readonly side?: 'right'};
+	readonly command: (key: string, context: KeymapContext) => Command | undefined;
+};
 
-/** What a key press means, or undefined when it means nothing. */
-export function keymap(input: string, key: KeyFlags, ui: KeymapContext): UiCommand | SimAction | undefined {
-	if (key.ctrl && input === 'c') return {type: 'ui/quit'};
-	if (ui.isHelpVisible) return {type: 'ui/help-close'};
-	if (key.upArrow) return {type: 'ui/select', delta: -1};
-	if (key.downArrow) return {type: 'ui/select', delta: 1};
-	if (key.pageUp) return {type: 'ui/select-page', direction: -1};
-	if (key.pageDown) return {type: 'ui/select-page', direction: 1};
-	if (key.home) return {type: 'ui/select-edge', to: 'first'};
-	if (key.end) return {type: 'ui/select-edge', to: 'last'};
-	if (key.ctrl || key.escape) return undefined;
-	const selected = ui.selectedId;
-	const onSelected = (make: (target: string) => SimAction): UiCommand | SimAction =>
-		selected === undefined ? {type: 'ui/flash', text: 'no instance selected'} : make(selected);
-	switch (input) {
-		case 's': return {type: 'traffic/spike-started', factor: 5, durationSeconds: 60};
-		case 'l': return {type: 'traffic/base-rate-scaled', factor: 0.8};
-		case 'L': return {type: 'traffic/base-rate-scaled', factor: 1.25};
-		case 'k': return onSelected((target) => ({type: 'instance/terminate-requested', target}));
-		case 'x': return {type: 'instance/terminate-requested', target: 'random'};
-		case 'z': return {type: 'zone/outage-started', durationSeconds: 300};
-		case 'H': return onSelected((target) => ({type: 'instance/hang-injected', target}));
-		case 'u': return onSelected((target) => ({type: 'instance/scale-up-requested', target}));
-		case '+': case '=': return {type: 'asg/desired-capacity-nudged', delta: 1};
-		case '-': case '_': return {type: 'asg/desired-capacity-nudged', delta: -1};
-		case 'a': return {type: 'elb/algorithm-changed'};
-		case 'c': return {type: 'chaos/toggled'};
-		case '<': case ',': return {type: 'ui/sort', delta: -1};
-		case '>': return {type: 'ui/sort', delta: 1};
-		case 'r': return {type: 'ui/sort-reverse'};
-		case ' ': case 'p': return {type: 'ui/pause-toggle'};
-		case '.': return ui.isPaused ? {type: 'ui/step-one'} : {type: 'ui/flash', text: '. steps one tick while paused (space pauses)'};
-		case '[': return {type: 'ui/speed', delta: -1};
-		case ']': return {type: 'ui/speed', delta: 1};
-		case '?': return {type: 'ui/help-toggle'};
-		case 'q': return {type: 'ui/quit'};
-		default: return undefined;
+const sim = (action: SimAction) => () => action;
+const ui = (action: UiAction) => () => action;
+
+/** The instance a key aims at: the open detail's instance, else the selected row. */
+function target(context: KeymapContext): string | undefined {
+	const {detail, selectedId} = context.ui;
+	return detail?.kind === 'instance' ? detail.id : selectedId;
+}
+
+const onSelected = (make: (id: string) => SimAction) => (_key: string, context: KeymapContext): Command => {
+	const id = target(context);
+	return id === undefined ? {type: 'flash/shown', text: 'no instance selected'} : make(id);
+};
+
+/** ↑/↓-style moves: in the open detail or help, the log, or the focused list. */
+function move(delta: number, page: boolean) {
+	return (_key: string, context: KeymapContext): Command | undefined => {
+		const {ui: state} = context;
+		if (state.detail) {
+			return {type: 'detail/scrolled', delta: page ? delta * Math.max(1, context.detail.viewportRows - 1) : delta, ...context.detail};
+		}
+
+		if (state.focus === 'activity') {
+			const step = page ? Math.max(1, context.log.viewportRows - 1) : 1;
+			return {type: 'log/scrolled', delta: delta * step, newest: context.log.newest, oldest: context.log.oldest};
+		}
+
+		const list = context[state.focus];
+		return {type: 'selection/moved', delta: page ? delta * Math.max(1, list.viewportRows) : delta, list};
+	};
+}
+
+function edge(to: 'first' | 'last') {
+	return (_key: string, context: KeymapContext): Command | undefined => {
+		if (context.ui.detail) return {type: 'detail/scrolled', delta: to === 'first' ? -Infinity : Infinity, ...context.detail};
+		if (context.ui.focus === 'activity') return to === 'first' ? {type: 'log/followed'} : {type: 'log/scrolled', delta: Infinity, newest: context.log.newest, oldest: context.log.oldest};
+		return {type: 'selection/jumped', to, list: context[context.ui.focus]};
+	};
+}
+
+function openDetail(_key: string, context: KeymapContext): Command {
+	const {ui: state} = context;
+	if (state.detail) return {type: 'detail/closed'};
+	switch (state.focus) {
+		case 'instances': return state.selectedId === undefined ? {type: 'flash/shown', text: 'no instance to show'} : {type: 'detail/opened', detail: {kind: 'instance', id: state.selectedId}};
+		case 'alarms': return state.selectedAlarm === undefined ? {type: 'flash/shown', text: 'no alarm to show'} : {type: 'detail/opened', detail: {kind: 'alarm', id: state.selectedAlarm}};
+		case 'policies': return state.selectedPolicy === undefined ? {type: 'flash/shown', text: 'no scaling policy to show'} : {type: 'detail/opened', detail: {kind: 'policy', id: state.selectedPolicy}};
+		case 'activity': return {type: 'flash/shown', text: 'Enter shows an instance, alarm or policy: Tab moves the focus to one'};
 	}
 }
 
-/** Is this a UI command (as opposed to a simulation action)? */
-export function isUiCommand(result: UiCommand | SimAction): result is UiCommand {
-	return result.type.startsWith('ui/');
+function back(_key: string, context: KeymapContext): Command | undefined {
+	const {ui: state} = context;
+	if (state.detail) return {type: 'detail/closed'};
+	if (state.filter !== '') return {type: 'filter/cleared'};
+	if (state.logTop !== undefined) return {type: 'log/followed'};
+	return undefined;
+}
+
+/** Every key (design.md §4, plus the navigation and views a top-like tool has). */
+export const keyTable: readonly KeyBinding[] = [
+	{keys: ['s'], label: 's', help: 'load spike: ×5 for 60 s', section: 'Load and faults', bar: {key: 's', label: 'spike', rank: 1}, command: sim({type: 'traffic/spike-started', factor: 5, durationSeconds: 60})},
+	{keys: ['l', 'L'], label: 'l / L', help: 'lower / raise the base load (×0.8 / ×1.25)', section: 'Load and faults', bar: {key: 'l/L', label: 'load', rank: 6}, command: key => ({type: 'traffic/base-rate-scaled', factor: key === 'l' ? 0.8 : 1.25})},
+	{keys: ['k'], label: 'k', help: 'kill (terminate) the selected instance', section: 'Load and faults', bar: {key: 'k', label: 'kill', rank: 2}, command: onSelected(id => ({type: 'instance/terminate-requested', target: id}))},
+	{keys: ['x'], label: 'x', help: 'kill a random instance', section: 'Load and faults', bar: {key: 'x', label: 'random', rank: 3}, command: sim({type: 'instance/terminate-requested', target: 'random'})},
+	{keys: ['z'], label: 'z', help: 'Availability Zone outage for 5 min (the busiest zone)', section: 'Load and faults', bar: {key: 'z', label: 'AZ', rank: 4}, command: sim({type: 'zone/outage-started', durationSeconds: 300})},
+	{keys: ['H'], label: 'H', help: 'hang the selected instance (running, failing health checks)', section: 'Load and faults', bar: {key: 'H', label: 'hang', rank: 7}, command: onSelected(id => ({type: 'instance/hang-injected', target: id}))},
+	{keys: ['c'], label: 'c', help: 'Chaos Monkey on / off', section: 'Load and faults', bar: {key: 'c', label: 'chaos', rank: 10}, command: sim({type: 'chaos/toggled'})},
+	{keys: ['+', '=', '-', '_'], label: '+ / -', help: 'desired capacity +1 / -1 (refused outside min…max)', section: 'Capacity and routing', bar: {key: '+-', label: 'desired', rank: 5}, command: key => ({type: 'asg/desired-capacity-nudged', delta: key === '+' || key === '=' ? 1 : -1})},
+	{keys: ['u'], label: 'u', help: 'scale up the selected instance (the next size)', section: 'Capacity and routing', bar: {key: 'u', label: 'up', rank: 8}, command: onSelected(id => ({type: 'instance/scale-up-requested', target: id}))},
+	{keys: ['a'], label: 'a', help: 'next ELB routing algorithm', section: 'Capacity and routing', bar: {key: 'a', label: 'algo', rank: 9}, command: sim({type: 'elb/algorithm-changed'})},
+	{keys: ['up', 'down'], label: '↑ / ↓', help: 'move in the focused panel (or scroll the details)', section: 'Views', command: (key, context) => move(key === 'up' ? -1 : 1, false)(key, context)},
+	{keys: ['pageup', 'pagedown'], label: 'PgUp / PgDn', help: 'a page up / down', section: 'Views', command: (key, context) => move(key === 'pageup' ? -1 : 1, true)(key, context)},
+	{keys: ['home', 'end'], label: 'Home / End', help: 'first / last row (the log: newest / oldest)', section: 'Views', command: (key, context) => edge(key === 'home' ? 'first' : 'last')(key, context)},
+	{keys: ['tab', 'shift-tab'], label: 'Tab', help: 'focus the next panel: instances, alarms, policies, activity log', section: 'Views', bar: {key: 'Tab', label: 'focus', rank: 12}, command: key => ({type: 'focus/moved', delta: key === 'tab' ? 1 : -1})},
+	{keys: ['enter'], label: 'Enter', help: 'details of the selected instance, alarm or policy (again: close)', section: 'Views', bar: {key: '⏎', label: 'detail', rank: 13}, command: openDetail},
+	{keys: ['escape'], label: 'Esc', help: 'close the details; clear the filter; follow the log again', section: 'Views', command: back},
+	{keys: ['/'], label: '/', help: 'filter instances by id, type, zone, state or health', section: 'Views', bar: {key: '/', label: 'filter', rank: 11}, command: ui({type: 'filter/started'})},
+	{keys: ['t'], label: 't', help: 'terminated instances: listed 5 min / hidden / all', section: 'Views', bar: {key: 't', label: 'terminated', rank: 17}, command: ui({type: 'terminated/cycled'})},
+	{keys: ['g'], label: 'g', help: 'group instances by Availability Zone', section: 'Views', bar: {key: 'g', label: 'by AZ', rank: 16}, command: ui({type: 'zone-grouping/toggled'})},
+	{keys: ['<', ',', '>'], label: '< / >', help: 'sort by the previous / next column', section: 'Views', bar: {key: '<>', label: 'sort', rank: 15}, command: key => ({type: 'sort/column-moved', delta: key === '>' ? 1 : -1})},
+	{keys: ['r'], label: 'r', help: 'reverse the sort', section: 'Views', command: ui({type: 'sort/reversed'})},
+	{keys: [' ', 'p'], label: 'space / p', help: 'pause / resume', section: 'Time', bar: {key: 'spc', label: 'pause', rank: 14}, command: ui({type: 'pause/toggled'})},
+	{keys: ['.'], label: '.', help: 'one tick while paused', section: 'Time', command: (_key, context) => (context.ui.isPaused ? {type: 'app/step-one'} : {type: 'flash/shown', text: '. steps one tick while paused (space pauses)'})},
+	{keys: ['[', ']'], label: '[ / ]', help: 'slower / faster (×0.25 … ×1200)', section: 'Time', bar: {key: '[]', label: 'speed', rank: 14.5}, command: key => ({type: 'speed/changed', delta: key === '[' ? -1 : 1})},
+	{keys: ['?'], label: '?', help: 'this help (↑↓ scroll, any other key closes)', section: 'The app', bar: {key: '?', label: 'help', rank: 0, side: 'right'}, command: ui({type: 'help/toggled'})},
+	{keys: ['q', 'ctrl-c'], label: 'q / Ctrl-C', help: 'quit: the terminal is restored and a summary printed', section: 'The app', bar: {key: 'q', label: 'quit', rank: 1, side: 'right'}, command: key => ({type: 'app/quit', exitCode: key === 'ctrl-c' ? 130 : 0})},
+];
+
+/** The name of a key press: `a`, `up`, `enter`, `shift-tab`, `ctrl-c` … (undefined for keys the table never names). */
+export function keyName(input: string, key: KeyFlags): string | undefined {
+	if (key.ctrl) return input === 'c' ? 'ctrl-c' : undefined;
+	if (key.upArrow) return 'up';
+	if (key.downArrow) return 'down';
+	if (key.leftArrow) return 'left';
+	if (key.rightArrow) return 'right';
+	if (key.pageUp) return 'pageup';
+	if (key.pageDown) return 'pagedown';
+	if (key.home) return 'home';
+	if (key.end) return 'end';
+	if (key.tab) return key.shift ? 'shift-tab' : 'tab';
+	if (key.return) return 'enter';
+	if (key.escape) return 'escape';
+	if (key.backspace || key.delete) return 'backspace';
+	if (key.meta) return undefined;
+	return input === '' ? undefined : input;
+}
+
+const byKey = new Map<string, KeyBinding>();
+for (const binding of keyTable) for (const key of binding.keys) if (!byKey.has(key)) byKey.set(key, binding);
+
+/** Printable text typed into the filter (no control characters). */
+// eslint-disable-next-line no-control-regex -- control characters are what is kept out
+const isPrintable = (text: string) => text !== '' && !/[\u0000-\u001F\u007F]/.test(text);
+
+/** What a key press means now, or undefined when it means nothing. */
+export function keymap(input: string, key: KeyFlags, context: KeymapContext): Command | undefined {
+	const name = keyName(input, key);
+	if (name === 'ctrl-c') return {type: 'app/quit', exitCode: 130};
+	const {ui: state} = context;
+	if (state.isFilterEditing) {
+		switch (name) {
+			case 'enter': return {type: 'filter/finished'};
+			case 'escape': return {type: 'filter/cleared'};
+			case 'backspace': return {type: 'filter/erased'};
+			case 'up': case 'down': return {type: 'selection/moved', delta: name === 'up' ? -1 : 1, list: context.instances};
+			default: return [...input].length === 1 && isPrintable(input) && !key.meta ? {type: 'filter/typed', text: input} : undefined;
+		}
+	}
+
+	if (state.isHelpVisible) {
+		switch (name) {
+			case 'up': case 'down': return {type: 'help/scrolled', delta: name === 'up' ? -1 : 1, ...context.help};
+			case 'pageup': case 'pagedown': return {type: 'help/scrolled', delta: (name === 'pageup' ? -1 : 1) * Math.max(1, context.help.viewportRows - 1), ...context.help};
+			default: return {type: 'help/closed'};
+		}
+	}
+
+	if (name === undefined) return undefined;
+	return byKey.get(name)?.command(name, context);
+}
+
+/** Is this a simulation action (as opposed to a UI action or an app command)? */
+export function isSimAction(command: Command): command is SimAction {
+	return !command.type.startsWith('app/') && !isUiAction(command);
+}
+
+const uiPrefixes = ['selection/', 'focus/', 'detail/', 'log/', 'filter/', 'terminated/', 'zone-grouping/', 'sort/', 'pause/', 'speed/', 'help/', 'flash/'];
+
+/** Is this a UI action? */
+export function isUiAction(command: Command): command is UiAction {
+	return uiPrefixes.some(prefix => command.type.startsWith(prefix));
 }

@@ -1,81 +1,119 @@
 /**
- * Where everything goes for a terminal size: a pure plan the dashboard follows. The frame is
- * `rows - 1` lines tall (Ink 6 clears the whole screen on every frame when its output reaches
- * the terminal's height), fits 80×24 and gives extra width and height to the panels, the
- * instance table and the log.
+ * Where everything goes for a box of a size: a pure plan that the Ink tree (./dashboard.tsx)
+ * and the recorder's text composition (./compose-frame.ts) both follow, so both draw the same
+ * screen. Layout as data: the top panels are a list (./panels.tsx) of `{id, column, wants}`;
+ * a new panel is one more entry. The frame fills the box (the live screen is drawn by our own
+ * painter, so a frame as tall as the terminal is fine): a header, the top panels side by side,
+ * the instance table, the activity log, the caption and the key bar. Extra height goes to what
+ * has more to show — the table when the fleet is large, the log otherwise.
  */
 
 /** The smallest terminal the dashboard draws in. */
 export const minColumns = 80;
 export const minRows = 24;
 
-/** Terminals at least this wide show the four panels side by side. */
+/** A panel needs at least this many columns beside another. */
+export const minPanelWidth = 38;
+
+/** Terminals at least this wide show the top panels each in a column of its own (when they fit). */
 export const widePanelsColumns = 150;
 
 export type PanelBox = {readonly width: number; readonly height: number};
 
+/** What the layout needs to know of a top panel: which of the two narrow columns it sits in, and its natural height. */
+export type PanelSpec = {readonly id: string; readonly column: 0 | 1; readonly wants: number};
+
+/** A top panel placed: its box. */
+export type PlacedPanel = {readonly id: string; readonly box: PanelBox};
+
+/** A column of top panels. */
+export type PanelColumn = {readonly width: number; readonly panels: readonly PlacedPanel[]};
+
+/** What the body would like to show, in rows. */
+export type BodyWants = {
+	/** Instance table rows (zone headings included), without its column header. */
+	readonly tableRows: number;
+	/** Activity log rows its entries take at this width, without its title. */
+	readonly logRows: number;
+	/** Rows the caption needs (1 or 2). */
+	readonly captionRows: number;
+};
+
 export type DashboardLayout = {
 	readonly isTooSmall: boolean;
 	readonly width: number;
-	/** Lines in the frame: rows − 1. */
+	/** Lines in the frame: the box's height. */
 	readonly height: number;
-	/** 2: Load+ELB on the left, ASG+alarms on the right; 4: all four side by side. */
-	readonly panelColumns: 2 | 4;
-	readonly load: PanelBox;
-	readonly loadBalancer: PanelBox;
-	readonly scalingGroup: PanelBox;
-	readonly alarms: PanelBox;
+	readonly panelColumns: readonly PanelColumn[];
 	/** Rows of the panel area. */
 	readonly panelsHeight: number;
 	/** Instance table rows including its column header. */
 	readonly tableHeight: number;
 	/** Log rows including its title. */
 	readonly logHeight: number;
+	readonly captionHeight: number;
 	/** Everything between the header and the caption (help overlay area). */
 	readonly bodyHeight: number;
+	/** The table and the log together (the detail pane's area). */
+	readonly lowerHeight: number;
+	/** Rows for the key bar (0 in the compact variant). */
+	readonly keyBarHeight: number;
 };
 
 const clamp = (value: number, low: number, high: number) => Math.min(high, Math.max(low, value));
 
-/** Rows the load panel fills: its title and seven metrics. */
-const loadRows = 8;
-
-/** Natural heights the panels would like, so short panels give rows to their neighbours. */
-export type PanelWants = {readonly scalingGroup: number; readonly alarms: number; readonly loadBalancer: number};
-
-/**
- * Plan the frame for a `columns`×`rows` terminal. `captionRows` (1 or 2) is how many lines the
- * preset's caption needs at this width; a second caption line is taken from the body.
- */
-export function planLayout(columns: number, rows: number, wants: PanelWants, captionRows = 1): DashboardLayout {
-	const isTooSmall = columns < minColumns || rows < minRows;
-	const height = Math.max(1, rows - 1);
-	const body = height - 2 - captionRows;
-	const isWide = columns >= widePanelsColumns;
-	const panelsHeight = isWide ? clamp(Math.round(body * 0.3), 8, 12) : clamp(Math.round(body * 0.4), 8, 16);
-	const rest = body - panelsHeight;
-	const logHeight = clamp(Math.round(rest * 0.4), 4, 14);
-	const tableHeight = rest - logHeight;
-	let load: PanelBox;
-	let loadBalancer: PanelBox;
-	let scalingGroup: PanelBox;
-	let alarms: PanelBox;
-	if (isWide) {
-		const w = Math.floor((columns - 3) / 4);
-		const last = columns - 3 - 3 * w;
-		load = {width: w, height: panelsHeight};
-		loadBalancer = {width: w, height: panelsHeight};
-		scalingGroup = {width: w, height: panelsHeight};
-		alarms = {width: last, height: panelsHeight};
-	} else {
-		const left = Math.floor((columns - 1) / 2);
-		const right = columns - 1 - left;
-		const elbHeight = clamp(Math.max(wants.loadBalancer, panelsHeight - loadRows), 3, panelsHeight - 5);
-		const asgHeight = clamp(wants.scalingGroup, 3, Math.max(3, panelsHeight - Math.min(wants.alarms, 3)));
-		load = {width: left, height: panelsHeight - elbHeight};
-		loadBalancer = {width: left, height: elbHeight};
-		scalingGroup = {width: right, height: asgHeight};
-		alarms = {width: right, height: panelsHeight - asgHeight};
+/** Heights for panels stacked in a column of `height` rows: each its wants, shrunk in turn (never below 2: title and a row), the last one taking what is left. */
+function stack(panels: readonly PanelSpec[], height: number): number[] {
+	const heights = panels.map(p => Math.max(2, p.wants));
+	let excess = heights.reduce((a, b) => a + b, 0) - height;
+	// Shrink the tallest first, so every panel keeps some rows.
+	while (excess > 0) {
+		let tallest = 0;
+		for (let i = 1; i < heights.length; i++) if (heights[i] > heights[tallest]) tallest = i;
+		if (heights[tallest] <= 2) break;
+		heights[tallest] -= 1;
+		excess -= 1;
 	}
-	return {isTooSmall, width: columns, height, panelColumns: isWide ? 4 : 2, load, loadBalancer, scalingGroup, alarms, panelsHeight, tableHeight, logHeight, bodyHeight: body};
+
+	if (excess < 0 && heights.length > 0) heights[heights.length - 1] -= excess;
+	return heights;
+}
+
+/** The plan for a `columns`×`rows` box. `compact` leaves out the caption, the key bar and the log (a side of a comparison). */
+export function planLayout(columns: number, rows: number, panels: readonly PanelSpec[], wants: BodyWants, compact = false): DashboardLayout {
+	const isTooSmall = columns < minColumns || rows < minRows;
+	const height = Math.max(1, rows);
+	const captionHeight = compact ? 0 : clamp(wants.captionRows, 1, 2);
+	const keyBarHeight = compact ? 0 : 1;
+	const body = Math.max(0, height - 1 - captionHeight - keyBarHeight);
+	const fitsWide = columns >= widePanelsColumns && panels.length * (minPanelWidth + 1) - 1 <= columns;
+	const groups: PanelSpec[][] = fitsWide ? panels.map(p => [p]) : [panels.filter(p => p.column === 0), panels.filter(p => p.column === 1)];
+	const natural = Math.max(...groups.map(g => g.reduce((sum, p) => sum + Math.max(2, p.wants), 0)));
+	const panelsHeight = clamp(natural, 6, Math.max(6, Math.round(body * (fitsWide ? 0.35 : 0.45))));
+	const rest = Math.max(0, body - panelsHeight);
+	// The table gets what its rows need (at least 3 rows, leaving the log at least 4), the log the rest;
+	// when the log has less to show than that, the table takes the room back.
+	const logMin = compact ? 0 : Math.min(4, rest);
+	let tableHeight = clamp(wants.tableRows + 1, Math.min(3, rest), Math.max(0, rest - logMin));
+	let logHeight = compact ? 0 : rest - tableHeight;
+	if (!compact && logHeight > wants.logRows + 1 && tableHeight < wants.tableRows + 1) {
+		const moved = Math.min(logHeight - Math.max(logMin, wants.logRows + 1), wants.tableRows + 1 - tableHeight);
+		tableHeight += moved;
+		logHeight -= moved;
+	}
+
+	if (compact) tableHeight = rest;
+	const widths = groups.length === 1 ? [columns] : splitWidth(columns, groups.length);
+	const panelColumns = groups.map((group, index) => {
+		const heights = stack(group, panelsHeight);
+		return {width: widths[index], panels: group.map((p, k) => ({id: p.id, box: {width: widths[index], height: heights[k]}}))};
+	});
+	return {isTooSmall, width: columns, height, panelColumns, panelsHeight, tableHeight, logHeight, captionHeight, bodyHeight: body, lowerHeight: tableHeight + logHeight, keyBarHeight};
+}
+
+/** `count` column widths, one space apart, filling `columns` (the first ones take the remainder). */
+function splitWidth(columns: number, count: number): number[] {
+	const room = columns - (count - 1);
+	const base = Math.floor(room / count);
+	return Array.from({length: count}, (_, i) => base + (i < room - base * count ? 1 : 0));
 }

@@ -1,7 +1,9 @@
 /**
  * Lines of segments → painted strings of an exact width. The one place where text is cut to
- * the screen, so no row ever wraps (a wrapped row would make the frame taller than planned).
+ * its box, by display width (./text-width.ts), so no row ever wraps (a wrapped row would make
+ * the frame taller than planned).
  */
+import {textWidth, sliceToWidth} from './text-width.js';
 import {toAscii, type Line, type Segment, type Theme, type Tone} from './theme.js';
 
 /** Plain text of a line (no escape codes). */
@@ -11,27 +13,50 @@ export function lineText(line: Line): string {
 	return text;
 }
 
+/** Display width of a line. */
+export function lineWidth(line: Line): number {
+	let width = 0;
+	for (const s of line) width += textWidth(s.text);
+	return width;
+}
+
 /** The segments cut to `width` columns and padded with spaces to exactly `width`. */
 export function fitLine(line: Line, width: number): Line {
 	const out: Segment[] = [];
 	let used = 0;
 	for (const s of line) {
 		if (used >= width) break;
-		const room = width - used;
-		const text = s.text.length > room ? s.text.slice(0, room) : s.text;
-		if (text !== '') out.push(s.tone ? {text, tone: s.tone} : {text});
-		used += text.length;
+		const cut = sliceToWidth(s.text, width - used);
+		if (cut.text !== '') out.push(cut.text === s.text ? s : {...s, text: cut.text});
+		used += cut.width;
+		if (cut.text !== s.text) break;
 	}
+
 	if (used < width) out.push({text: ' '.repeat(width - used)});
 	return out;
 }
 
-/** One line painted for the terminal: exactly `width` columns, escape codes per tone (ASCII only with an `ascii` theme). */
+/**
+ * One line painted for the terminal: exactly `width` columns, escape codes per tone (ASCII only
+ * with an `ascii` theme). A selected line is in reverse video, except its gauges.
+ */
 export function paintLine(line: Line, width: number, theme: Theme, isSelected = false): string {
 	let out = '';
 	const isAscii = theme.charset === 'ascii';
-	for (const s of fitLine(line, width)) out += theme.paint(s.tone ?? 'normal', isAscii ? toAscii(s.text) : s.text);
-	return isSelected ? theme.select(out) : out;
+	let run = '';
+	for (const s of fitLine(line, width)) {
+		const painted = theme.paint(s.tone ?? 'normal', isAscii ? toAscii(s.text) : s.text);
+		if (isSelected && s.isGauge) {
+			out += (run === '' ? '' : theme.select(run)) + painted;
+			run = '';
+		} else if (isSelected) {
+			run += painted;
+		} else {
+			out += painted;
+		}
+	}
+
+	return run === '' ? out : out + theme.select(run);
 }
 
 /** Shorthand for a segment. */
@@ -39,9 +64,9 @@ export function seg(text: string, tone?: Tone): Segment {
 	return tone ? {text, tone} : {text};
 }
 
-/** A section rule with a title: `Load ─────────`. */
-export function titleLine(title: string, width: number, extra: Line = []): Line {
-	const head: Line = [seg(title, 'title'), ...(extra.length > 0 ? [seg(' '), ...extra] : [])];
-	const used = lineText(head).length + 1;
+/** A section rule with a title: `Load ─────────`; `isFocused` marks the panel the keys act on. */
+export function titleLine(title: string, width: number, extra: Line = [], isFocused = false): Line {
+	const head: Line = [seg(isFocused ? `▸${title}` : title, isFocused ? 'accent' : 'title'), ...(extra.length > 0 ? [seg(' '), ...extra] : [])];
+	const used = lineWidth(head) + 1;
 	return [...head, seg(' '), seg('─'.repeat(Math.max(0, width - used)), 'dim')];
 }

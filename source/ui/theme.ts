@@ -11,11 +11,16 @@
  * recorder needs the same bytes whatever its own stdout is.
  */
 
+import {textWidth} from './text-width.js';
+
 /** What a piece of text means, not how it looks. */
 export type Tone = 'normal' | 'title' | 'ok' | 'warn' | 'alarm' | 'dim' | 'accent' | 'new' | 'key';
 
-/** A piece of a line: plain text and its tone. */
-export type Segment = {readonly text: string; readonly tone?: Tone};
+/**
+ * A piece of a line: plain text and its tone. A gauge (a CPU bar) keeps its look on a selected
+ * row: under reverse video a full bar would look empty and an empty one full.
+ */
+export type Segment = {readonly text: string; readonly tone?: Tone; readonly isGauge?: boolean};
 
 /** A rendered line is a list of segments; the renderer fits it to a width and paints it. */
 export type Line = readonly Segment[];
@@ -30,7 +35,7 @@ export type Theme = {
 	readonly charset: Charset;
 	/** `text` wrapped in the escape codes for `tone` (unchanged for `normal`). */
 	readonly paint: (tone: Tone, text: string) => string;
-	/** `text` shown as the selected row (reverse video in both modes). */
+	/** `text` shown as part of the selected row (reverse video in both modes). */
 	readonly select: (text: string) => string;
 };
 
@@ -72,12 +77,14 @@ export function makeTheme(mode: ThemeMode, charset: Charset = 'unicode'): Theme 
 }
 
 /**
- * Colour unless the environment asks for none: `NO_COLOR` set to any non-empty value
- * (no-color.org), or `TERM=dumb`. Takes the environment as an argument: only the live
- * runner reads `process.env`.
+ * Colour unless asked for none: `--no-color`, `NO_COLOR` set to any non-empty value
+ * (no-color.org), `FORCE_COLOR=0` (chalk's and Node's convention), or `TERM=dumb`. Takes the
+ * environment as an argument: only the runners read `process.env`.
  */
-export function isColorWanted(env: Readonly<Record<string, string | undefined>>): boolean {
+export function isColorWanted(env: Readonly<Record<string, string | undefined>>, options: {readonly noColor?: boolean} = {}): boolean {
+	if (options.noColor) return false;
 	if (env['NO_COLOR'] !== undefined && env['NO_COLOR'] !== '') return false;
+	if (env['FORCE_COLOR'] === '0' || env['FORCE_COLOR'] === 'false') return false;
 	return env['TERM'] !== 'dumb';
 }
 
@@ -109,7 +116,7 @@ export const glyphs = {
 const asciiFor: Readonly<Record<string, string>> = {
 	'▁': '.', '▂': ':', '▃': '-', '▄': '=', '▅': '+', '▆': '*', '▇': '%', '█': '#',
 	'▏': '|', '▎': '|', '▍': '|', '▌': '|', '▋': '|', '▊': '|', '▉': '|',
-	'·': '.', '─': '-', '│': '|', '▶': '>', '❚': '|', '▲': '^', '▼': 'v',
+	'·': '.', '─': '-', '│': '|', '▶': '>', '▸': '>', '┌': '+', '┐': '+', '└': '+', '┘': '+', '├': '+', '┤': '+', '┬': '+', '┴': '+', '┼': '+', '❚': '|', '▲': '^', '▼': 'v',
 	'×': 'x', '→': '>', '←': '<', '↑': '^', '↓': 'v', '»': '>', '«': '<', '…': '~', '≈': '~',
 	'—': '-', '–': '-', '−': '-', '≥': '>', '≤': '<', '‘': "'", '’': "'", '“': '"', '”': '"',
 	'µ': 'u', 'μ': 'u', 'λ': 'L', 'ρ': 'p', 'Σ': 'S', '²': '2', '₀': '0', '√': 'v', '§': 'S', '°': 'o',
@@ -118,10 +125,11 @@ const asciiFor: Readonly<Record<string, string>> = {
 // eslint-disable-next-line no-control-regex -- the ASCII range, control characters included
 const nonAscii = /[^\u0000-\u007F]/;
 
-/** `text` with every non-ASCII character replaced by one ASCII character (`?` when unknown). */
+/** `text` with every non-ASCII character replaced by ASCII of the same width (`?` when unknown). */
 export function toAscii(text: string): string {
 	if (!nonAscii.test(text)) return text;
 	let out = '';
-	for (const char of text) out += char.codePointAt(0)! < 0x80 ? char : (asciiFor[char] ?? '?');
+	// An unknown character becomes one `?` per column it took, so the columns after it stay put.
+	for (const char of text) out += char.codePointAt(0)! < 0x80 ? char : (asciiFor[char] ?? '?'.repeat(textWidth(char)));
 	return out;
 }

@@ -1,16 +1,14 @@
 /**
  * Pure formatting helpers shared by the view-models: numbers with units, clocks, sparklines,
- * bars, and fitting text to a column width. Widths count UTF-16 code units: every glyph we
- * emit is one terminal column wide.
+ * bars, and fitting text to a column width. Widths are display columns (../text-width.ts,
+ * string-width): preset text may hold CJK or emoji, two columns each.
  */
 import {glyphs} from '../theme.js';
+import {padStartToWidth, padToWidth, textWidth} from '../text-width.js';
 
 /** `text` cut or right-padded with spaces to exactly `width` columns (an ellipsis marks a cut). */
 export function fit(text: string, width: number): string {
-	if (width <= 0) return '';
-	if (text.length === width) return text;
-	if (text.length < width) return text + ' '.repeat(width - text.length);
-	return width === 1 ? text.slice(0, 1) : `${text.slice(0, width - 1)}…`;
+	return padToWidth(text, width);
 }
 
 /**
@@ -19,13 +17,13 @@ export function fit(text: string, width: number): string {
  */
 export function fitName(text: string, width: number): string {
 	const suffix = / (?:high|low)$/.exec(text)?.[0] ?? '';
-	if (text.length <= width || suffix === '' || width < suffix.length + 2) return fit(text, width);
+	if (textWidth(text) <= width || suffix === '' || width < suffix.length + 2) return fit(text, width);
 	return fit(text.slice(0, -suffix.length), width - suffix.length) + suffix;
 }
 
 /** `text` left-padded to `width` (numbers), cut like `fit` when too long. */
 export function fitRight(text: string, width: number): string {
-	return text.length >= width ? fit(text, width) : ' '.repeat(width - text.length) + text;
+	return padStartToWidth(text, width);
 }
 
 /** Seconds as `HH:MM:SS` (hours grow past 99 when they must). */

@@ -1,42 +1,57 @@
 /**
  * The dashboard's whole view-model, built from the read model (sim selectors) and the UI
  * state. The only UI module that calls selectors; components below it see view-models only.
+ * It is built in parts, each from only what it depends on, so the live app can keep a part
+ * (and the panels drawn from it) when only another part changed: a key that moves the
+ * selection rebuilds the table, not the sparklines.
  */
 import {
-	selectAlarms, selectAutoScaling, selectCaption, selectEvents, selectHeader, selectInstances, selectLoad, selectLoadBalancer, selectSeries,
-	type SimState,
+	selectAlarmDatapoints, selectAlarms, selectAutoScaling, selectCaption, selectEventCount, selectEvents, selectHeader, selectInstances, selectLoad,
+	selectLoadBalancer, selectMinuteSeries, selectSeries, selectZones, type SimState,
 } from '../../sim/index.js';
-import {currentSpeed, type UiState} from '../ui-state.js';
+import type {Detail, UiState} from '../ui-state.js';
 import type {Pace} from '../hooks/use-simulation.js';
 import {toAlarmRows, type AlarmRowVm} from './to-alarm-rows.js';
+import {toAlarmDetail, toInstanceDetail, toPolicyDetail, type DetailVm} from './to-detail.js';
 import {toEventLines, type EventLineVm} from './to-event-lines.js';
 import {toHeaderVm, type HeaderVm} from './to-header.js';
-import {toInstanceRows, type InstanceRowVm} from './to-instance-rows.js';
+import {toInstanceTableVm, type InstanceTableVm} from './to-instance-rows.js';
+import {toKeyBarVm, type KeyBarVm} from './to-key-bar.js';
 import {toLoadBalancerPanelVm, type LoadBalancerPanelVm} from './to-load-balancer-panel.js';
 import {toLoadPanelVm, type LoadPanelVm} from './to-load-panel.js';
 import {toScalingGroupPanelVm, type ScalingGroupPanelVm} from './to-scaling-group-panel.js';
 
-export type DashboardVm = {
+/** What the run shows whatever the UI does (the state, the pace, pause and speed). */
+export type RunVm = {
 	readonly header: HeaderVm;
 	readonly load: LoadPanelVm;
 	readonly loadBalancer: LoadBalancerPanelVm;
 	readonly scalingGroup: ScalingGroupPanelVm | undefined;
 	readonly alarms: readonly AlarmRowVm[];
-	/** Sorted as the UI asks. */
-	readonly instances: readonly InstanceRowVm[];
-	/** Newest first. */
+	/** Newest first, every entry the log still keeps. */
 	readonly events: readonly EventLineVm[];
+	/** Event numbers of the newest and oldest entries kept (for scrolling). */
+	readonly eventRange: {readonly newest: number; readonly oldest: number};
 	readonly caption: string;
 };
 
-/** How many log lines the dashboard ever shows (the tallest terminal's log panel). */
-export const maxEventLines = 60;
+export type DashboardVm = RunVm & {
+	readonly table: InstanceTableVm;
+	readonly detail: DetailVm | undefined;
+	readonly keyBar: KeyBarVm;
+};
 
-/** Points of history kept for sparklines (the widest panel's sparkline). */
-export const sparklinePoints = 120;
+/** Ticks of per-tick history kept by the simulation: longer runs show their per-minute history. */
+export const perTickHistory = 600;
 
-/** Build the dashboard view-model. */
-export function toDashboardVm(state: SimState, ui: UiState, pace?: Pace): DashboardVm {
+/** Seconds per tick of a run (from the header's clock). */
+function tickSecondsOf(state: SimState): number {
+	const header = selectHeader(state);
+	return header.tick > 0 ? header.simulatedSeconds / header.tick : 1;
+}
+
+/** The run's part of the view-model. */
+export function toRunVm(state: SimState, ui: {readonly isPaused: boolean; readonly speed: number; readonly pace?: Pace; readonly label?: string}): RunVm {
 	const header = selectHeader(state);
 	const instances = selectInstances(state);
 	const group = selectAutoScaling(state);
@@ -44,14 +59,58 @@ export function toDashboardVm(state: SimState, ui: UiState, pace?: Pace): Dashbo
 	const running = instances.filter((i) => i.ec2State === 'running');
 	const cpuAvgPercent = running.length === 0 ? 0 : running.reduce((sum, i) => sum + i.cpuPercent, 0) / running.length;
 	const inService = group ? group.inService : running.filter((i) => i.isHealthy).length;
+	const tickSeconds = tickSecondsOf(state);
+	// The whole run so far: per tick while the per-tick history holds it, then per minute (up to a day).
+	const isLong = header.tick > perTickHistory;
+	const series = isLong ? selectMinuteSeries(state) : selectSeries(state, header.tick);
+	const eventCount = selectEventCount(state);
+	const events = selectEvents(state, 300);
 	return {
-		header: toHeaderVm(header, {isPaused: ui.isPaused, speed: currentSpeed(ui), pace}),
-		load: toLoadPanelVm(selectLoad(state), selectSeries(state, sparklinePoints), {costUsd: header.totalCostUsd, inService, cpuAvgPercent}),
+		header: toHeaderVm(header, ui),
+		load: toLoadPanelVm(selectLoad(state), series, {costUsd: header.totalCostUsd, inService, cpuAvgPercent, secondsPerPoint: isLong ? 60 : tickSeconds}),
 		loadBalancer: toLoadBalancerPanelVm(selectLoadBalancer(state)),
 		scalingGroup: toScalingGroupPanelVm(group, alarms),
 		alarms: toAlarmRows(alarms),
-		instances: toInstanceRows(instances, ui.sortColumn, ui.isSortDescending),
-		events: toEventLines(selectEvents(state, maxEventLines), header.tick > 0 ? header.simulatedSeconds / header.tick : 1),
+		events: toEventLines(events, tickSeconds, eventCount - 1),
+		eventRange: {newest: eventCount - 1, oldest: eventCount - events.length},
 		caption: selectCaption(state),
+	};
+}
+
+/** The instance table's part. */
+export function toTableVm(state: SimState, ui: Pick<UiState, 'sortColumn' | 'isSortDescending' | 'filter' | 'terminated' | 'isGroupedByZone'>): InstanceTableVm {
+	return toInstanceTableVm(selectInstances(state), selectZones(state), {...ui, nowSeconds: selectHeader(state).simulatedSeconds});
+}
+
+/** The detail pane's part, or undefined when it is closed or its item is gone. */
+export function toDetailVm(state: SimState, detail: Detail | undefined): DetailVm | undefined {
+	if (!detail) return undefined;
+	const tickSeconds = tickSecondsOf(state);
+	const events = [...selectEvents(state, 300)].reverse();
+	switch (detail.kind) {
+		case 'instance': {
+			const view = selectInstances(state).find((i) => i.id === detail.id);
+			return view ? toInstanceDetail(view, events, tickSeconds, selectHeader(state).simulatedSeconds) : undefined;
+		}
+
+		case 'alarm': {
+			const alarm = selectAlarms(state).find((a) => a.name === detail.id);
+			return alarm ? toAlarmDetail(alarm, selectAlarmDatapoints(state, alarm.name, 20), events, tickSeconds) : undefined;
+		}
+
+		case 'policy': {
+			const group = selectAutoScaling(state);
+			return group ? toPolicyDetail(group, detail.id, selectAlarms(state), events, tickSeconds) : undefined;
+		}
+	}
+}
+
+/** The whole dashboard view-model (the recorder and tests; the live app builds the parts apart). */
+export function toDashboardVm(state: SimState, ui: UiState, pace?: Pace, label?: string): DashboardVm {
+	return {
+		...toRunVm(state, {isPaused: ui.isPaused, speed: ui.speed, pace, label}),
+		table: toTableVm(state, ui),
+		detail: toDetailVm(state, ui.detail),
+		keyBar: toKeyBarVm(ui),
 	};
 }

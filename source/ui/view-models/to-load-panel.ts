@@ -12,14 +12,22 @@ export type LoadRowVm = {
 	readonly series: readonly number[];
 };
 
-export type LoadPanelVm = {readonly rows: readonly LoadRowVm[]};
+export type LoadPanelVm = {
+	readonly rows: readonly LoadRowVm[];
+	/** Simulated seconds each point of the series stands for (a tick, or a minute once the run outgrows the per-tick history). */
+	readonly secondsPerPoint: number;
+};
 
-/** Load panel rows, most important first (narrow panels show the first few). */
-export function toLoadPanelVm(load: LoadView, series: SeriesView, extra: {readonly costUsd: number; readonly inService: number; readonly cpuAvgPercent: number}): LoadPanelVm {
+/**
+ * Load panel rows, most important first (narrow panels show the first few). `series` holds the
+ * whole run so far (per tick, or per minute for long runs); the panel fits it to its width.
+ */
+export function toLoadPanelVm(load: LoadView, series: SeriesView, extra: {readonly costUsd: number; readonly inService: number; readonly cpuAvgPercent: number; readonly secondsPerPoint: number}): LoadPanelVm {
 	const e = load.errorRatePerSecond;
 	const errors = e['502'] + e['503'] + e['504'];
 	const spike = load.spikeSecondsLeft > 0 ? `spike ×${formatNumber(load.spikeFactor)} ${Math.ceil(load.spikeSecondsLeft)}s` : '';
 	return {
+		secondsPerPoint: extra.secondsPerPoint,
 		rows: [
 			{label: 'arrivals', value: `${formatNumber(load.arrivalRatePerSecond)}/s`, tone: spike ? 'warn' : 'normal', detail: spike, series: series.arrivalRate},
 			{label: 'completed', value: `${formatNumber(load.completedRatePerSecond)}/s`, tone: 'normal', detail: `${formatNumber(load.inFlight)} in flight`, series: series.completedRate},

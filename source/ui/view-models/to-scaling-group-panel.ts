@@ -34,6 +34,9 @@ function cooldownTimer(view: AutoScalingView): string {
 /** ASG panel view-model; undefined when the run has no group. */
 export function toScalingGroupPanelVm(view: AutoScalingView | undefined, alarms: readonly AlarmView[]): ScalingGroupPanelVm | undefined {
 	if (!view) return undefined;
+	// The group's current capacity as AWS counts it against desired: Pending and InService
+	// instances. Terminating ones are leaving (shown apart), so current never reads above max.
+	const current = view.inService + view.pending;
 	const stateOf = new Map(alarms.map((a) => [a.name, a.state]));
 	const timers = [
 		cooldownTimer(view),
@@ -45,9 +48,10 @@ export function toScalingGroupPanelVm(view: AutoScalingView | undefined, alarms:
 		name: view.name,
 		counts: [
 			{label: 'desired', value: String(view.desired), tone: 'title'},
-			{label: 'current', value: String(view.current), tone: view.current === view.desired ? 'normal' : 'warn'},
+			{label: 'current', value: String(current), tone: current === view.desired ? 'normal' : 'warn'},
 			{label: 'InService', value: String(view.inService), tone: view.inService < view.desired ? 'warn' : 'ok'},
 			{label: 'Pending', value: String(view.pending), tone: view.pending > 0 ? 'new' : 'normal'},
+			...(view.terminating > 0 ? [{label: 'Terminating', value: String(view.terminating), tone: 'dim' as const}] : []),
 			{label: 'min', value: String(view.min), tone: 'dim'},
 			{label: 'max', value: String(view.max), tone: 'dim'},
 		],
