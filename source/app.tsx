@@ -1,21 +1,23 @@
 /**
  * The root component of the live dashboard: wires the simulation (useSimulation), the
  * keyboard (useKeybindings) and the terminal size into <Dashboard>. State lives in two
- * reducers — the sim's and the UI's — and everything on screen is derived from them.
+ * reducers — the sim's and the UI's — and everything on screen is derived from them. The
+ * view-model is built in parts, each from what it depends on, so that a key which only moves
+ * the selection redraws the table and leaves the other panels' memoised output alone.
  */
-import React, {useEffect, useLayoutEffect, useMemo, useReducer, useRef} from 'react';
-import {useStdin} from 'ink';
-import {selectEventCount, selectHeader, type SimConfig, type SimState} from './sim/index.js';
+import React, {useCallback, useEffect, useMemo, useReducer, useRef} from 'react';
+import {useApp, useStdin} from 'ink';
+import {selectHeader, type SimConfig, type SimState} from './sim/index.js';
 import {timelineMarkers} from './recorder/timeline-markers.js';
 import {Dashboard} from './ui/dashboard.js';
+import {keymapContextOf, planFrame} from './ui/frame-plan.js';
 import {useKeybindings} from './ui/hooks/use-keybindings.js';
 import {useSimulation} from './ui/hooks/use-simulation.js';
 import {useTerminalSize, type TerminalSize} from './ui/hooks/use-terminal-size.js';
-import {planLayout} from './ui/layout.js';
-import {composeFrame, panelWants} from './ui/compose-frame.js';
 import type {Theme} from './ui/theme.js';
-import {currentSpeed, effectiveSelection, initialUiState, uiReducer} from './ui/ui-state.js';
-import {toDashboardVm, type DashboardVm} from './ui/view-models/to-dashboard.js';
+import {effectiveSelection, initialUiState, uiReducer, type UiState} from './ui/ui-state.js';
+import {toDetailVm, toRunVm, toTableVm, type DashboardVm} from './ui/view-models/to-dashboard.js';
+import {toKeyBarVm} from './ui/view-models/to-key-bar.js';
 
 /** Props of {@link App}. */
 export type AppProps = {
@@ -31,19 +33,18 @@ export type AppProps = {
 	readonly size?: TerminalSize;
 	/** Called once per timeline event the run passes, with its marker label (cast markers). */
 	readonly onMarker?: (label: string) => void;
-	/** Called with every new simulation state (metrics sampling at the edge). */
+	/** Called with every new simulation state (metrics sampling, the summary after quitting). */
 	readonly onState?: (state: SimState) => void;
-	/**
-	 * Where frames go. Given: each changed frame (lines from composeFrame) is handed over and
-	 * Ink draws nothing (the live runner's screen writer puts it on the terminal). Not given:
-	 * Ink draws the same lines (tests).
-	 */
-	readonly onFrame?: (lines: readonly string[]) => void;
+	/** Called when the user quits, with the exit code (0 for `q`, 130 for Ctrl-C), just before the app exits. */
+	readonly onQuit?: (exitCode: 0 | 130) => void;
 };
 
-/** Rows of instances the table shows at once, for paging. */
-export function tableViewportRows(vm: DashboardVm, size: TerminalSize): number {
-	return Math.max(1, planLayout(size.columns, size.rows, panelWants(vm)).tableHeight - 1);
+/** The UI state with each selection resolved to a row that is listed (the first when the selected one is gone). */
+export function resolveSelections(ui: UiState, vm: DashboardVm): UiState {
+	const selectedId = effectiveSelection(ui.selectedId, vm.table.ids);
+	const selectedAlarm = effectiveSelection(ui.selectedAlarm, vm.alarms.map(a => a.id));
+	const selectedPolicy = effectiveSelection(ui.selectedPolicy, vm.scalingGroup?.policies.map(p => p.name) ?? []);
+	return selectedId === ui.selectedId && selectedAlarm === ui.selectedAlarm && selectedPolicy === ui.selectedPolicy ? ui : {...ui, selectedId, selectedAlarm, selectedPolicy};
 }
 
 /**
@@ -62,38 +63,40 @@ function useMarkers(config: SimConfig, state: SimState, onMarker: ((label: strin
 }
 
 /** The live dashboard. */
-export function App({config, theme, speed, fps = 10, isPaused, size: fixedSize, onMarker, onState, onFrame}: AppProps) {
+export function App({config, theme, speed, fps = 10, isPaused, size: fixedSize, onMarker, onState, onQuit}: AppProps) {
+	const {exit} = useApp();
 	const [ui, dispatchUi] = useReducer(uiReducer, {speed, isPaused}, initialUiState);
 	const sim = useSimulation(config, {
 		isPaused: ui.isPaused,
-		speed: currentSpeed(ui),
+		speed: ui.speed,
 		fps,
-		onPauseRequested: () => {
+		onPauseRequested() {
 			dispatchUi({type: 'pause/requested'});
 		},
 	});
 	const size = useTerminalSize(fixedSize);
-	const vm = useMemo(() => toDashboardVm(sim.state, ui, sim.pace), [sim.state, ui, sim.pace]);
-	const ids = useMemo(() => vm.instances.map((r) => r.id), [vm.instances]);
-	const resolved = useMemo(() => ({...ui, selectedId: effectiveSelection(ui, ids)}), [ui, ids]);
+	const {state, pace} = sim;
+	const run = useMemo(() => toRunVm(state, {isPaused: ui.isPaused, speed: ui.speed, pace}), [state, ui.isPaused, ui.speed, pace]);
+	const {sortColumn, isSortDescending, filter, terminated, isGroupedByZone} = ui;
+	const table = useMemo(() => toTableVm(state, {sortColumn, isSortDescending, filter, terminated, isGroupedByZone}), [state, sortColumn, isSortDescending, filter, terminated, isGroupedByZone]);
+	const detail = useMemo(() => toDetailVm(state, ui.detail), [state, ui.detail]);
+	const {flash, isFilterEditing} = ui;
+	const keyBar = useMemo(() => toKeyBarVm({flash, filter, isFilterEditing}), [flash, filter, isFilterEditing]);
+	const vm: DashboardVm = useMemo(() => ({...run, table, detail, keyBar}), [run, table, detail, keyBar]);
+	const resolved = useMemo(() => resolveSelections(ui, vm), [ui, vm]);
+	const contextOf = useCallback((now: UiState) => {
+		const current = resolveSelections(now, vm);
+		return keymapContextOf(planFrame(vm, current, size.columns, size.rows), vm, current);
+	}, [vm, size]);
+	const quit = useCallback((exitCode: 0 | 130) => {
+		onQuit?.(exitCode);
+		exit();
+	}, [onQuit, exit]);
 	const {isRawModeSupported} = useStdin();
-	useKeybindings({
-		ui: resolved,
-		ids,
-		viewportRows: tableViewportRows(vm, size),
-		dispatchUi,
-		act: sim.act,
-		stepOne: sim.stepOne,
-		eventCount: selectEventCount(sim.state),
-		isActive: isRawModeSupported,
-	});
-	useMarkers(config, sim.state, onMarker);
+	useKeybindings({ui, contextOf, dispatchUi, current: sim.current, act: sim.act, stepOne: sim.stepOne, quit, isActive: isRawModeSupported});
+	useMarkers(config, state, onMarker);
 	useEffect(() => {
-		onState?.(sim.state);
-	}, [sim.state, onState]);
-	const lines = useMemo(() => (onFrame ? composeFrame(vm, resolved, size.columns, size.rows, theme) : undefined), [onFrame, vm, resolved, size, theme]);
-	useLayoutEffect(() => {
-		if (lines) onFrame?.(lines);
-	}, [lines, onFrame]);
-	return onFrame ? null : <Dashboard vm={vm} ui={resolved} columns={size.columns} rows={size.rows} theme={theme} />;
+		onState?.(state);
+	}, [state, onState]);
+	return <Dashboard vm={vm} ui={resolved} columns={size.columns} rows={size.rows} theme={theme} />;
 }

@@ -10,7 +10,7 @@ import {performance} from 'node:perf_hooks';
 import {listBuiltInPresets, loadPreset} from '../presets/load-preset.js';
 import {openCastFile} from '../recorder/cast-file.js';
 import {headlessFrames} from '../recorder/headless-frames.js';
-import {frameLines, paintFrame} from '../recorder/paint.js';
+import {frameLines, paintFrame} from '../ui/screen/paint-screen.js';
 import {recordHeadless} from '../recorder/record-headless.js';
 import {makeConfig, type SimConfig} from '../sim/index.js';
 import type {BenchLine} from './types.js';

@@ -1,8 +1,9 @@
 /**
  * Dashboard figures for `npm run bench`:
- *  - the cost of one full frame with 40 instances at 120×40 and 160×50, from a SimState
- *    (selectors + view-models + composition) and from a view-model, next to what the same
- *    frame costs through Ink's renderToString; and the live screen writer's line diff;
+ *  - the cost of one live frame with 40 instances at 80×24, 120×40 and 160×50: Ink re-rendering
+ *    the component tree into the live screen (React, layout, Ink's output, our painter), beside
+ *    Ink's own floor for the same text (the same characters as plain <Text> rows), the
+ *    view-model's cost, and the recorder's text frame; the painter's diff of two frames;
  *  - time from process start to the first frame, by starting the built CLI under `script`
  *    (a pseudo-terminal) and timing the first frame's bytes;
  *  - with SCALETOP_BENCH_CPU=1 (about three minutes): CPU used over 60 s by the live dashboard
@@ -15,15 +16,17 @@ import {join} from 'node:path';
 import {performance} from 'node:perf_hooks';
 import {fileURLToPath} from 'node:url';
 import React from 'react';
-import {renderToString} from 'ink';
+import {EventEmitter} from 'node:events';
+import {Box, render, Text} from 'ink';
 import {advance, createInitialState, makeConfig, type SimState} from '../sim/index.js';
 import {Dashboard} from '../ui/dashboard.js';
 import {renderFrame} from '../ui/render-frame.js';
 import {composeFrame} from '../ui/compose-frame.js';
 import {makeTheme} from '../ui/theme.js';
 import {initialUiState} from '../ui/ui-state.js';
-import {sampleDashboardVm} from '../ui/sample-views.js';
-import {diffScreen, endSync} from '../live/screen-writer.js';
+import {toDashboardVm} from '../ui/view-models/to-dashboard.js';
+import {paintFrame} from '../ui/screen/paint-screen.js';
+import {endSync, InkScreen} from '../live/ink-screen.js';
 import type {BenchLine} from './types.js';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
@@ -50,20 +53,57 @@ function fortyInstanceState(): SimState {
 	return advance(createInitialState(config), 120);
 }
 
+/** `count` successive states of the 40-instance run, one tick apart (each frame differs, as at 1× each second). */
+function successiveStates(count: number): SimState[] {
+	let state = fortyInstanceState();
+	const out: SimState[] = [];
+	for (let i = 0; i < count; i++) {
+		state = advance(state, 1);
+		out.push(state);
+	}
+
+	return out;
+}
+
+/** Mean and p95 of Ink re-rendering `element(k)` for k = 1, 2, … into a screen of ours (as live: debug mode, our painter). */
+function inkRerenderCost(element: (k: number) => React.ReactElement, columns: number, rows: number, iterations = 150): {readonly mean: number; readonly p95: number; readonly chars: number} {
+	let last = '';
+	const screen = new InkScreen(chunk => {
+		last = chunk;
+	}, () => ({columns, rows}));
+	const stdin = new EventEmitter() as unknown as NodeJS.ReadStream;
+	const instance = render(element(0), {stdout: screen as unknown as NodeJS.WriteStream, stdin, debug: true, exitOnCtrlC: false, patchConsole: false});
+	let k = 1;
+	const cost = time(() => {
+		instance.rerender(element(k++));
+	}, iterations);
+	instance.unmount();
+	return {...cost, chars: last.length};
+}
+
 function frameCost(): BenchLine[] {
 	const lines: BenchLine[] = [];
 	const theme = makeTheme('color');
 	const ui = initialUiState();
-	const vm = sampleDashboardVm(40, ui);
-	const state = fortyInstanceState();
-	for (const [columns, rows] of [[120, 40], [160, 50]] as const) {
-		lines.push({name: `frame ${columns}×${rows}, 40 instances: SimState → selectors → view-models → lines`, value: ms(time(() => renderFrame(state, {columns, rows, isColor: true}))), goal: '≤ 10 ms'});
-		lines.push({name: `frame ${columns}×${rows}, 40 instances: view-model → lines (composeFrame)`, value: ms(time(() => composeFrame(vm, ui, columns, rows, theme)))});
-		lines.push({name: `  for comparison: the same lines through Ink's renderToString`, value: ms(time(() => renderToString(React.createElement(Dashboard, {vm, ui, columns, rows, theme}), {columns}), 50))});
+	const states = successiveStates(60);
+	const vms = states.map(state => toDashboardVm(state, ui));
+	for (const [columns, rows] of [[80, 24], [120, 40], [160, 50]] as const) {
+		const frame = (k: number) => React.createElement(Dashboard, {vm: vms[k % vms.length], ui, columns, rows, theme});
+		const ink = inkRerenderCost(frame, columns, rows);
+		// Ink's floor: the same text (escape codes stripped) as plain <Text> rows, the last digits changing every frame.
+		const text = composeFrame(vms[0], ui, columns, rows, theme).map(line => line.replaceAll(/\u001B\[[0-9;]*m/g, ''));
+		const floorFrame = (k: number) => React.createElement(Box, {flexDirection: 'column', width: columns, height: rows}, ...text.map((line, i) => React.createElement(Text, {key: i, wrap: 'truncate'}, i === 0 ? `${line.slice(0, -6)}${String(k % 100_000).padStart(6)}` : line)));
+		const floor = inkRerenderCost(floorFrame, columns, rows);
+		const goal = columns === 120 ? '≤ 10 ms and ≤ 1.5× the floor' : '≤ 1.5× the floor';
+		lines.push({name: `frame ${columns}×${rows}, 40 instances, through Ink (view-model → Ink → painter)`, value: `${ms(ink)}; ${(ink.mean / floor.mean).toFixed(2)}× the floor`, goal});
+		lines.push({name: `  Ink's floor: the same ${text.join('').length} characters as plain <Text> rows`, value: ms(floor)});
+		lines.push({name: `  SimState → selectors → view-models (each frame, before Ink)`, value: ms(time(() => toDashboardVm(states[0], ui)))});
+		lines.push({name: `  the recorder's frame: SimState → text (renderFrame, no Ink)`, value: ms(time(() => renderFrame(states[0], {columns, rows, isColor: true})))});
 	}
-	const a = renderFrame(state, {columns: 160, rows: 50, isColor: true}).split('\n');
-	const b = renderFrame(advance(state, 1), {columns: 160, rows: 50, isColor: true}).split('\n');
-	lines.push({name: 'screen writer diff of two consecutive 160×50 frames', value: `${ms(time(() => diffScreen(a, b), 2000))}, ${diffScreen(a, b).length} bytes`});
+
+	const a = renderFrame(states[0], {columns: 160, rows: 50, isColor: true}).split('\n');
+	const b = renderFrame(states[1], {columns: 160, rows: 50, isColor: true}).split('\n');
+	lines.push({name: 'painter: the bytes between two consecutive 160×50 frames', value: `${ms(time(() => paintFrame(a, b), 2000))}, ${paintFrame(a, b).length} bytes`});
 	return lines;
 }
 

@@ -59,7 +59,7 @@ export async function runLiveCommand(options: RunOptions, config: SimConfig): Pr
 		const samplers = [metrics && metricsSampler(metrics, intervalSeconds / config.tickSeconds), events && eventsSampler(events)].filter(sampler => sampler !== undefined);
 		const onState = samplers.length === 0 ? undefined : (state: SimState) => samplers.forEach(sample => sample(state));
 		const {runLive} = await import('../live/run-live.js');
-		const exitCode = await runLive({config, speed, fps: record?.fps, tap, onState, charset: options.isAscii ? 'ascii' : 'unicode'});
+		const {exitCode} = await runLive({config, speed, fps: record?.fps, tap, onState, charset: options.isAscii ? 'ascii' : 'unicode'});
 		// A failed write is a failed run: one sentence per file after the dashboard has gone.
 		const failures = files.failures();
 		for (const failure of failures) process.stderr.write(`scaletop: ${failure}\n`);

@@ -1,21 +1,30 @@
 /**
  * The live runner: `scaletop [PRESET]` on a terminal. Checks for a TTY, switches to the
- * alternate screen, runs <App> with Ink (state, timers, keys) and puts its frames on the
- * terminal with the line-diffing {@link createScreenWriter}; restores the terminal on every
- * way out: `q`, Ctrl-C (a key: Ink's own handler is off), SIGTERM, SIGHUP, and a crash (the
- * error is printed after the screen is restored). Returns the exit code.
+ * alternate screen, and runs <App> with Ink, which renders the component tree into an
+ * {@link InkScreen} (the one painter puts each frame on the terminal). Every way out restores
+ * the terminal and says how the run ended:
  *
- * React and Ink are loaded on demand, after NODE_ENV defaults to `production`: React's
- * development build is several times slower per frame and slower to load.
+ * | way out                                   | exit code | after the screen is restored        |
+ * | ----------------------------------------- | --------- | ----------------------------------- |
+ * | `q`                                       | 0         | the summary of the run so far       |
+ * | Ctrl-C (the key) or SIGINT                | 130       | the summary of the run so far       |
+ * | SIGTERM (one is enough, orphaned or not)  | 143       | the summary of the run so far       |
+ * | SIGHUP, or the terminal vanished (EIO)    | 129       | nothing (there is no terminal)      |
+ * | an internal error                         | 1         | one sentence on stderr              |
+ *
+ * Recording and metrics files are complete on every path (their writers write whole lines and
+ * close on exit). React and Ink are loaded on demand, after NODE_ENV defaults to `production`:
+ * React's development build is several times slower per frame and slower to load.
  */
-import {createInitialState, type SimConfig, type SimState} from '../sim/index.js';
+import {createInitialState, selectHeader, selectSummary, type SimConfig, type SimState} from '../sim/index.js';
 import {composeFrame} from '../ui/compose-frame.js';
 import {initialUiState} from '../ui/ui-state.js';
 import {toDashboardVm} from '../ui/view-models/to-dashboard.js';
 import type {LiveOutputTap} from '../recorder/types.js';
-import {isColorWanted, makeTheme, type Charset} from '../ui/theme.js';
-import {createScreenWriter} from './screen-writer.js';
-import {enterAlternateScreen, leaveAlternateScreen, noTerminalMessage, SizeOnlyStream} from './terminal.js';
+import {makeTheme, type Charset, type ThemeMode} from '../ui/theme.js';
+import {formatSummary} from '../headless/format-summary.js';
+import {InkScreen} from './ink-screen.js';
+import {enterAlternateScreen, leaveAlternateScreen, noTerminalMessage} from './terminal.js';
 
 export type LiveOptions = {
 	readonly config: SimConfig;
@@ -23,6 +32,8 @@ export type LiveOptions = {
 	readonly speed?: number;
 	/** `ascii`: draw without block or box glyphs (`--ascii`). Default unicode. */
 	readonly charset?: Charset;
+	/** `mono`: no colour (`--no-color`, NO_COLOR, FORCE_COLOR=0, TERM=dumb). Default colour. */
+	readonly themeMode?: ThemeMode;
 	/** Frames per second of the pacing timer. Default 10. */
 	readonly fps?: number;
 	/** Receives everything written to the terminal, resizes, markers; closed on every exit. */
@@ -33,100 +44,178 @@ export type LiveOptions = {
 	readonly onState?: (state: SimState) => void;
 };
 
-const signalCodes = {SIGTERM: 143, SIGHUP: 129} as const;
+/** How a live run ended. */
+export type LiveResult = {
+	readonly exitCode: number;
+	/** The terminal went away (SIGHUP, EIO): nothing more should be written to it. */
+	readonly isTerminalGone: boolean;
+	/** The last state on screen. */
+	readonly state: SimState;
+};
 
-/** Run the live dashboard until the user quits; resolves with the exit code. */
-export async function runLive(options: LiveOptions): Promise<number> {
+/** Is this error the terminal going away (a write or an ioctl on a closed pty)? */
+function isGoneError(error: unknown): boolean {
+	const code = (error as NodeJS.ErrnoException | undefined)?.code;
+	return code === 'EIO' || code === 'ENXIO' || code === 'EPIPE' || code === 'EBADF';
+}
+
+/** Run the live dashboard until the user quits; resolves with how it ended. */
+export async function runLive(options: LiveOptions): Promise<LiveResult> {
 	const {stdin, stdout, stderr} = process;
-	const {tap} = options;
+	const {tap, config} = options;
+	let lastState = createInitialState(config);
 	if (!stdin.isTTY || !stdout.isTTY) {
 		stderr.write(noTerminalMessage);
 		tap?.close();
-		return 2;
+		return {exitCode: 2, isTerminalGone: false, state: lastState};
 	}
-	const theme = makeTheme(isColorWanted(process.env) ? 'color' : 'mono', options.charset);
+
+	const theme = makeTheme(options.themeMode ?? 'color', options.charset);
 	const fps = Math.max(1, Math.min(60, options.fps ?? 10));
-	const out = (chunk: string) => {
-		stdout.write(chunk);
+	let isTerminalGone = false;
+	const write = (chunk: string) => {
+		if (isTerminalGone) return;
+		try {
+			stdout.write(chunk);
+		} catch (error) {
+			if (!isGoneError(error)) throw error;
+			isTerminalGone = true;
+		}
+
 		tap?.write(chunk);
 	};
-	const writer = createScreenWriter(out, () => ({columns: stdout.columns || 80, rows: stdout.rows || 24}));
-	const sink = new SizeOnlyStream(stdout);
-	stdout.write(enterAlternateScreen);
+
+	const size = () => ({columns: stdout.columns || 80, rows: stdout.rows || 24});
+	const screen = new InkScreen(write, size);
 	let exitCode = 0;
 	let crash: unknown;
 	let instance: {readonly unmount: () => void; readonly waitUntilExit: () => Promise<unknown>} | undefined;
 	let isStopping = false;
 	// Every way out ends here; signals may arrive before Ink is even loaded.
 	const stop = (code: number, error?: unknown) => {
+		if (isStopping) return;
 		if (error !== undefined) crash = error;
 		exitCode = code;
 		isStopping = true;
-		instance?.unmount();
+		if (instance) instance.unmount();
+		else wakeUp();
 	};
-	const onTerm = () => {
-		stop(signalCodes.SIGTERM);
+
+	let wakeUp = () => {};
+	const stopped = new Promise<void>(resolve => {
+		wakeUp = resolve;
+	});
+	const onInterrupt = () => {
+		stop(130);
 	};
-	const onHup = () => {
-		stop(signalCodes.SIGHUP);
+
+	const onTerminate = () => {
+		stop(143);
 	};
+
+	const onHangUp = () => {
+		isTerminalGone = true;
+		stop(129);
+	};
+
 	const onCrash = (error: unknown) => {
-		stop(1, error);
+		if (isGoneError(error)) onHangUp();
+		else stop(1, error);
 	};
+
+	// Writes to a terminal that went away fail asynchronously, as an 'error' event.
+	const onOutputError = (error: unknown) => {
+		if (isGoneError(error)) onHangUp();
+		else stop(1, error);
+	};
+
 	const onResize = () => {
-		writer.invalidate();
 		tap?.resize(stdout.columns, stdout.rows);
-		sink.emit('resize');
+		screen.resized();
 	};
-	process.on('SIGTERM', onTerm);
-	process.on('SIGHUP', onHup);
+
+	process.on('SIGINT', onInterrupt);
+	process.on('SIGTERM', onTerminate);
+	process.on('SIGHUP', onHangUp);
 	process.on('uncaughtException', onCrash);
 	process.on('unhandledRejection', onCrash);
+	stdout.prependListener('error', onOutputError);
+	stdin.on('end', onHangUp);
 	stdout.on('resize', onResize);
 	try {
+		write(enterAlternateScreen);
 		// Keys typed while React and Ink load are neither echoed nor lost: Ink reads them later.
 		stdin.setRawMode(true);
 		// The first frame does not wait for React and Ink (a few hundred ms to load): it is the
-		// same pure composition the app draws at tick 0, so the app's own first frame changes nothing.
+		// frame plan of the initial state drawn as text, the same cells Ink then renders, so
+		// Ink's own first frame changes nothing on screen.
 		const ui = initialUiState({speed: options.speed, isPaused: options.paused});
-		writer.frame(composeFrame(toDashboardVm(createInitialState(options.config), ui), ui, stdout.columns || 80, stdout.rows || 24, theme));
+		const {columns, rows} = size();
+		screen.paint(composeFrame(toDashboardVm(lastState, ui), ui, columns, rows, theme));
 		process.env['NODE_ENV'] ??= 'production';
 		const [React, {render}, {App}] = await Promise.all([import('react'), import('ink'), import('../app.js')]);
-		const app = React.createElement(App, {
-			config: options.config,
-			theme,
-			speed: options.speed,
-			fps,
-			isPaused: options.paused,
-			onMarker: tap ? (label: string) => tap.marker(label) : undefined,
-			onState: options.onState,
-			onFrame: writer.frame,
-		});
-		// debug: Ink writes each (empty) render straight to the sink instead of through its
-		// log-update, whose erase-and-rewrite and CI detection we do not want here.
-		instance = render(app, {stdout: sink as unknown as NodeJS.WriteStream, stdin, stderr, debug: true, exitOnCtrlC: false, patchConsole: false});
-		if (isStopping) instance.unmount();
-		await instance.waitUntilExit();
+		if (!isStopping) {
+			const onState = (state: SimState) => {
+				lastState = state;
+				options.onState?.(state);
+			};
+
+			const app = React.createElement(App, {
+				config,
+				theme,
+				speed: options.speed,
+				fps,
+				isPaused: options.paused,
+				onMarker: tap ? (label: string) => tap.marker(label) : undefined,
+				onState,
+				onQuit(code: 0 | 130) {
+					exitCode = code;
+				},
+			});
+			// debug: Ink hands each whole frame to the screen at once (see ./ink-screen.ts).
+			instance = render(app, {stdout: screen as unknown as NodeJS.WriteStream, stdin, stderr, debug: true, exitOnCtrlC: false, patchConsole: false});
+			await Promise.race([instance.waitUntilExit(), stopped]);
+		}
 	} catch (error) {
-		crash = error;
-		exitCode = 1;
+		if (isGoneError(error)) {
+			isTerminalGone = true;
+			exitCode = 129;
+		} else {
+			crash = error;
+			exitCode = 1;
+		}
 	} finally {
-		process.off('SIGTERM', onTerm);
-		process.off('SIGHUP', onHup);
+		screen.close();
+		process.off('SIGINT', onInterrupt);
+		process.off('SIGTERM', onTerminate);
+		process.off('SIGHUP', onHangUp);
 		process.off('uncaughtException', onCrash);
 		process.off('unhandledRejection', onCrash);
+		stdin.off('end', onHangUp);
 		stdout.off('resize', onResize);
 		try {
 			if (stdin.isRaw) stdin.setRawMode(false);
-			stdout.write(leaveAlternateScreen);
 		} catch {
-			// The terminal may be gone (SIGHUP); nothing left to restore.
+			// The terminal is gone, or the process group was orphaned (tcsetattr fails with EIO):
+			// nothing left to restore.
 		}
+
+		write(leaveAlternateScreen);
+		stdin.pause();
 		tap?.close();
+		// Later write errors (the terminal going away after the run) are not the run's.
+		stdout.off('error', onOutputError);
+		if (isTerminalGone) stdout.on('error', () => {});
 	}
+
 	if (crash !== undefined) {
 		const message = crash instanceof Error ? crash.message : String(crash);
 		stderr.write(`scaletop: the dashboard stopped on an internal error: ${message}\n`);
+	} else if (!isTerminalGone && exitCode !== 2) {
+		// As htop users expect nothing and top users a last screen: the numbers of the run so far.
+		const isComplete = selectHeader(lastState).simulatedSeconds >= config.durationSeconds;
+		write(formatSummary(selectSummary(lastState), {title: config.title, durationSeconds: config.durationSeconds, isComplete}));
 	}
-	return exitCode;
+
+	return {exitCode, isTerminalGone, state: lastState};
 }

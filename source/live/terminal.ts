@@ -1,8 +1,7 @@
 /**
  * Terminal plumbing for the live dashboard: alternate screen and cursor sequences, the
- * no-terminal message, and the stream Ink renders into.
+ * no-terminal message.
  */
-import {EventEmitter} from 'node:events';
 
 /** Switch to the alternate screen (saving the user's), clear it, hide the cursor. */
 export const enterAlternateScreen = '\u001B[?1049h\u001B[2J\u001B[H\u001B[?25l';
@@ -17,27 +16,3 @@ export const leaveAlternateScreen = '\u001B[0m\u001B[H\u001B[2J\u001B[?25h\u001B
 
 /** Message when there is no terminal (exit code 2). */
 export const noTerminalMessage = 'scaletop: the live dashboard needs a terminal (stdin and stdout must be TTYs); use --headless to run a preset without one.\n';
-
-/**
- * The stdout Ink is given: it reports the real terminal's size and emits `resize` when told
- * to, and swallows what Ink writes (the app hands its frames to the screen writer instead).
- */
-export class SizeOnlyStream extends EventEmitter {
-	readonly isTTY = true;
-
-	constructor(private readonly terminal: NodeJS.WriteStream) {
-		super();
-	}
-
-	get columns(): number {
-		return this.terminal.columns || 80;
-	}
-
-	get rows(): number {
-		return this.terminal.rows || 24;
-	}
-
-	write(_chunk: unknown): boolean {
-		return true;
-	}
-}

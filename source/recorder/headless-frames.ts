@@ -13,7 +13,7 @@ import {renderFrame, type FrameOptions} from '../ui/render-frame.js';
 import {initialUiState, type UiState} from '../ui/ui-state.js';
 import type {Charset} from '../ui/theme.js';
 import type {CastEvent} from './cast-writer.js';
-import {frameLines, paintFrame} from './paint.js';
+import {frameLines, paintFrame} from '../ui/screen/paint-screen.js';
 import {timelineMarkers} from './timeline-markers.js';
 
 /** What the frames look like and how simulated time maps to cast time. */

@@ -13,5 +13,5 @@ export {encodeCast, encodeHeader, createCastEncoder, formatMicroseconds, type Ca
 export {recordHeadless, checkRecordOptions, headlessDefaults, defaultSpeed, type RecordHeadlessOptions, type RecordProgress, type RecordResult} from './record-headless.js';
 export {openLiveTap, type LiveTapOptions} from './live-tap.js';
 export {headlessFrames, framePlan, durationTicks, recordingUiState, type FramePlanOptions, type FrameRenderer, type HeadlessFrame} from './headless-frames.js';
-export {paintFrame, frameLines, finishPainting, clipLine} from './paint.js';
+export {paintFrame, frameLines, finishPainting, clipLine} from '../ui/screen/paint-screen.js';
 export {timelineMarkers, beatSeconds, type TimelineMarker} from './timeline-markers.js';

@@ -13,7 +13,7 @@ import type {CastFormat} from './cast-writer.js';
 import {openCastFile, type CastFile} from './cast-file.js';
 import type {Charset} from '../ui/theme.js';
 import {framePlan, headlessFrames, type FrameRenderer} from './headless-frames.js';
-import {finishPainting} from './paint.js';
+import {finishPainting} from '../ui/screen/paint-screen.js';
 
 /** Defaults of a headless recording (speed: see `defaultSpeed`). */
 export const headlessDefaults = {columns: 120, rows: 36, fps: 10, castSeconds: 60, idleTimeLimitSeconds: 2} as const;

@@ -1,7 +1,7 @@
 /**
  * Where everything goes for a box of a size: a pure plan that the Ink tree (./dashboard.tsx)
  * and the recorder's text composition (./compose-frame.ts) both follow, so both draw the same
- * screen. Layout as data: the top panels are a list (./panels.tsx) of `{id, column, wants}`;
+ * screen. Layout as data: the top panels are a list (./panels.ts) of `{id, column, wants}`;
  * a new panel is one more entry. The frame fills the box (the live screen is drawn by our own
  * painter, so a frame as tall as the terminal is fine): a header, the top panels side by side,
  * the instance table, the activity log, the caption and the key bar. Extra height goes to what
@@ -21,7 +21,14 @@ export const widePanelsColumns = 150;
 export type PanelBox = {readonly width: number; readonly height: number};
 
 /** What the layout needs to know of a top panel: which of the two narrow columns it sits in, and its natural height. */
-export type PanelSpec = {readonly id: string; readonly column: 0 | 1; readonly wants: number};
+export type PanelSpec = {
+	readonly id: string;
+	readonly column: 0 | 1;
+	/** Rows it would like at a width (title included). */
+	readonly wants: (width: number) => number;
+	/** Rows it keeps before its neighbours give up theirs (default 2: a title and a row). */
+	readonly minHeight?: number;
+};
 
 /** A top panel placed: its box. */
 export type PlacedPanel = {readonly id: string; readonly box: PanelBox};
@@ -47,7 +54,7 @@ export type DashboardLayout = {
 	readonly panelColumns: readonly PanelColumn[];
 	/** Rows of the panel area. */
 	readonly panelsHeight: number;
-	/** Instance table rows including its column header. */
+	/** Instance table rows including its title and column titles. */
 	readonly tableHeight: number;
 	/** Log rows including its title. */
 	readonly logHeight: number;
@@ -60,18 +67,25 @@ export type DashboardLayout = {
 	readonly keyBarHeight: number;
 };
 
+/** Rows of the instance table above its instances: its title and its column titles. */
+const tableHeadRows = 2;
+
 const clamp = (value: number, low: number, high: number) => Math.min(high, Math.max(low, value));
 
-/** Heights for panels stacked in a column of `height` rows: each its wants, shrunk in turn (never below 2: title and a row), the last one taking what is left. */
-function stack(panels: readonly PanelSpec[], height: number): number[] {
-	const heights = panels.map(p => Math.max(2, p.wants));
+/**
+ * Heights for panels stacked in a column of `height` rows and `width` columns: each its wants,
+ * shrunk in turn — the one furthest above its minimum first, so every panel keeps some rows —
+ * the last one taking what is left.
+ */
+function stack(panels: readonly PanelSpec[], width: number, height: number): number[] {
+	const heights = panels.map(p => Math.max(2, p.wants(width)));
+	const floors = panels.map((p, i) => Math.min(heights[i], Math.max(2, p.minHeight ?? 2)));
 	let excess = heights.reduce((a, b) => a + b, 0) - height;
-	// Shrink the tallest first, so every panel keeps some rows.
 	while (excess > 0) {
-		let tallest = 0;
-		for (let i = 1; i < heights.length; i++) if (heights[i] > heights[tallest]) tallest = i;
-		if (heights[tallest] <= 2) break;
-		heights[tallest] -= 1;
+		let pick = -1;
+		for (let i = 0; i < heights.length; i++) if (heights[i] > floors[i] && (pick === -1 || heights[i] - floors[i] > heights[pick] - floors[pick])) pick = i;
+		if (pick === -1) break;
+		heights[pick] -= 1;
 		excess -= 1;
 	}
 
@@ -88,24 +102,25 @@ export function planLayout(columns: number, rows: number, panels: readonly Panel
 	const body = Math.max(0, height - 1 - captionHeight - keyBarHeight);
 	const fitsWide = columns >= widePanelsColumns && panels.length * (minPanelWidth + 1) - 1 <= columns;
 	const groups: PanelSpec[][] = fitsWide ? panels.map(p => [p]) : [panels.filter(p => p.column === 0), panels.filter(p => p.column === 1)];
-	const natural = Math.max(...groups.map(g => g.reduce((sum, p) => sum + Math.max(2, p.wants), 0)));
+	const widths = groups.length === 1 ? [columns] : splitWidth(columns, groups.length);
+	const natural = Math.max(...groups.map((g, i) => g.reduce((sum, p) => sum + Math.max(2, p.wants(widths[i])), 0)));
 	const panelsHeight = clamp(natural, 6, Math.max(6, Math.round(body * (fitsWide ? 0.35 : 0.45))));
 	const rest = Math.max(0, body - panelsHeight);
 	// The table gets what its rows need (at least 3 rows, leaving the log at least 4), the log the rest;
 	// when the log has less to show than that, the table takes the room back.
 	const logMin = compact ? 0 : Math.min(4, rest);
-	let tableHeight = clamp(wants.tableRows + 1, Math.min(3, rest), Math.max(0, rest - logMin));
+	const tableWants = wants.tableRows + tableHeadRows;
+	let tableHeight = clamp(tableWants, Math.min(4, rest), Math.max(0, rest - logMin));
 	let logHeight = compact ? 0 : rest - tableHeight;
-	if (!compact && logHeight > wants.logRows + 1 && tableHeight < wants.tableRows + 1) {
-		const moved = Math.min(logHeight - Math.max(logMin, wants.logRows + 1), wants.tableRows + 1 - tableHeight);
+	if (!compact && logHeight > wants.logRows + 1 && tableHeight < tableWants) {
+		const moved = Math.min(logHeight - Math.max(logMin, wants.logRows + 1), tableWants - tableHeight);
 		tableHeight += moved;
 		logHeight -= moved;
 	}
 
 	if (compact) tableHeight = rest;
-	const widths = groups.length === 1 ? [columns] : splitWidth(columns, groups.length);
 	const panelColumns = groups.map((group, index) => {
-		const heights = stack(group, panelsHeight);
+		const heights = stack(group, widths[index], panelsHeight);
 		return {width: widths[index], panels: group.map((p, k) => ({id: p.id, box: {width: widths[index], height: heights[k]}}))};
 	});
 	return {isTooSmall, width: columns, height, panelColumns, panelsHeight, tableHeight, logHeight, captionHeight, bodyHeight: body, lowerHeight: tableHeight + logHeight, keyBarHeight};

@@ -2,7 +2,7 @@
  * One full dashboard frame as a string, without a terminal: for the recorder and tests. It is
  * exactly what the live dashboard shows at that size in its default UI state (running, 1×,
  * first instance selected, sorted by id), with ANSI colours when `isColor`, else the NO_COLOR
- * look (bold / dim only); ASCII only when `charset` is `ascii`. Lines are joined with `\n`; the frame is `rows − 1` lines tall.
+ * look (bold / dim only); ASCII only when `charset` is `ascii`. Lines are joined with `\n`; the frame is `rows` lines tall.
  * Loads neither React nor Ink.
  */
 import type {SimState} from '../sim/index.js';

@@ -3,12 +3,13 @@
  * renders it, and the UI tests start from it. Built from read-model views (the same plain
  * objects the sim's selectors return), so it exercises the real view-model functions.
  */
-import type {AlarmView, AutoScalingView, HeaderView, InstanceView, LoadBalancerView, LoadView, SeriesView, SimEvent} from '../sim/index.js';
+import type {AlarmView, AutoScalingView, HeaderView, InstanceView, LoadBalancerView, LoadView, SeriesView, SimEvent, ZoneView} from '../sim/index.js';
 import {initialUiState, type UiState} from './ui-state.js';
 import {toAlarmRows} from './view-models/to-alarm-rows.js';
 import {toEventLines} from './view-models/to-event-lines.js';
 import {toHeaderVm} from './view-models/to-header.js';
-import {toInstanceRows} from './view-models/to-instance-rows.js';
+import {toInstanceTableVm} from './view-models/to-instance-rows.js';
+import {toKeyBarVm} from './view-models/to-key-bar.js';
 import {toLoadBalancerPanelVm} from './view-models/to-load-balancer-panel.js';
 import {toLoadPanelVm} from './view-models/to-load-panel.js';
 import {toScalingGroupPanelVm} from './view-models/to-scaling-group-panel.js';
@@ -97,17 +98,22 @@ export const sampleEvents: readonly SimEvent[] = [
 	{tick: 300, kind: 'caption', message: 'The flash sale starts', cause: ''},
 ];
 
-/** The sample dashboard view-model with `count` instances. */
+export const sampleZones: readonly ZoneView[] = zones.map((zone) => ({zone, isDown: false, outageSecondsLeft: 0}));
+
+/** The sample dashboard view-model with `count` instances, as the UI state asks to show it. */
 export function sampleDashboardVm(count: number, ui: UiState = initialUiState()): DashboardVm {
 	const instances = sampleInstances(count);
 	return {
-		header: toHeaderVm(sampleHeader, {isPaused: ui.isPaused, speed: 1}),
-		load: toLoadPanelVm(sampleLoad, sampleSeries, {costUsd: sampleHeader.totalCostUsd, inService: 3, cpuAvgPercent: 85.2}),
+		header: toHeaderVm(sampleHeader, {isPaused: ui.isPaused, speed: ui.speed}),
+		load: toLoadPanelVm(sampleLoad, sampleSeries, {costUsd: sampleHeader.totalCostUsd, inService: 3, cpuAvgPercent: 85.2, secondsPerPoint: 1}),
 		loadBalancer: toLoadBalancerPanelVm(sampleLoadBalancer(instances)),
 		scalingGroup: toScalingGroupPanelVm(sampleAutoScaling(instances), sampleAlarms),
 		alarms: toAlarmRows(sampleAlarms),
-		instances: toInstanceRows(instances, ui.sortColumn, ui.isSortDescending),
+		table: toInstanceTableVm(instances, sampleZones, {...ui, nowSeconds: sampleHeader.simulatedSeconds}),
 		events: toEventLines(sampleEvents, 1),
+		eventRange: {newest: sampleEvents.length - 1, oldest: 0},
 		caption: 'The ELB still routes to the dead instance until it fails 2 checks',
+		detail: undefined,
+		keyBar: toKeyBarVm(ui),
 	};
 }

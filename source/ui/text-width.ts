@@ -7,6 +7,7 @@
  * outside the Basic Multilingual Plane goes to string-width whole.
  */
 import stringWidth from 'string-width';
+import wrapAnsi from 'wrap-ansi';
 
 const printableAscii = /^[\u0020-\u007E]*$/;
 /** Code units that may join with a neighbour into one grapheme, or are not characters of their own. */
@@ -78,4 +79,14 @@ export function padToWidth(text: string, width: number): string {
 export function padStartToWidth(text: string, width: number): string {
 	const used = textWidth(text);
 	return used >= width ? padToWidth(text, width) : ' '.repeat(width - used) + text;
+}
+
+/**
+ * `text` wrapped at word boundaries into lines of at most `width` columns (a word longer than
+ * a line is broken), by `wrap-ansi` — the wrapper Ink itself uses, measuring with string-width.
+ */
+export function wrapToWidth(text: string, width: number): string[] {
+	if (width <= 0) return [];
+	if (textWidth(text) <= width) return [text];
+	return wrapAnsi(text, width, {hard: true, trim: true}).split('\n');
 }

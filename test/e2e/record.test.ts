@@ -12,7 +12,7 @@ import {fileURLToPath} from 'node:url';
 import {afterAll, beforeAll, describe, expect, it, vi} from 'vitest';
 import {loadPreset} from '../../source/presets/load-preset.js';
 import {recordHeadless} from '../../source/recorder/record-headless.js';
-import {frameLines} from '../../source/recorder/paint.js';
+import {frameLines} from '../../source/ui/screen/paint-screen.js';
 import {recordingUiState} from '../../source/recorder/headless-frames.js';
 import {advance, createInitialState, makeConfig} from '../../source/sim/index.js';
 import {renderFrame} from '../../source/ui/render-frame.js';

@@ -7,7 +7,7 @@ import xterm from '@xterm/headless';
 import {expect, it} from 'vitest';
 import {loadPreset} from '../../source/presets/load-preset.js';
 import {headlessFrames} from '../../source/recorder/headless-frames.js';
-import {frameLines, paintFrame} from '../../source/recorder/paint.js';
+import {frameLines, paintFrame} from '../../source/ui/screen/paint-screen.js';
 
 type Terminal = InstanceType<typeof xterm.Terminal>;
 

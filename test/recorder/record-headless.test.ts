@@ -5,7 +5,7 @@ import {afterEach, beforeEach, describe, expect, it} from 'vitest';
 import {defaultSpeed, recordHeadless} from '../../source/recorder/record-headless.js';
 import {advance, createInitialState, makeConfig} from '../../source/sim/index.js';
 import {renderFrame} from '../../source/ui/render-frame.js';
-import {frameLines} from '../../source/recorder/paint.js';
+import {frameLines} from '../../source/ui/screen/paint-screen.js';
 import {framePlan, recordingUiState} from '../../source/recorder/headless-frames.js';
 import {expectedScreen, parseCast, replayScreen, stripSgr} from './helpers/replay.js';
 

@@ -2,7 +2,7 @@ import React from 'react';
 import {describe, expect, test, vi} from 'vitest';
 import {render} from 'ink-testing-library';
 import {App} from '../../source/app.js';
-import {makeConfig} from '../../source/sim/index.js';
+import {makeAlarm, makeConfig} from '../../source/sim/index.js';
 import {makeTheme} from '../../source/ui/theme.js';
 import {plain} from './helpers/render-text.js';
 
@@ -10,8 +10,8 @@ import {plain} from './helpers/render-text.js';
 // terminal. Started paused so that only keys move time; every wait is vi.waitFor.
 const config = makeConfig({name: 'test-fleet', title: 'Test fleet', seed: 3});
 
-async function start() {
-	const app = render(<App config={config} theme={makeTheme('color')} isPaused size={{columns: 120, rows: 40}} />);
+async function start(which = config) {
+	const app = render(<App config={which} theme={makeTheme('color')} isPaused size={{columns: 120, rows: 40}} />);
 	// Keys written before Ink listens to stdin would be lost: wait for its listener.
 	await vi.waitFor(() => {
 		expect(app.stdin.listenerCount('readable')).toBeGreaterThan(0);
@@ -32,22 +32,23 @@ describe('the live app', () => {
 		await vi.waitFor(() => {
 			expect(screen()).toContain('❚❚ PAUSED');
 		});
-		expect(screen().split('\n')).toHaveLength(39);
+		expect(screen().split('\n')).toHaveLength(40);
 		expect(screen()).toContain('? help  q quit');
 		app.unmount();
 	});
 
 	test('? opens the help, any key closes it without acting', async () => {
 		const {app, screen, press} = await start();
-		await press('?', (text) => text.includes('Keys (any key closes this)'));
-		await press('x', (text) => !text.includes('Keys (any key closes this)'));
-		expect(screen()).not.toContain('kill a random instance');
+		await press('?', (text) => text.includes('▸Help ↑↓ PgUp PgDn scroll') && text.includes('│ kill a random instance'));
+		await press('x', (text) => !text.includes('▸Help'));
+		expect(screen()).not.toContain('terminate-requested');
+		expect(screen()).toContain('ID▲');
 		app.unmount();
 	});
 
 	test('. steps one tick while paused; space resumes', async () => {
 		const {app, press} = await start();
-		await press('.', (text) => text.includes('00:00:01/') && text.includes('» stepped one tick'));
+		await press('.', (text) => text.includes('00:00:01/') && text.includes('» one tick: now 00:00:01'));
 		await press(' ', (text) => text.includes('▶ running') && text.includes('» resumed'));
 		app.unmount();
 	});
@@ -58,7 +59,9 @@ describe('the live app', () => {
 		const selectedId = () => /i-\d{4}/.exec(plain((app.lastFrame() ?? '').split('\n').find((line) => line.includes('\u001B[7m')) ?? ''))?.[0];
 		const tableIds = screen().split('\n').flatMap((line) => /^.(i-\d{4}) t2\./.exec(line)?.[1] ?? []);
 		expect(tableIds.length).toBeGreaterThan(1);
-		expect(selectedId()).toBe(tableIds[0]);
+		await vi.waitFor(() => {
+			expect(selectedId()).toBe(tableIds[0]);
+		});
 		app.stdin.write('\u001B[B');
 		await vi.waitFor(() => {
 			expect(selectedId()).toBe(tableIds[1]);
@@ -115,6 +118,61 @@ describe('the live app', () => {
 		await press('[', (text) => text.includes('×1 '));
 		expect(screen()).toContain('» speed ×1');
 		app.unmount();
+	});
+});
+
+describe('the habits of top-like tools, in the live app', () => {
+	test('/ filters the table as you type; Enter keeps the filter, Esc clears it', async () => {
+		const {app, screen, press} = await start();
+		await press('/', (text) => text.includes('/█'));
+		await press('1', (text) => text.includes('/1█'));
+		await press('b', (text) => text.includes('/1b█') && text.includes('/1b 1 filtered out'));
+		expect(screen().split('\n').filter(line => /^.i-\d{4} /.test(line)).every(line => line.includes('us-east-1b'))).toBe(true);
+		await press('\r', (text) => text.includes('» filter "1b" (Esc clears)'));
+		await press('\u001B', (text) => text.includes('» filter cleared') && !text.includes('filtered out'));
+		app.unmount();
+	});
+
+	test('Enter opens the selected instance\'s detail pane, Esc closes it', async () => {
+		const {app, press} = await start();
+		await press('\r', (text) => /▸i-\d{4} · t2\.micro · us-east-1\w Esc closes/.test(text) && text.includes('CPU credits'));
+		await press('\u001B', (text) => text.includes('ID▲'));
+		app.unmount();
+	});
+
+	test('Tab focuses the alarms, Enter shows the alarm\'s datapoints against its threshold; on a policy, its activities', async () => {
+		const withPolicy = makeConfig({name: 'policy', seed: 3, autoScaling: {min: 1, max: 4, desired: 2, policies: [
+			{name: 'scale-out', type: 'simple', alarm: makeAlarm({name: 'HighCPU', comparison: '>', threshold: 80}), adjustmentType: 'ChangeInCapacity', adjustment: 1},
+		]}});
+		const {app, press} = await start(withPolicy);
+		await press('\t', (text) => text.includes('▸Alarms') && text.includes('» focus: alarms'));
+		await press('\r', (text) => text.includes('▸HighCPU · INSUFFICIENT_DATA') && text.includes('condition      CPUUtilization Average > 80'));
+		await press('\r', (text) => text.includes('ID▲'));
+		await press('\t', (text) => text.includes('» focus: scaling policies'));
+		await press('\r', (text) => text.includes('▸scale-out · simple policy of') && text.includes('this policy has not acted yet'));
+		app.unmount();
+	});
+
+	test('t cycles terminated instances, g groups by zone, both say what they did', async () => {
+		const {app, press} = await start();
+		await press('t', (text) => text.includes('» terminated instances hidden'));
+		await press('g', (text) => text.includes('» instances grouped by Availability Zone') && /── us-east-1a · \d instances?, \d healthy/.test(text));
+		app.unmount();
+	});
+
+	test('Ctrl-C quits with 130 and q with 0 (the live runner sets the exit code)', async () => {
+		for (const [key, code] of [['\u0003', 130], ['q', 0]] as const) {
+			const codes: number[] = [];
+			const app = render(<App config={config} theme={makeTheme('mono')} isPaused size={{columns: 120, rows: 40}} onQuit={(exitCode) => codes.push(exitCode)} />);
+			await vi.waitFor(() => {
+				expect(app.stdin.listenerCount('readable')).toBeGreaterThan(0);
+			});
+			app.stdin.write(key);
+			await vi.waitFor(() => {
+				expect(codes).toEqual([code]);
+			});
+			app.unmount();
+		}
 	});
 });
 

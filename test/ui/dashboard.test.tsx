@@ -5,6 +5,7 @@ import {makeTheme} from '../../source/ui/theme.js';
 import {initialUiState, type UiState} from '../../source/ui/ui-state.js';
 import {sampleDashboardVm} from '../../source/ui/sample-views.js';
 import {renderText} from './helpers/render-text.js';
+import {textWidth} from '../../source/ui/text-width.js';
 
 const theme = makeTheme('color');
 
@@ -23,22 +24,22 @@ describe('dashboard layout', () => {
 
 	test.each([
 		[80, 24], [81, 25], [100, 30], [120, 40], [149, 45], [150, 45], [160, 50], [200, 60], [240, 80],
-	])('at %i×%i the frame is exactly rows − 1 lines and never wider than the terminal', (columns, rows) => {
+	])('at %i×%i the frame is exactly as tall as the terminal and never wider', (columns, rows) => {
 		for (const count of [0, 3, 40]) {
 			const lines = screen(columns, rows, count).split('\n');
-			expect(lines).toHaveLength(rows - 1);
-			expect(Math.max(...lines.map((line) => line.length))).toBeLessThanOrEqual(columns);
+			expect(lines).toHaveLength(rows);
+			expect(Math.max(...lines.map((line) => textWidth(line)))).toBeLessThanOrEqual(columns);
 			expect(lines[0]).toContain('00:12:34');
 			expect(lines.at(-1)).toContain('q quit');
 		}
 	});
 
-	test.each([[80, 24, 2], [120, 40, 2], [160, 50, 1]])('at %i×%i a long caption takes %i line(s), the frame stays rows − 1 lines, and the whole caption is on screen', (columns, rows, captionRows) => {
+	test.each([[80, 24, 2], [120, 40, 2], [160, 50, 1]])('at %i×%i a long caption takes %i line(s), the frame stays as tall as the terminal, and the whole caption is on screen', (columns, rows, captionRows) => {
 		const caption = 'A caption long enough to need two lines at 80 and 120 columns: the load balancer keeps routing to the dead instance until it fails two checks.';
 		const vm = {...sampleDashboardVm(40), caption};
 		const lines = renderText(<Dashboard vm={vm} ui={initialUiState()} columns={columns} rows={rows} theme={theme} />, columns).split('\n');
-		expect(lines).toHaveLength(rows - 1);
-		expect(Math.max(...lines.map((line) => line.length))).toBeLessThanOrEqual(columns);
+		expect(lines).toHaveLength(rows);
+		expect(Math.max(...lines.map((line) => textWidth(line)))).toBeLessThanOrEqual(columns);
 		const first = lines.findIndex((line) => line.startsWith('» '));
 		expect(first).toBe(lines.length - 1 - captionRows);
 		const shown = lines.slice(first, -1).map((line) => line.slice(2).trimEnd()).join(' ');
@@ -51,23 +52,51 @@ describe('dashboard layout', () => {
 		expect(rowsShown(60)).toBeGreaterThan(rowsShown(40));
 	});
 
+	test('at 80×24 a fleet that does not fit says how many more rows there are', () => {
+		expect(screen(80, 24, 40).split('\n').some(line => /^ \+\d+ more \(↓ PgDn scroll\)$/.test(line))).toBe(true);
+	});
+
+	test('at 200×60 with 40 instances the screen is used: no run of empty rows', () => {
+		const lines = screen(200, 60, 40).split('\n');
+		const empty = lines.map((line, i) => (line.trim() === '' ? i : -1)).filter(i => i >= 0);
+		expect(empty).toEqual([]);
+	});
+
 	test.each([[79, 24], [80, 23], [40, 10]])('%i×%i is too small, and says what is needed', (columns, rows) => {
 		expect(screen(columns, rows).replace('\n', ' ')).toBe(`terminal too small: need 80×24, have ${columns}×${rows}`);
 	});
 
-	test('the help overlay lists every key in place of the panels, keeping header and key bar', () => {
+	test('the help overlay (bordered tables) takes the place of the panels, keeping header, caption and key bar', () => {
 		const lines = screen(80, 24, 5, {...initialUiState(), isHelpVisible: true}).split('\n');
-		expect(lines).toHaveLength(23);
-		expect(lines[1]).toMatch(/^Keys \(any key closes this\) ─+$/);
-		expect(lines.slice(2, 19).map((line) => line.slice(0, 12).trimEnd())).toEqual([
-			's', 'l / L', 'k', 'x', 'z', 'H', 'u', '+ / -', 'a', 'c', '↑ / ↓', '< / >', 'space / p', '.', '[ / ]', '?', 'q / Ctrl-C',
-		]);
+		expect(lines).toHaveLength(24);
+		expect(lines[1]).toMatch(/^▸Help ↑↓ PgUp PgDn scroll · any other key closes ─+$/);
+		expect(lines[3]).toMatch(/^┌─+┬─+┐$/);
+		expect(lines.slice(6, 10).map(line => line.slice(2, 9).trimEnd())).toEqual(['s', 'l / L', 'k', 'x']);
+		expect(lines.join('\n')).not.toContain('ID▲');
+		expect(lines.at(-1)).toContain('q quit');
+	});
+
+	test('an open detail pane takes the place of the table and the log', () => {
+		const lines = screen(80, 24, 5, {...initialUiState(), detail: {kind: 'instance', id: 'i-0001'}}).split('\n');
+		expect(lines).toHaveLength(24);
 		expect(lines.join('\n')).not.toContain('ID▲');
 	});
 
+	test('compact (a side of a comparison): no caption, no key bar, no log; the header carries its label', () => {
+		const vm = sampleDashboardVm(5);
+		const labelled = {...vm, header: {...vm.header, label: 'A'}};
+		const lines = renderText(<Dashboard vm={labelled} ui={initialUiState()} columns={100} rows={24} theme={theme} isCompact />, 100).split('\n');
+		expect(lines).toHaveLength(24);
+		expect(lines[0].startsWith('A  scaletop  flash-sale')).toBe(true);
+		expect(lines.join('\n')).not.toContain('q quit');
+		expect(lines.join('\n')).not.toContain('Activity');
+		expect(lines.join('\n')).toContain('ID▲');
+	});
+
 	test('paused shows in the header, and the last key in the key bar', () => {
-		const lines = screen(80, 24, 5, {...initialUiState(), isPaused: true, flash: 'kill i-0003'}).split('\n');
+		const ui = {...initialUiState(), isPaused: true, flash: 'i-0003 terminate: Terminating'};
+		const lines = screen(80, 24, 5, ui).split('\n');
 		expect(lines[0]).toContain('❚❚ PAUSED');
-		expect(lines.at(-1)).toMatch(/^» kill i-0003 +\? help {2}q quit$/);
+		expect(lines.at(-1)).toMatch(/^» i-0003 terminate: Terminating +\? help {2}q quit$/);
 	});
 });

@@ -44,9 +44,18 @@ export const Lines = memo(function Lines({content, box}: {readonly content: Pane
 /** Props of a panel: its view-model and its box, nothing else. */
 export type PanelProps<T> = {readonly vm: T; readonly box: PanelBox};
 
-/** Memo comparison for panels: the same view-model object and a box of the same size. */
+/** Are two view-models the same: one object, or objects whose fields are the same values (a panel's input is often built fresh around unchanged parts)? */
+export function isSameVm(a: unknown, b: unknown): boolean {
+	if (a === b) return true;
+	if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null || Array.isArray(a) || Array.isArray(b)) return false;
+	const keys = Object.keys(a);
+	if (keys.length !== Object.keys(b).length) return false;
+	return keys.every(key => (a as Record<string, unknown>)[key] === (b as Record<string, unknown>)[key]);
+}
+
+/** Memo comparison for panels: the same view-model (see {@link isSameVm}) and a box of the same size. */
 export function samePanelProps<T>(a: PanelProps<T>, b: PanelProps<T>): boolean {
-	return a.vm === b.vm && a.box.width === b.box.width && a.box.height === b.box.height;
+	return isSameVm(a.vm, b.vm) && a.box.width === b.box.width && a.box.height === b.box.height;
 }
 
 /** A memoised panel drawn from a lines function. */
@@ -58,7 +67,18 @@ export function linesPanel<T>(name: string, lines: (vm: T, box: PanelBox) => Pan
 	return Panel;
 }
 
-/** `+N more` when `shown` of `total` rows fit. */
-export function moreLine(hidden: number): Line {
-	return [{text: `+${hidden} more`, tone: 'dim'}];
+/** The `+N more` line of a panel that cannot show all its rows. */
+export function moreLine(hidden: number, what = 'more'): Line {
+	return [{text: `+${hidden} ${what}`, tone: 'dim'}];
+}
+
+/**
+ * `rows` fitted to `room` lines: all of them when they fit, else the first `room − 1` and a
+ * `+N more` line, so a panel never hides rows without saying so (htop's and k9s's habit).
+ */
+export function fitRows(rows: readonly Line[], room: number, what = 'more'): Line[] {
+	if (rows.length <= room) return [...rows];
+	if (room <= 0) return [];
+	const shown = Math.max(0, room - 1);
+	return [...rows.slice(0, shown), moreLine(rows.length - shown, what)];
 }

@@ -1,92 +1,76 @@
 /**
- * Keyboard input: the only `useInput`. Each key goes through the pure keymap; simulation
- * actions go to the sim (and their description to the key bar), UI commands to the UI reducer.
+ * Keyboard input: the only `useInput`. Each key goes through the pure keymap (../keymap.ts,
+ * from the one key table); simulation actions go to the sim, and what they did (their first
+ * activity-log line: the one describer's words, sim/describe-action.ts) to the feedback line;
+ * UI actions to the UI reducer; app commands (quit, one tick) to the app.
  */
 import {useRef} from 'react';
-import {useApp, useInput, type Key} from 'ink';
-import {describeAction, selectEventCount, selectEventsSince, type SimAction, type SimState} from '../../sim/index.js';
-import {isUiCommand, keymap, type UiCommand} from '../keymap.js';
-import {currentSpeed, effectiveSelection, sortColumns, steppedSpeed, uiReducer, type UiAction, type UiState} from '../ui-state.js';
-import {formatSpeed} from '../view-models/format.js';
+import {useInput, type Key} from 'ink';
+import {describeAction, selectEventCount, selectEventsSince, selectHeader, type SimAction, type SimState} from '../../sim/index.js';
+import {formatClock} from '../view-models/format.js';
+import {isSimAction, keymap, type KeymapContext} from '../keymap.js';
+import {uiReducer, type UiAction, type UiState} from '../ui-state.js';
 
 export type KeybindingHandlers = {
-	/** UI state with the selection already resolved to a listed id. */
+	/** The UI state as rendered (selections not yet resolved). */
 	readonly ui: UiState;
-	/** Instance ids in table order (for moving the selection). */
-	readonly ids: readonly string[];
-	/** Instance rows visible at once (for paging). */
-	readonly viewportRows: number;
+	/** The keymap's context for a UI state (lists, page sizes), from the frame on screen. */
+	readonly contextOf: (ui: UiState) => KeymapContext;
 	readonly dispatchUi: (action: UiAction) => void;
+	/** The simulation's state now (it may be ahead of what was rendered). */
+	readonly current: () => SimState;
 	/** Applies a simulation action and returns the state it led to. */
 	readonly act: (action: SimAction) => SimState;
-	readonly stepOne: () => void;
-	/** Events in the run so far (the new ones after an action are its result). */
-	readonly eventCount: number;
+	/** Advances one tick and returns the state it led to. */
+	readonly stepOne: () => SimState;
+	/** Quit with this exit code (130 for Ctrl-C, as for SIGINT). */
+	readonly quit: (exitCode: 0 | 130) => void;
 	/** Is there a terminal to read keys from? */
 	readonly isActive: boolean;
 };
 
-const sortTitles: Readonly<Record<(typeof sortColumns)[number], string>> = {
-	id: 'ID', type: 'TYPE', zone: 'AZ', state: 'STATE', health: 'HEALTH', cpu: 'CPU%', rps: 'REQ/S', inFlight: 'INFL', latency: 'LAT', uptime: 'UP',
-};
-
-/** What a UI command does, as reducer actions (quit is handled by the caller). */
-export function uiActionsFor(command: UiCommand, h: Pick<KeybindingHandlers, 'ui' | 'ids' | 'viewportRows'>): UiAction[] {
-	const {ids, viewportRows} = h;
-	switch (command.type) {
-		case 'ui/select': return [{type: 'selection/moved', delta: command.delta, ids, viewportRows}];
-		case 'ui/select-page': return [{type: 'selection/moved', delta: command.direction * Math.max(1, viewportRows), ids, viewportRows}];
-		case 'ui/select-edge': return [{type: 'selection/jumped', to: command.to, ids, viewportRows}];
-		case 'ui/sort': {
-			const i = (sortColumns.indexOf(h.ui.sortColumn) + command.delta + sortColumns.length) % sortColumns.length;
-			return [{type: 'sort/column-moved', delta: command.delta}, {type: 'flash/shown', text: `sort by ${sortTitles[sortColumns[i]]}`}];
-		}
-		case 'ui/sort-reverse': return [{type: 'sort/reversed'}, {type: 'flash/shown', text: `sort by ${sortTitles[h.ui.sortColumn]} reversed`}];
-		case 'ui/pause-toggle': return [{type: 'pause/toggled'}, {type: 'flash/shown', text: h.ui.isPaused ? 'resumed' : 'paused (space resumes, . steps one tick)'}];
-		case 'ui/step-one': return [{type: 'flash/shown', text: 'stepped one tick'}];
-		case 'ui/speed': {
-			return [{type: 'speed/changed', delta: command.delta}, {type: 'flash/shown', text: `speed ${formatSpeed(steppedSpeed(currentSpeed(h.ui), command.delta))}`}];
-		}
-		case 'ui/help-toggle': return [{type: 'help/toggled'}];
-		case 'ui/help-close': return [{type: 'help/closed'}];
-		case 'ui/flash': return [{type: 'flash/shown', text: command.text}];
-		case 'ui/quit': return [];
-	}
-}
-
 /** Wire the keyboard to the simulation and the UI. */
 export function useKeybindings(handlers: KeybindingHandlers): void {
-	const {exit} = useApp();
 	// Keys read the latest rendered state: Ink re-subscribes a new handler only after React's
 	// passive effects run, so a key arriving right after a frame would see the previous state.
 	const latest = useRef(handlers);
 	latest.current = handlers;
 	// Keys that arrive together (typed fast, pasted: `↓k` in one read) are handled before React
-	// renders again, so each UI action also advances the ref's copy of the UI state at once:
-	// `k` then acts on the row `↓` moved to. The next render replaces the copy with React's own.
-	const dispatch = (h: KeybindingHandlers, action: UiAction) => {
-		h.dispatchUi(action);
-		const ui = uiReducer(h.ui, action);
-		latest.current = {...h, ui: {...ui, selectedId: effectiveSelection(ui, h.ids)}};
+	// renders again, so each UI action also advances this copy of the UI state at once: `k` then
+	// acts on the row `↓` moved to. The next render replaces the copy with React's own.
+	const uiNow = useRef(handlers.ui);
+	uiNow.current = handlers.ui;
+	const dispatch = (action: UiAction) => {
+		latest.current.dispatchUi(action);
+		uiNow.current = uiReducer(uiNow.current, action);
 	};
+
 	const handle = (input: string, key: Key): void => {
 		const h = latest.current;
-		const result = keymap(input, key, h.ui);
-		if (!result) return;
-		if (!isUiCommand(result)) {
-			const eventsBefore = h.eventCount;
-			const next = h.act(result);
-			dispatch(h, {type: 'flash/shown', text: resultOf(result, next, eventsBefore)});
-			latest.current = {...latest.current, eventCount: selectEventCount(next)};
+		const context = h.contextOf(uiNow.current);
+		const command = keymap(input, key, context);
+		if (!command) return;
+		if (command.type === 'app/quit') {
+			h.quit(command.exitCode);
 			return;
 		}
-		if (result.type === 'ui/quit') {
-			exit();
+
+		if (command.type === 'app/step-one') {
+			const next = h.stepOne();
+			dispatch({type: 'flash/shown', text: `one tick: now ${formatClock(selectHeader(next).simulatedSeconds)} (. again, space resumes)`});
 			return;
 		}
-		if (result.type === 'ui/step-one') h.stepOne();
-		for (const action of uiActionsFor(result, h)) dispatch(latest.current, action);
+
+		if (isSimAction(command)) {
+			const before = selectEventCount(h.current());
+			const next = h.act(command);
+			dispatch({type: 'flash/shown', text: resultOf(command, next, before)});
+			return;
+		}
+
+		dispatch(command);
 	};
+
 	useInput(
 		(input, key) => {
 			for (const one of splitKeys(input, key)) handle(one, key);
@@ -97,7 +81,7 @@ export function useKeybindings(handlers: KeybindingHandlers): void {
 
 /**
  * What an action did, for the feedback line: the first activity-log line it wrote (its name
- * and result, or why it was refused), else its name.
+ * and result, or why it was refused, in the describer's words), else its name.
  */
 export function resultOf(action: SimAction, state: SimState, eventsBefore: number): string {
 	return selectEventsSince(state, eventsBefore)[0]?.message ?? describeAction(action);
@@ -107,7 +91,7 @@ export function resultOf(action: SimAction, state: SimState, eventsBefore: numbe
  * The keys in one input. Ink separates escape sequences (arrows …) but hands over a run of
  * plain characters as one string: `]]` typed fast or pasted would otherwise mean nothing.
  */
-function splitKeys(input: string, key: Pick<Key, 'ctrl' | 'meta'>): string[] {
+export function splitKeys(input: string, key: Pick<Key, 'ctrl' | 'meta'>): string[] {
 	if (input.length <= 1 || key.ctrl || key.meta || input.startsWith('\u001B')) return [input];
 	return [...input];
 }

@@ -83,8 +83,10 @@ export type Simulation = {
 	readonly state: SimState;
 	/** Apply a discrete action (a key); returns the state it led to (its new events say what happened). */
 	readonly act: (action: SimAction) => SimState;
-	/** Advance exactly one tick (the `.` key while paused). */
-	readonly stepOne: () => void;
+	/** Advance exactly one tick (the `.` key while paused); returns the state it led to. */
+	readonly stepOne: () => SimState;
+	/** The state now (ahead of `state` until React renders again). */
+	readonly current: () => SimState;
 	readonly pace: Pace;
 };
 
@@ -154,7 +156,10 @@ export function useSimulation(config: SimConfig, options: SimulationOptions): Si
 		return next;
 	}, [commit]);
 	const stepOne = useCallback(() => {
-		commit(advance(current.current, 1));
+		const next = advance(current.current, 1);
+		commit(next);
+		return next;
 	}, [commit]);
-	return {state, act, stepOne, pace};
+	const now = useCallback(() => current.current, []);
+	return {state, act, stepOne, current: now, pace};
 }

@@ -86,19 +86,47 @@ export function formatSpeed(speed: number): string {
 }
 
 /**
- * A sparkline of the last `width` values, scaled from 0 to the largest value shown (a flat
- * zero series is blank). Shorter histories are left-padded with blanks so time runs right.
+ * `values` fitted to `width` points: as they are when they fit, else averaged over equal
+ * buckets (the whole history stays on screen, as CloudWatch's graphs show a day at 5-minute
+ * points). The newest bucket may hold fewer values.
  */
-export function sparkline(values: readonly number[], width: number): string {
-	if (width <= 0) return '';
-	const shown = values.slice(-width);
+export function downsample(values: readonly number[], width: number): readonly number[] {
+	if (width <= 0) return [];
+	if (values.length <= width) return values;
+	const per = values.length / width;
+	const out: number[] = [];
+	for (let i = 0; i < width; i++) {
+		const from = Math.floor(i * per);
+		const to = Math.max(from + 1, Math.floor((i + 1) * per));
+		let sum = 0;
+		for (let k = from; k < to; k++) sum += values[k];
+		out.push(sum / (to - from));
+	}
+
+	return out;
+}
+
+/** The largest of `values` (0 for none). */
+export function maxOf(values: readonly number[]): number {
 	let max = 0;
-	for (const v of shown) if (v > max) max = v;
+	for (const v of values) if (v > max) max = v;
+	return max;
+}
+
+/**
+ * A sparkline of `values` in `width` cells, scaled from 0 to `max` (default: the largest value;
+ * a flat zero series is blank). Longer histories are downsampled to fit ({@link downsample});
+ * shorter ones are left-padded with blanks so time runs right.
+ */
+export function sparkline(values: readonly number[], width: number, max = maxOf(downsample(values, width))): string {
+	if (width <= 0) return '';
+	const shown = downsample(values, width);
 	const levels = glyphs.spark.length - 1;
 	let out = ' '.repeat(width - shown.length);
 	for (const v of shown) {
-		out += max <= 0 || v <= 0 ? glyphs.spark[1] : glyphs.spark[1 + Math.round((v / max) * (levels - 1))];
+		out += max <= 0 || v <= 0 ? glyphs.spark[1] : glyphs.spark[1 + Math.round((Math.min(v, max) / max) * (levels - 1))];
 	}
+
 	return out;
 }
 
@@ -111,4 +139,18 @@ export function bar(percent: number, width: number): string {
 	const part = glyphs.barEighths[eighths % 8];
 	const body = glyphs.barFull.repeat(full) + part;
 	return body + glyphs.barEmpty.repeat(width - body.length);
+}
+
+/** What a series counts. */
+export type SeriesUnit = 'rate' | 'ms' | 'percent' | 'count' | 'usd';
+
+/** A value of a series in its unit, short: `120/s`, `1.25s`, `85%`, `6`, `$0.41`. */
+export function formatInUnit(unit: SeriesUnit, value: number): string {
+	switch (unit) {
+		case 'rate': return `${formatNumber(value)}/s`;
+		case 'ms': return formatMs(value);
+		case 'percent': return `${Math.round(value)}%`;
+		case 'count': return formatNumber(value);
+		case 'usd': return formatUsd(value);
+	}
 }

@@ -5,6 +5,9 @@ import {formatNumber} from './format.js';
 import {alarmTone} from './to-scaling-group-panel.js';
 
 export type AlarmRowVm = {
+	/** The alarm's own name (what the selection and the detail pane go by). */
+	readonly id: string;
+	/** The name shown (see {@link alarmDisplayName}). */
 	readonly name: string;
 	readonly state: string;
 	readonly tone: Tone;
@@ -38,6 +41,7 @@ const shortMetrics: Readonly<Record<string, string>> = {
 /** Alarm rows in the order the read model gives them. */
 export function toAlarmRows(alarms: readonly AlarmView[]): readonly AlarmRowVm[] {
 	return alarms.map((a) => ({
+		id: a.name,
 		name: alarmDisplayName(a.name, a.policyName),
 		state: a.state,
 		tone: alarmTone(a.state),

@@ -88,7 +88,7 @@ export function toAlarmDetail(alarm: AlarmView, points: AlarmDatapointsView | un
 		rows: [
 			row('alarm', alarm.name === name ? alarm.name : `${alarm.name} (policy ${alarm.policyName})`),
 			row('condition', `${alarm.metric} ${alarm.statistic} ${comparisonWords[alarm.comparison] ?? alarm.comparison} ${formatNumber(alarm.threshold)} for ${m}${alarm.evaluationPeriods} × ${period} s`),
-			row('state', `${alarm.state} · ${alarm.breaching} of the last ${alarm.evaluationPeriods} datapoints breach · ${alarm.transitions} state changes`, alarmTone(alarm.state)),
+			row('state', `${alarm.state} · ${alarm.breaching} of the last ${alarm.evaluationPeriods} datapoints breach · ${alarm.transitions} state change${alarm.transitions === 1 ? '' : 's'}`, alarmTone(alarm.state)),
 			heading(`Datapoints, one per ${period} s (newest last); the threshold is ${formatNumber(alarm.threshold)}`),
 			...(chartPoints.length === 0 ? [row('', 'no datapoint yet: the first comes after one period', 'dim')] : []),
 		],

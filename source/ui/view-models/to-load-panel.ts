@@ -1,7 +1,7 @@
 /** Load panel view-model: rates, latency, errors and fleet size, each with its recent history. */
 import type {LoadView, SeriesView} from '../../sim/index.js';
 import type {Tone} from '../theme.js';
-import {formatMs, formatNumber, formatUsd} from './format.js';
+import {formatMs, formatNumber, formatUsd, type SeriesUnit} from './format.js';
 
 export type LoadRowVm = {
 	readonly label: string;
@@ -9,7 +9,10 @@ export type LoadRowVm = {
 	readonly tone: Tone;
 	/** Extra detail after the value (e.g. per-code errors); '' when none. */
 	readonly detail: string;
+	/** The whole run so far (per tick, or per minute once it outgrows the per-tick history), oldest first. */
 	readonly series: readonly number[];
+	/** What the series counts, for its scale label. */
+	readonly unit: SeriesUnit;
 };
 
 export type LoadPanelVm = {
@@ -29,19 +32,20 @@ export function toLoadPanelVm(load: LoadView, series: SeriesView, extra: {readon
 	return {
 		secondsPerPoint: extra.secondsPerPoint,
 		rows: [
-			{label: 'arrivals', value: `${formatNumber(load.arrivalRatePerSecond)}/s`, tone: spike ? 'warn' : 'normal', detail: spike, series: series.arrivalRate},
-			{label: 'completed', value: `${formatNumber(load.completedRatePerSecond)}/s`, tone: 'normal', detail: `${formatNumber(load.inFlight)} in flight`, series: series.completedRate},
-			{label: 'p50 / p99', value: `${formatMs(load.latencyP50Ms)} / ${formatMs(load.latencyP99Ms)}`, tone: load.latencyP99Ms >= 1000 ? 'warn' : 'normal', detail: '', series: series.latencyP99Ms},
+			{label: 'arrivals', value: `${formatNumber(load.arrivalRatePerSecond)}/s`, tone: spike ? 'warn' : 'normal', detail: spike, series: series.arrivalRate, unit: 'rate'},
+			{label: 'completed', value: `${formatNumber(load.completedRatePerSecond)}/s`, tone: 'normal', detail: `${formatNumber(load.inFlight)} in flight`, series: series.completedRate, unit: 'rate'},
+			{label: 'p50 / p99', value: `${formatMs(load.latencyP50Ms)} / ${formatMs(load.latencyP99Ms)}`, tone: load.latencyP99Ms >= 1000 ? 'warn' : 'normal', detail: '', series: series.latencyP99Ms, unit: 'ms'},
 			{
 				label: '5xx',
 				value: `${formatNumber(errors)}/s`,
 				tone: errors > 0 ? 'alarm' : 'ok',
 				detail: `502 ${formatNumber(e['502'])} 503 ${formatNumber(e['503'])} 504 ${formatNumber(e['504'])}`,
 				series: series.errorRate,
+				unit: 'rate',
 			},
-			{label: 'CPU avg', value: `${Math.round(extra.cpuAvgPercent)}%`, tone: extra.cpuAvgPercent >= 80 ? 'warn' : 'normal', detail: '', series: series.cpuAvg},
-			{label: 'InService', value: String(extra.inService), tone: 'normal', detail: '', series: series.inService},
-			{label: 'cost', value: formatUsd(extra.costUsd), tone: 'normal', detail: '', series: series.costUsd},
+			{label: 'CPU avg', value: `${Math.round(extra.cpuAvgPercent)}%`, tone: extra.cpuAvgPercent >= 80 ? 'warn' : 'normal', detail: '', series: series.cpuAvg, unit: 'percent'},
+			{label: 'InService', value: String(extra.inService), tone: 'normal', detail: '', series: series.inService, unit: 'count'},
+			{label: 'cost', value: formatUsd(extra.costUsd), tone: 'normal', detail: '', series: series.costUsd, unit: 'usd'},
 		],
 	};
 }

@@ -49,11 +49,11 @@ export function toScalingGroupPanelVm(view: AutoScalingView | undefined, alarms:
 		counts: [
 			{label: 'desired', value: String(view.desired), tone: 'title'},
 			{label: 'current', value: String(current), tone: current === view.desired ? 'normal' : 'warn'},
+			{label: 'min', value: String(view.min), tone: 'dim'},
+			{label: 'max', value: String(view.max), tone: 'dim'},
 			{label: 'InService', value: String(view.inService), tone: view.inService < view.desired ? 'warn' : 'ok'},
 			{label: 'Pending', value: String(view.pending), tone: view.pending > 0 ? 'new' : 'normal'},
 			...(view.terminating > 0 ? [{label: 'Terminating', value: String(view.terminating), tone: 'dim' as const}] : []),
-			{label: 'min', value: String(view.min), tone: 'dim'},
-			{label: 'max', value: String(view.max), tone: 'dim'},
 		],
 		timers,
 		policies: view.policies.map((p) => {

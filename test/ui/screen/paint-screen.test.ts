@@ -1,7 +1,7 @@
 import {describe, expect, it} from 'vitest';
-import {encodeCast, type CastEvent} from '../../source/recorder/cast-writer.js';
-import {clipLine, finishPainting, frameLines, paintFrame} from '../../source/recorder/paint.js';
-import {expectedScreen, parseCast, replayScreen, replayTerminal, stripSgr} from './helpers/replay.js';
+import {encodeCast, type CastEvent} from '../../../source/recorder/cast-writer.js';
+import {clipLine, finishPainting, frameLines, paintFrame} from '../../../source/ui/screen/paint-screen.js';
+import {expectedScreen, parseCast, replayScreen, replayTerminal, stripSgr} from '../../recorder/helpers/replay.js';
 
 const columns = 20;
 const rows = 6;

@@ -6,8 +6,13 @@
  * Only SGR (`CSI … m`) is understood. A line with any other escape sequence, or with an SGR
  * parameter not listed here, is not parsed (`undefined`) and is repainted whole instead.
  */
+import {textWidth} from '../text-width.js';
 
-/** A line as cells: `chars[i]` is shown in column i with style `styles[i]`. */
+/**
+ * A line as cells: `chars[i]` is shown in column i with style `styles[i]`. A wide character (CJK,
+ * emoji: two columns by string-width) takes its column and the next, which holds '' (as in
+ * Ink's own output grid); a combining mark joins the character before it.
+ */
 export type Cells = {readonly chars: readonly string[]; readonly styles: readonly string[]};
 
 type Style = {
@@ -80,15 +85,25 @@ export function parseCells(line: string): Cells | undefined {
 
 		const character = String.fromCodePoint(line.codePointAt(index)!);
 		if (character < ' ' || character === '\u007F') return undefined;
+		index += character.length;
+		const width = character.charCodeAt(0) < 0x7F ? 1 : textWidth(character);
+		if (width === 0 && chars.length > 0) {
+			chars[chars.length - 1] += character;
+			continue;
+		}
+
 		chars.push(character);
 		styles.push(current);
-		index += character.length;
+		if (width === 2) {
+			chars.push('');
+			styles.push(current);
+		}
 	}
 
 	return {chars, styles};
 }
 
-/** Cells `from` up to (not including) `to`, with a style code wherever the style changes. */
+/** Cells `from` up to (not including) `to`, with a style code wherever the style changes (`from` must not be the second column of a wide character). */
 export function drawCells(cells: Cells, from: number, to: number): string {
 	let out = '';
 	let style: string | undefined;
@@ -113,5 +128,8 @@ export function changedSpan(before: Cells, after: Cells): {readonly first: numbe
 	if (first === width) return undefined;
 	let last = width - 1;
 	while (last > first && same(last)) last--;
+	// A change never starts or ends inside a wide character: it is redrawn whole.
+	if (first > 0 && (after.chars[first] === '' || before.chars[first] === '')) first--;
+	if (after.chars[last + 1] === '' || before.chars[last + 1] === '') last++;
 	return {first, last};
 }

@@ -1,5 +1,5 @@
 import {describe, expect, it} from 'vitest';
-import {changedSpan, drawCells, parseCells, styleCode} from '../../source/recorder/cells.js';
+import {changedSpan, drawCells, parseCells, styleCode} from '../../../source/ui/screen/cells.js';
 
 describe('parseCells', () => {
 	it('gives each column its character and a canonical style', () => {

@@ -1,6 +1,8 @@
 /**
- * Pure: turns successive frames (what `renderFrame` returns) into the bytes that paint them on
- * a terminal of a fixed size, so that after each event the screen holds exactly that frame.
+ * The one painter of scaletop's screens, live and recorded. Pure: turns successive frames
+ * (the lines Ink rendered from the component tree, live; the lines of `renderFrame`, in a
+ * headless recording) into the bytes that paint them on a terminal of a fixed size, so that
+ * after each event the screen holds exactly that frame.
  *
  * Every line is placed with an absolute cursor move (`CSI row;1 H`) and never followed by a
  * newline, so nothing scrolls and a full-width line cannot wrap into the next one. The first
@@ -9,6 +11,7 @@
  * which keeps casts small: a dashboard whose clock and a few numbers change rewrites a few
  * dozen characters per frame, not the whole screen.
  */
+import {textWidth} from '../text-width.js';
 import {changedSpan, drawCells, parseCells} from './cells.js';
 
 const esc = '\u001B[';
@@ -19,12 +22,11 @@ const firstFrame = `${esc}0m${esc}H${esc}2J${esc}?25l`;
 const escapeAtStart = /^\u001B(?:\[[0-?]*[ -/]*[@-~]|[@-Z\\-_])/;
 
 /**
- * A line cut to `columns` visible characters (escape sequences kept, every code point counted
- * as one column, as the dashboard draws). A line wider than the terminal would wrap, and on the
- * last row scroll the whole screen.
+ * A line cut to `columns` columns (escape sequences kept, each character as wide as string-width
+ * says). A line wider than the terminal would wrap, and on the last row scroll the whole screen.
  */
 export function clipLine(line: string, columns: number): string {
-	if (line.length <= columns) return line;
+	if (line.length <= columns && !/[^\u0000-\u00FF]/.test(line)) return line;
 	let out = '';
 	let width = 0;
 	let index = 0;
@@ -38,8 +40,9 @@ export function clipLine(line: string, columns: number): string {
 
 		const character = String.fromCodePoint(line.codePointAt(index)!);
 		index += character.length;
-		if (width < columns) out += character;
-		width++;
+		const size = character.charCodeAt(0) < 0x7F ? 1 : textWidth(character);
+		if (width + size <= columns) out += character;
+		width += size;
 	}
 
 	return out;

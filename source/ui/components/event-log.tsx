@@ -1,0 +1,74 @@
+/**
+ * The activity log: `HH:MM:SS message. Cause: …` in AWS's own words, newest first, each entry
+ * whole — wrapped onto as many lines as it needs, never cut — and scrollable (Tab focuses it,
+ * ↑↓ PgUp PgDn move, Home returns to the newest). Scrolled back, the view stays on the same
+ * entries while new ones arrive, and the title says how many are newer.
+ */
+import type {Line} from '../theme.js';
+import {seg, titleLine} from '../paint.js';
+import type {PanelBox} from '../layout.js';
+import {wrapToWidth} from '../text-width.js';
+import type {EventLineVm} from '../view-models/to-event-lines.js';
+import {linesPanel, type PanelContent} from './lines.js';
+
+/** What the log shows: entries newest first, the top entry's number (undefined: follow the newest), the focus. */
+export type EventLogInput = {readonly events: readonly EventLineVm[]; readonly top: number | undefined; readonly isFocused: boolean};
+
+/** Columns of the time and the space after it; continuation lines are indented as far. */
+const timeWidth = 9;
+
+/** An entry's lines at `width`. */
+export function entryLines(event: EventLineVm, width: number): Line[] {
+	const wrapped = wrapToWidth(event.text, Math.max(1, width - timeWidth));
+	return wrapped.map((text, i) => [seg(i === 0 ? `${event.time} ` : ' '.repeat(timeWidth), 'dim'), seg(text, event.tone)]);
+}
+
+/** Rows all the entries take at `width` (the layout gives the log what it has to show). */
+export function logRowsWanted(events: readonly EventLineVm[], width: number, limit: number): number {
+	let rows = 0;
+	for (const e of events) {
+		rows += wrapToWidth(e.text, Math.max(1, width - timeWidth)).length;
+		if (rows >= limit) return limit;
+	}
+
+	return Math.max(1, rows);
+}
+
+/** The log's lines for its box. */
+export function eventLogLines(input: EventLogInput, box: PanelBox): PanelContent {
+	const {events, top, isFocused} = input;
+	const {width, height} = box;
+	const start = top === undefined ? 0 : Math.max(0, events.findIndex(e => e.number <= top));
+	const newer = start;
+	const extra = newer > 0 ? [seg(`${newer} newer above (Home)`, 'warn')] : isFocused ? [seg('↑↓ PgUp PgDn scroll, Home newest', 'dim')] : [];
+	const lines: Line[] = [titleLine('Activity', width, extra, isFocused)];
+	const room = Math.max(0, height - 1);
+	const shown: Line[][] = [];
+	let used = 0;
+	let index = start;
+	while (index < events.length) {
+		const entry = entryLines(events[index], width);
+		if (used + entry.length > room && shown.length > 0) break;
+		shown.push(entry);
+		used += entry.length;
+		index++;
+	}
+
+	// When older entries are left out, the last line says how many (whole entries make room for it).
+	while (index < events.length && used + 1 > room && shown.length > 1) {
+		used -= shown.pop()!.length;
+		index--;
+	}
+
+	const body = shown.flat();
+	if (index < events.length && room > 0) {
+		body.length = Math.min(body.length, room - 1);
+		body.push([seg(`+${events.length - index} older`, 'dim')]);
+	}
+
+	if (events.length === 0) body.push([seg('no activity yet', 'dim')]);
+	return {lines: [...lines, ...body].slice(0, Math.max(1, height))};
+}
+
+/** The activity log. */
+export const EventLog = linesPanel<EventLogInput>('EventLog', eventLogLines);

@@ -1,0 +1,34 @@
+/**
+ * The load balancer panel: kind and routing algorithm, healthy of registered targets,
+ * cross-zone and the surge queue, then one line per target — id, zone, its state in the load
+ * balancer's own words, requests routed to it per second and in total (the `?` overlay names
+ * these columns).
+ */
+import type {Line} from '../theme.js';
+import {seg, titleLine} from '../paint.js';
+import type {PanelBox} from '../layout.js';
+import {fit, fitRight} from '../view-models/format.js';
+import type {LoadBalancerPanelVm} from '../view-models/to-load-balancer-panel.js';
+import {fitRows, linesPanel, type PanelContent} from './lines.js';
+
+/** The panel's lines for its box. */
+export function loadBalancerPanelLines(vm: LoadBalancerPanelVm, box: PanelBox): PanelContent {
+	const {width} = box;
+	const head: Line[] = [
+		titleLine('ELB', width, [seg(vm.kind), seg(' · ', 'dim'), seg(vm.algorithm, 'accent')]),
+		[seg(vm.healthy, vm.healthTone), seg(` · ${vm.crossZone}`, 'dim'), ...(vm.surgeQueue ? [seg(` · ${vm.surgeQueue}`, 'warn')] : [])],
+	];
+	const zoneWidth = width >= 50 ? 11 : 0;
+	const targets: Line[] = vm.targets.map(t => [
+		seg(`${fit(t.id, 7)} `),
+		...(zoneWidth > 0 ? [seg(fit(t.zone, zoneWidth), 'dim')] : []),
+		seg(fit(t.state, 12), t.tone),
+		seg(fitRight(t.rate, 9)),
+		seg(fitRight(t.total, 9), 'dim'),
+	]);
+	if (targets.length === 0) targets.push([seg('no registered targets', 'dim')]);
+	return {lines: [...head, ...fitRows(targets, box.height - head.length, 'more targets')]};
+}
+
+/** The load balancer panel. */
+export const LoadBalancerPanel = linesPanel<LoadBalancerPanelVm>('LoadBalancerPanel', loadBalancerPanelLines);
