@@ -24,6 +24,7 @@ export const endSync = '\u001B[?2026l';
 export type ScreenSize = {readonly columns: number; readonly rows: number};
 
 const ansi = /\u001B\[[0-9;?]*[A-Za-z]/g;
+const onlyControls = /^(?:\u001B\[[0-9;?]*[A-Za-z])+$/;
 
 /**
  * The stdout Ink is given: it reports the real terminal's size, emits `resize` when told to, and
@@ -52,7 +53,9 @@ export class InkScreen extends EventEmitter {
 	/** One frame of Ink's (the whole output, rows joined by `\n`). */
 	write(chunk: unknown): boolean {
 		const text = String(chunk);
-		if (this.isClosed || text === '') return true;
+		// Not a frame: Ink's own cursor sequences (it shows the cursor on unmount). The cursor is
+		// the runner's business, and painting one of these as a frame would blank the screen.
+		if (this.isClosed || text === '' || onlyControls.test(text)) return true;
 		this.paint(text.split('\n'));
 		return true;
 	}

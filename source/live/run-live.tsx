@@ -73,6 +73,7 @@ export async function runLive(options: LiveOptions): Promise<LiveResult> {
 	const theme = makeTheme(options.themeMode ?? 'color', options.charset);
 	const fps = Math.max(1, Math.min(60, options.fps ?? 10));
 	let isTerminalGone = false;
+	// To the terminal only: the alternate screen on the way in and out, the summary after.
 	const write = (chunk: string) => {
 		if (isTerminalGone) return;
 		try {
@@ -81,12 +82,16 @@ export async function runLive(options: LiveOptions): Promise<LiveResult> {
 			if (!isGoneError(error)) throw error;
 			isTerminalGone = true;
 		}
+	};
 
+	// The frames: to the terminal and to the recording (a cast holds the screens, not the switch to them).
+	const writeFrame = (chunk: string) => {
+		write(chunk);
 		tap?.write(chunk);
 	};
 
 	const size = () => ({columns: stdout.columns || 80, rows: stdout.rows || 24});
-	const screen = new InkScreen(write, size);
+	const screen = new InkScreen(writeFrame, size);
 	let exitCode = 0;
 	let crash: unknown;
 	let instance: {readonly unmount: () => void; readonly waitUntilExit: () => Promise<unknown>} | undefined;

@@ -58,15 +58,20 @@ describe.skipIf(!hasTmux || !isBuilt)(hasTmux ? 'live dashboard in tmux' : 'live
 		expect(afterKill).toContain(`» kill ${selected}`);
 
 		press('?');
-		const help = await waitForScreen((text) => text.includes('Keys (any key closes this)'), 'the help overlay');
-		expect(help).toContain('q / Ctrl-C  quit (the terminal is restored)');
+		const help = await waitForScreen((text) => text.includes('Help ↑↓ PgUp PgDn scroll · any other key closes'), 'the help overlay');
+		// The key table, drawn by @alcalzone/ink-table from the one key table.
+		expect(help).toMatch(/│ Load and faults +│ s +│ load spike: ×5 for 60 s +│/);
+		expect(help).toMatch(/│ +│ q \/ Ctrl-C +│ quit: the terminal is restored and a summary printed +│/);
 		press('Escape');
-		await waitForScreen((text) => !text.includes('Keys (any key closes this)') && /^ ID▲ /m.test(text), 'the help to close');
+		await waitForScreen((text) => !text.includes('Help ↑↓') && /^ ID▲ /m.test(text), 'the help to close');
 
 		press('q');
 		const after = await waitForScreen((text) => text.includes('EXIT=0'), 'the process to exit with 0');
 		expect(after).toContain('BEFORE THE DASHBOARD');
 		expect(after).not.toContain('q quit');
+		// The headless summary of the run so far, as after a headless run.
+		expect(after).toMatch(/^scaletop · tour — .*\nseed 7 · simulated \d+s of 5m \(stopped early\)$/m);
+		expect(after).toMatch(/^ {2}requests \.+: \d+ arrived/m);
 		expect(tmux('display-message', '-p', '-t', session, '#{alternate_on}').trim()).toBe('0');
 	});
 
@@ -87,7 +92,8 @@ describe.skipIf(!hasTmux || !isBuilt)(hasTmux ? 'live dashboard in tmux' : 'live
 			press('q');
 			const after = await waitForScreen((text) => text.includes('EXIT=0'), 'the process to exit with 0');
 			expect(after).toContain('BEFORE THE DASHBOARD');
-			expect(after).not.toMatch(/scaletop|Load ─|arrivals|q quit/);
+			// The summary follows (scaletop · tour — …); nothing of the dashboard itself does.
+			expect(after).not.toMatch(/scaletop {2}tour|Load last|arrivals|q quit|ID▲/);
 		}
 	});
 

@@ -7,4 +7,4 @@ import {makeConfig} from '../../dist/sim/index.js';
 const desired = Number(process.argv[2] ?? 2);
 const speed = process.argv[3] === undefined ? undefined : Number(process.argv[3]);
 const config = makeConfig({name: 'default', title: 'Default scenario', autoScaling: {desired, max: Math.max(4, desired), min: 1}});
-process.exitCode = await runLive({config, speed});
+process.exitCode = (await runLive({config, speed})).exitCode;

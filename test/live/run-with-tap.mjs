@@ -20,6 +20,6 @@ const config = makeConfig({
 	title: 'Tapped run',
 	timeline: [{atTick: 0, action: {type: 'preset/caption-shown', text: 'First caption'}}],
 });
-const code = await runLive({config, tap, speed: 10});
+const {exitCode: code} = await runLive({config, tap, speed: 10});
 log({exit: code});
 process.exitCode = code;

@@ -8,10 +8,10 @@ const colourCode = /\u001B\[(3[0-7]|9[0-7])m/;
 const state = advance(createInitialState(makeConfig({name: 'frame-test', title: 'Frame test', seed: 5})), 30);
 
 describe('renderFrame (what the recorder draws)', () => {
-	test('is the dashboard at the asked size: rows − 1 lines, never wider', () => {
+	test('is the dashboard at the asked size: rows lines, never wider', () => {
 		for (const [columns, rows] of [[80, 24], [120, 40], [160, 50]]) {
 			const lines = plain(renderFrame(state, {columns, rows, isColor: true})).split('\n');
-			expect(lines).toHaveLength(rows - 1);
+			expect(lines).toHaveLength(rows);
 			expect(Math.max(...lines.map((line) => line.length))).toBeLessThanOrEqual(columns);
 			expect(lines[0]).toContain('frame-test');
 			expect(lines[0]).toContain('00:00:30/');

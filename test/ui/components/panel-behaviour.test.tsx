@@ -151,7 +151,7 @@ describe('detail pane', () => {
 	});
 
 	test('an alarm: its datapoints as bars against the threshold (│), breaching ones named, a missing one said', () => {
-		const points = {alarmName: 'HighCPU', periodSeconds: 60, newestEndsAtSeconds: 720, datapoints: [40, 55, null, 82, 91, 85.2]};
+		const points = {name: 'HighCPU', metric: 'CPUUtilization', statistic: 'Average', comparison: 'GreaterThanThreshold', threshold: 80, periodSeconds: 60, newestEndsAtSeconds: 720, datapoints: [40, 55, null, 82, 91, 85.2]};
 		const text = content(renderPanel(<DetailPane vm={{detail: toAlarmDetail(sampleAlarms[0], points, oldestFirst, 1), scroll: 0}} box={{width: 80, height: 16}} />).text);
 		expect(text.slice(0, 5)).toEqual([
 			'▸HighCPU · ALARM Esc closes ────────────────────────────────────────────────────',

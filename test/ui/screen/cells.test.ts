@@ -22,8 +22,8 @@ describe('parseCells', () => {
 		expect(parseCells('\u001B[38;5;208;48;2;1;2;3mx\u001B[97;100;7my\u001B[27;39;49mz')?.styles).toEqual(['38;5;208;48;2;1;2;3', '7;97;100', '']);
 	});
 
-	it('counts a character outside the BMP as one column', () => {
-		expect(parseCells('a\u{1F600}b')?.chars).toEqual(['a', '\u{1F600}', 'b']);
+	it('counts a wide character (an emoji outside the BMP) as two columns, the second one a continuation', () => {
+		expect(parseCells('a\u{1F600}b')?.chars).toEqual(['a', '\u{1F600}', '', 'b']);
 	});
 
 	it('refuses lines it cannot model: other escapes, control characters, unknown SGR', () => {

@@ -26,11 +26,11 @@ describe('formatting', () => {
 		expect(fitRight('42', 5)).toBe('   42');
 	});
 
-	test('sparklines scale to the largest value shown, time runs right', () => {
+	test('sparklines scale to the largest value shown, time runs right, a longer history averaged into buckets', () => {
 		expect(sparkline([0, 1, 2, 4, 8], 5)).toBe('▁▂▃▅█');
 		expect(sparkline([5, 5], 4)).toBe('  ██');
 		expect(sparkline([0, 0, 0], 3)).toBe('▁▁▁');
-		expect(sparkline([1, 2, 3, 4, 5, 6, 7, 8], 3)).toBe('▆▇█');
+		expect(sparkline([1, 2, 3, 4, 5, 6, 7, 8], 3)).toBe('▃▅█'); // buckets 1–2, 3–5, 6–8: averages 1.5, 4, 7
 	});
 
 	test('bars fill by eighths and clamp to 0–100 %', () => {

@@ -11,8 +11,8 @@ describe('alarm rows', () => {
 
 	test('value against threshold, breaching datapoints of N, and M when it differs', () => {
 		expect(toAlarmRows(sampleAlarms)).toEqual([
-			{name: 'HighCPU', state: 'ALARM', tone: 'alarm', condition: 'CPUUtilization 85.2 > 80', shortCondition: 'CPU 85.2 > 80', breach: '3/5 M=3'},
-			{name: 'LowCPU', state: 'OK', tone: 'ok', condition: 'CPUUtilization 85.2 < 30', shortCondition: 'CPU 85.2 < 30', breach: '0/5'},
+			{id: 'HighCPU', name: 'HighCPU', state: 'ALARM', tone: 'alarm', condition: 'CPUUtilization 85.2 > 80', shortCondition: 'CPU 85.2 > 80', breach: '3/5 M=3'},
+			{id: 'LowCPU', name: 'LowCPU', state: 'OK', tone: 'ok', condition: 'CPUUtilization 85.2 < 30', shortCondition: 'CPU 85.2 < 30', breach: '0/5'},
 		]);
 		expect(toAlarmRows([{...sampleAlarms[0], value: null, state: 'INSUFFICIENT_DATA'}])[0]).toMatchObject({condition: 'CPUUtilization — > 80', tone: 'dim'});
 	});

@@ -10,11 +10,11 @@ const view = (simulatedSeconds: number): HeaderView => ({
 describe('header view-model', () => {
 	test('shows the clock against the preset length while the story runs', () => {
 		const vm = toHeaderVm(view(299), {isPaused: false, speed: 1});
-		expect([vm.clock, vm.duration]).toEqual(['00:04:59', '00:05:00']);
+		expect([vm.clock, vm.duration, vm.isEnded]).toEqual(['00:04:59', '00:05:00', false]);
 	});
 
 	test('says the preset ended once the clock is past its length (the run goes on)', () => {
 		const vm = toHeaderVm(view(888), {isPaused: false, speed: 120});
-		expect([vm.clock, vm.duration]).toEqual(['00:14:48', '00:05:00 ended']);
+		expect([vm.clock, vm.duration, vm.isEnded]).toEqual(['00:14:48', '00:05:00', true]);
 	});
 });
