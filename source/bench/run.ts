@@ -11,6 +11,7 @@ const sections: Array<[string, () => Promise<{bench: () => Promise<BenchLine[]>}
 	['dashboard', async () => import('./ui.js')],
 	['recorder', async () => import('./recorder.js')],
 	['presets', async () => import('./presets.js')],
+	['sweep', async () => import('./sweep.js')],
 ];
 
 const only = process.argv[2];
