@@ -74,10 +74,16 @@ export async function runJobs(jobs: readonly Job[], options: PoolOptions): Promi
 	try {
 		let running = 0;
 		let wake: (() => void) | undefined;
+		const inFlight = new Map<Worker, number>();
+		// Two runs queued per worker while many are left, so that a worker never waits for this
+		// thread (busy with its own run) to hand it the next one; one each near the end, so
+		// that the last runs are not stuck behind another in a worker's queue.
 		const feed = (worker: Worker) => {
-			if (isStopped() || next >= jobs.length) return;
-			running++;
-			worker.postMessage(jobs[next++]);
+			while (!isStopped() && next < jobs.length && (inFlight.get(worker) ?? 0) < (jobs.length - next > threads ? 2 : 1)) {
+				running++;
+				inFlight.set(worker, (inFlight.get(worker) ?? 0) + 1);
+				worker.postMessage(jobs[next++]);
+			}
 		};
 
 		for (let k = 0; k < threads - 1; k++) {
@@ -85,6 +91,7 @@ export async function runJobs(jobs: readonly Job[], options: PoolOptions): Promi
 			workers.push(worker);
 			worker.on('message', (result: JobResult) => {
 				running--;
+				inFlight.set(worker, (inFlight.get(worker) ?? 1) - 1);
 				done(result);
 				feed(worker);
 				wake?.();
@@ -94,7 +101,7 @@ export async function runJobs(jobs: readonly Job[], options: PoolOptions): Promi
 				wake?.();
 			});
 			worker.on('exit', code => {
-				if (!isClosing && code !== 0) failure ??= new Error(`a sweep worker stopped with exit code ${code}`);
+				if (!isClosing) failure ??= new Error(`a sweep worker stopped with exit code ${code}`);
 				wake?.();
 			});
 			feed(worker);
