@@ -33,7 +33,7 @@ export function defaultAutoScaling(): AutoScalingConfig {
 		min: 1,
 		max: 4,
 		desired: 2,
-		healthCheckType: 'ELB',
+		healthCheckType: 'EC2',
 		healthCheckGracePeriodSeconds: 300,
 		defaultCooldownSeconds: 300,
 		defaultInstanceWarmupSeconds: undefined,

@@ -1,12 +1,15 @@
 /**
- * The model's side of the fidelity tests: a fleet of identical instances run through `advance`
- * one tick at a time, observed per tick as test/helpers/des (the oracle) observes itself, so the
- * two can be compared figure by figure.
+ * The model's side of the fidelity tests: a fleet of identical instances behind an application
+ * LB (no surge queue: a refusal is a 503, as in the oracle) run tick by tick — `runTick` on one
+ * working copy, as `advance` runs it, and the rate changed through the same handler `step`
+ * uses — observed per tick as test/helpers/des (the oracle) observes itself, so the two can be
+ * compared figure by figure.
  */
-import {advance} from '../../source/sim/advance.js';
+import {handleBaseRateSet} from '../../source/sim/handlers/traffic.js';
+import {runTick, type TickCarry} from '../../source/sim/tick.js';
+import type {Working} from '../../source/sim/working.js';
 import {quantileMs} from '../../source/sim/systems/histogram.js';
 import type {Histogram, SimState} from '../../source/sim/types.js';
-import {step} from '../../source/sim/step.js';
 import {createInitialState} from '../../source/sim/state.js';
 import {makeStateConfig, type StateOptions} from './make-state.js';
 
@@ -35,12 +38,13 @@ export type ModelResult = {readonly ticks: ModelTicks; readonly final: SimState;
 export function runModel(o: ModelOptions): ModelResult {
 	const base = makeStateConfig({zones: ['us-east-1a'], ...o});
 	// Health checks that never take a target out (the oracle has no ELB checks), EC2 group checks.
-	let s: SimState = createInitialState({
+	const s = structuredClone(createInitialState({
 		...base,
 		app: {...base.app, ...(o.timeoutMs === undefined ? {} : {timeoutMs: o.timeoutMs}), ...(o.backlogPerVcpu === undefined ? {} : {backlogPerVcpu: o.backlogPerVcpu})},
 		autoScaling: {...base.autoScaling!, healthCheckType: 'EC2'},
-		loadBalancer: {...base.loadBalancer, healthCheck: {...base.loadBalancer.healthCheck, intervalSeconds: 300, timeoutSeconds: 60, unhealthyThreshold: 10}},
-	});
+		loadBalancer: {...base.loadBalancer, kind: 'application', surgeQueueLength: 0, healthCheck: {...base.loadBalancer.healthCheck, intervalSeconds: 300, timeoutSeconds: 60, unhealthyThreshold: 10}},
+	})) as Working;
+	const carry: TickCarry = {};
 	const n = o.ticks;
 	const ticks: ModelTicks = {
 		arrived: new Float64Array(n),
@@ -55,10 +59,10 @@ export function runModel(o: ModelOptions): ModelResult {
 	const snapshots = new Map<number, Histogram>();
 	for (let k = 0; k < n; k++) {
 		if (k % 1000 === 0) snapshots.set(k, structuredClone(s.latency));
-		if (o.rate && o.rate(k) !== s.traffic.baseRatePerSecond) s = step(s, {type: 'traffic/base-rate-set', ratePerSecond: o.rate(k)});
+		if (o.rate && o.rate(k) !== s.traffic.baseRatePerSecond) handleBaseRateSet(s, {type: 'traffic/base-rate-set', ratePerSecond: o.rate(k)});
 		const before = s.latency.sumMs;
 		const timedOutBefore = s.failureCauses.timeout;
-		s = advance(s, 1);
+		runTick(s, carry);
 		const f = s.flow;
 		ticks.arrived[k] = f.arrived;
 		ticks.completed[k] = f.completed;
@@ -70,7 +74,7 @@ export function runModel(o: ModelOptions): ModelResult {
 		ticks.recentP99Ms[k] = quantileMs(s.recentLatency, 0.99);
 	}
 
-	const final = s;
+	const final = s as SimState;
 	return {
 		ticks,
 		final,

@@ -145,15 +145,43 @@ export function shareOf(v: FleetView, plan: RoutePlan, k: number): number {
 /**
  * Deal `offered` requests to the candidates (`v.count[k]`): in turn (systematic split; counts add
  * up to `offered` and each is within one of its share) or, for `isRandom`, at random
- * (multinomial: sequential binomials). `rng`: the routing stream of this tick.
+ * (multinomial: sequential binomials). `rng`: the routing stream of this tick. `cursor`
+ * (round-robin): the load balancer's cursor, carried from tick to tick when one pool of equal
+ * weights is dealt.
  */
-export function dealRequests(v: FleetView, plan: RoutePlan, offered: number, isRandom: boolean, rng: RngState): void {
+export function dealRequests(v: FleetView, plan: RoutePlan, offered: number, isRandom: boolean, rng: RngState, cursor?: {cursor: number}): void {
 	const n = v.length;
 	const count = v.count;
 	count.fill(0);
 	if (plan.pools === 0 || offered <= 0) return;
 	let last = -1;
-	for (let k = 0; k < n; k++) if (v.pool[k]! >= 0) last = k;
+	let equal = true;
+	let firstWeight = -1;
+	for (let k = 0; k < n; k++) {
+		if (v.pool[k]! < 0) continue;
+		last = k;
+		if (firstWeight < 0) firstWeight = v.weight[k]!;
+		else if (v.weight[k] !== firstWeight) equal = false;
+	}
+
+	if (cursor && plan.pools === 1 && equal) {
+		// Round-robin in one pool: request j of the tick goes to candidate (cursor + j) mod n, and
+		// the cursor carries over, as the ELB's does: cumulative counts stay within one of each other.
+		const members = plan.members[v.pool[last]!]!;
+		const start = ((cursor.cursor % members) + members) % members;
+		const base = Math.floor(offered / members);
+		const extra = offered - (base * members);
+		let p = 0;
+		for (let k = 0; k < n; k++) {
+			if (v.pool[k]! < 0) continue;
+			count[k] = base + (((p - start + members) % members) < extra ? 1 : 0);
+			p++;
+		}
+
+		cursor.cursor = (start + offered) % members;
+		return;
+	}
+
 	if (isRandom) {
 		let left = offered;
 		let shareLeft = 1;

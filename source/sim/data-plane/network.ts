@@ -109,7 +109,7 @@ export function runDataPlane(s: Working, given?: DataPlaneScratch): DataPlaneScr
 	const rate = s.flow.expectedRatePerSecond + (surge / dt);
 	const tickKey = hash32(streamKey(config.seed, streams.dataPlane), tick);
 	const algorithm = s.loadBalancer.algorithm;
-	dealRequests(v, plan, offered, algorithm === 'weighted', routingRng(tickKey, sc.routeRng));
+	dealRequests(v, plan, offered, algorithm === 'weighted', routingRng(tickKey, sc.routeRng), algorithm === 'round-robin' ? s.loadBalancer : undefined);
 	const failures = sc.failures;
 	for (const cause of failureCauseNames) failures[cause] = 0;
 	if (plan.pools === 0) failures['no-healthy-targets'] += offered;

@@ -26,6 +26,11 @@ export type LoadBalancerPanelVm = {
 
 /** ELB panel view-model. */
 export function toLoadBalancerPanelVm(view: LoadBalancerView): LoadBalancerPanelVm {
+	if (view.isPresent === false) {
+		// A run without a load balancer (standalone instances reached directly): nothing routed, nothing billed.
+		return {kind: 'No load balancer', algorithm: 'clients reach the instances directly', healthy: '', healthTone: 'dim', crossZone: '', surgeQueue: '', targets: []};
+	}
+
 	const healthTone: Tone = view.healthyCount === 0 ? 'alarm' : view.healthyCount < view.registeredCount ? 'warn' : 'ok';
 	return {
 		kind: view.kind === 'classic' ? 'Classic LB' : 'Application LB',
