@@ -14,6 +14,11 @@ import {fitRows, linesPanel, type PanelContent} from './lines.js';
 /** The panel's lines for its box. */
 export function loadBalancerPanelLines(vm: LoadBalancerPanelVm, box: PanelBox): PanelContent {
 	const {width} = box;
+	if (vm.isPresent === false) {
+		// No load balancer in this run (instances reached directly): nothing to route, nothing billed.
+		return {lines: [titleLine('ELB', width, [seg(vm.kind, 'dim')]), [seg(vm.algorithm, 'dim')]]};
+	}
+
 	const head: Line[] = [
 		titleLine('ELB', width, [seg(vm.kind), seg(' · ', 'dim'), seg(vm.algorithm, 'accent')]),
 		[seg(vm.healthy, vm.healthTone), seg(` · ${vm.crossZone}`, 'dim'), ...(vm.surgeQueue ? [seg(` · ${vm.surgeQueue}`, 'warn')] : [])],

@@ -15,6 +15,8 @@ export type TargetRowVm = {
 };
 
 export type LoadBalancerPanelVm = {
+	/** False when the run has no load balancer (clients reach the instances directly). */
+	readonly isPresent?: boolean;
 	readonly kind: string;
 	readonly algorithm: string;
 	readonly healthy: string;
@@ -28,7 +30,7 @@ export type LoadBalancerPanelVm = {
 export function toLoadBalancerPanelVm(view: LoadBalancerView): LoadBalancerPanelVm {
 	if (view.isPresent === false) {
 		// A run without a load balancer (standalone instances reached directly): nothing routed, nothing billed.
-		return {kind: 'No load balancer', algorithm: 'clients reach the instances directly', healthy: '', healthTone: 'dim', crossZone: '', surgeQueue: '', targets: []};
+		return {isPresent: false, kind: 'No load balancer', algorithm: 'clients reach the instances directly', healthy: '', healthTone: 'dim', crossZone: '', surgeQueue: '', targets: []};
 	}
 
 	const healthTone: Tone = view.healthyCount === 0 ? 'alarm' : view.healthyCount < view.registeredCount ? 'warn' : 'ok';
