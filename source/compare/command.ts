@@ -2,6 +2,7 @@
  * `scaletop compare A B`: two presets on the same traffic. The edge of the comparison (flags,
  * files, stdio, exit code).
  *
+ *   scaletop compare A B [--speed X] [--record F.cast]     live: two dashboards on one clock
  *   scaletop compare A B --headless [--json] [--seed N] [--duration D]
  *
  * Both sides run with one seed (A's, or --seed), each to its own duration unless --duration
@@ -9,7 +10,11 @@
  * on two worker threads when there are two cores.
  */
 import os from 'node:os';
-import {parseDurationFlag, parseSeed} from '../headless/args.js';
+import {parseDurationFlag, parsePositive, parseSeed} from '../headless/args.js';
+import {liveSpeedRange} from '../headless/help.js';
+import type {LiveOutputTap} from '../recorder/types.js';
+import {isColorWanted} from '../ui/theme.js';
+import type {ReadFlags} from '../sweep/args.js';
 import {summaryJson} from '../headless/output-schemas.js';
 import {loadPreset} from '../presets/load-preset.js';
 import type {SimConfig} from '../sim/index.js';
@@ -21,14 +26,23 @@ import {compareLoad} from './load-difference.js';
 /** The comparison's `--help`. */
 export const compareHelp = `
   Usage
-    $ scaletop compare A B --headless [--json]   two presets on the same traffic, side by side
+    $ scaletop compare A B                      live: both dashboards on one clock, keys act on both
+    $ scaletop compare A B --headless [--json]  both to the end, then a table of the differences
 
   A and B are built-in preset names or preset files. Both run with one seed (A's, or --seed):
   when their load sections are equal they see the same arrivals, tick for tick, so every
   difference comes from the fleet and the policies. The table shows A, B, the difference B − A
   and the better side for 5xx, latency, instances, scaling activities and cost.
 
+  Live, A's dashboard is above B's (120×40 fits both; from 80×36 up), with a strip of 5xx,
+  p99, cost, instances and scaling activities so far, B − A and the better side. A key acts on
+  both: a spike hits both; k, H and u act on the same instance id where it exists; x and z
+  pick on A and do the same to B. q prints the comparison table of the run so far.
+
   Options
+    --speed X              live: simulated seconds per real second (0.25 … 1200; [ and ] change it)
+    --record FILE.cast     live: record the comparison view as you see it (--force overwrites)
+    --ascii, --no-color    live: no block or box glyphs; no colour (NO_COLOR too)
     --headless             run both to the end without a UI and print the comparison table
     --json                 with --headless: { "a": <summary>, "b": <summary> }
     --seed N               the seed of both sides (default: A's)
@@ -45,6 +59,11 @@ const flagSpec = {
 	json: {type: 'boolean'},
 	seed: {type: 'string'},
 	duration: {type: 'string'},
+	speed: {type: 'string'},
+	record: {type: 'string'},
+	force: {type: 'boolean'},
+	ascii: {type: 'boolean'},
+	noColor: {type: 'boolean'},
 	help: {type: 'boolean'},
 } as const;
 
@@ -100,7 +119,11 @@ async function compare(args: readonly string[], io: CompareIo): Promise<number> 
 	const seed = flags['seed'] === undefined ? undefined : parsed(parseSeed(flags['seed'] as string));
 	const durationSeconds = flags['duration'] === undefined ? undefined : parsed(parseDurationFlag('duration', flags['duration'] as string));
 	const [a, b] = loadSides([positionals[0]!, positionals[1]!], {seed, durationSeconds});
-	if (!flags['headless']) throw new CompareError('the live side-by-side comparison is not available yet; run it with --headless');
+	if (!flags['headless']) return compareLive(positionals as [string, string], a, b, flags);
+	for (const flag of ['speed', 'record', 'ascii', 'noColor'] as const) {
+		if (flags[flag] !== undefined) throw new CompareError(`--${flag === 'noColor' ? 'no-color' : flag} applies to the live comparison (scaletop compare A B --${flag === 'noColor' ? 'no-color' : flag}${flag === 'speed' || flag === 'record' ? ' …' : ''}), not to --headless`);
+	}
+
 	const threads = io.threads ?? Math.min(2, os.availableParallelism());
 	const [resultA, resultB] = await runJobs([{index: 0, config: a}, {index: 1, config: b}], {threads});
 	if (!resultA || !resultB) throw new CompareError('the comparison was stopped');
@@ -114,4 +137,34 @@ async function compare(args: readonly string[], io: CompareIo): Promise<number> 
 	}
 
 	return 0;
+}
+
+/** The live comparison on this terminal; returns the exit code. */
+async function compareLive(references: readonly [string, string], a: SimConfig, b: SimConfig, flags: ReadFlags): Promise<number> {
+	if (a.tickSeconds !== b.tickSeconds) throw new CompareError(`the live comparison runs both sides on one clock, but A ticks every ${a.tickSeconds} s and B every ${b.tickSeconds} s; compare them with --headless`);
+	const speedText = flags['speed'] as string | undefined;
+	const speed = speedText === undefined ? undefined : parsed(parsePositive('--speed', speedText));
+	if (speed !== undefined && (speed < liveSpeedRange.min || speed > liveSpeedRange.max)) {
+		throw new CompareError(`--speed must be from ${liveSpeedRange.min} to ${liveSpeedRange.max} for the live comparison (the range of its [ and ] keys), got ${speed}`);
+	}
+
+	const recordPath = flags['record'] as string | undefined;
+	let tap: LiveOutputTap | undefined;
+	try {
+		if (recordPath !== undefined) {
+			const {openLiveTap} = await import('../recorder/live-tap.js');
+			const quoted = (reference: string) => (/^[\w./-]+$/.test(reference) ? reference : JSON.stringify(reference));
+			const reproduce = `scaletop compare ${quoted(references[0])} ${quoted(references[1])} --seed ${a.seed}${speed === undefined ? '' : ` --speed ${speed}`}`;
+			const opened = openLiveTap({path: recordPath, columns: process.stdout.columns ?? 120, rows: process.stdout.rows ?? 40, force: flags['force'] === true, title: `${a.title} vs ${b.title}`, seed: a.seed, preset: `${a.name} vs ${b.name}`, command: reproduce});
+			if (!opened.ok) throw new CompareError(opened.message);
+			tap = opened.tap;
+		}
+
+		const [{runLive}, {compareLiveView}] = await Promise.all([import('../live/run-live.js'), import('./live/live-view.js')]);
+		const view = compareLiveView(a, b, {speed});
+		const {exitCode} = await runLive({config: a, speed, tap, view, charset: flags['ascii'] ? 'ascii' : 'unicode', themeMode: isColorWanted(process.env, {noColor: flags['noColor'] === true}) ? 'color' : 'mono'});
+		return exitCode;
+	} finally {
+		tap?.close();
+	}
 }

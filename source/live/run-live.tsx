@@ -21,7 +21,8 @@ import {composeFrame} from '../ui/compose-frame.js';
 import {initialUiState} from '../ui/ui-state.js';
 import {toDashboardVm} from '../ui/view-models/to-dashboard.js';
 import type {LiveOutputTap} from '../recorder/types.js';
-import {makeTheme, type Charset, type ThemeMode} from '../ui/theme.js';
+import {makeTheme, type Charset, type Theme, type ThemeMode} from '../ui/theme.js';
+import type {ReactElement} from 'react';
 import {formatSummary} from '../headless/format-summary.js';
 import {InkScreen} from './ink-screen.js';
 import {enterAlternateScreen, leaveAlternateScreen, noTerminalMessage} from './terminal.js';
@@ -42,6 +43,20 @@ export type LiveOptions = {
 	readonly paused?: boolean;
 	/** Called with every new simulation state (e.g. the CLI's NDJSON metrics sampler). */
 	readonly onState?: (state: SimState) => void;
+	/**
+	 * Another view than the dashboard of `config` (the live comparison): its first frame, its
+	 * root element, and the text printed once the terminal is restored. The terminal handling
+	 * (alternate screen, raw mode, signals, the painter, the recording tap) is the same.
+	 */
+	readonly view?: LiveView;
+};
+
+/** A view run in place of the dashboard (see {@link LiveOptions.view}). */
+export type LiveView = {
+	readonly firstFrame: (columns: number, rows: number, theme: Theme) => string[];
+	readonly element: (props: {readonly theme: Theme; readonly fps: number; readonly onQuit: (code: 0 | 130) => void}) => Promise<ReactElement>;
+	/** Printed after the screen is restored (after `q`, Ctrl-C or SIGTERM). */
+	readonly after: () => string;
 };
 
 /** How a live run ended. */
@@ -156,7 +171,7 @@ export async function runLive(options: LiveOptions): Promise<LiveResult> {
 		// Ink's own first frame changes nothing on screen.
 		const ui = initialUiState({speed: options.speed, isPaused: options.paused});
 		const {columns, rows} = size();
-		screen.paint(composeFrame(toDashboardVm(lastState, ui), ui, columns, rows, theme));
+		screen.paint(options.view ? options.view.firstFrame(columns, rows, theme) : composeFrame(toDashboardVm(lastState, ui), ui, columns, rows, theme));
 		process.env['NODE_ENV'] ??= 'production';
 		const [React, {render}, {App}] = await Promise.all([import('react'), import('ink'), import('../app.js')]);
 		if (!isStopping) {
@@ -165,7 +180,11 @@ export async function runLive(options: LiveOptions): Promise<LiveResult> {
 				options.onState?.(state);
 			};
 
-			const app = React.createElement(App, {
+			const onQuit = (code: 0 | 130) => {
+				exitCode = code;
+			};
+
+			const app = options.view ? await options.view.element({theme, fps, onQuit}) : React.createElement(App, {
 				config,
 				theme,
 				speed: options.speed,
@@ -173,9 +192,7 @@ export async function runLive(options: LiveOptions): Promise<LiveResult> {
 				isPaused: options.paused,
 				onMarker: tap ? (label: string) => tap.marker(label) : undefined,
 				onState,
-				onQuit(code: 0 | 130) {
-					exitCode = code;
-				},
+				onQuit,
 			});
 			// debug: Ink hands each whole frame to the screen at once (see ./ink-screen.ts).
 			instance = render(app, {stdout: screen as unknown as NodeJS.WriteStream, stdin, stderr, debug: true, exitOnCtrlC: false, patchConsole: false});
@@ -216,6 +233,8 @@ export async function runLive(options: LiveOptions): Promise<LiveResult> {
 	if (crash !== undefined) {
 		const message = crash instanceof Error ? crash.message : String(crash);
 		stderr.write(`scaletop: the dashboard stopped on an internal error: ${message}\n`);
+	} else if (!isTerminalGone && exitCode !== 2 && options.view) {
+		write(options.view.after());
 	} else if (!isTerminalGone && exitCode !== 2) {
 		// As htop users expect nothing and top users a last screen: the numbers of the run so far.
 		const isComplete = selectHeader(lastState).simulatedSeconds >= config.durationSeconds;

@@ -12,6 +12,13 @@
 export const minColumns = 80;
 export const minRows = 24;
 
+/**
+ * The fewest rows of a compact dashboard (a side of a comparison, stacked with another): a
+ * header, the top panels' least (8: the load panel's 6 and a row of the ELB beside it) and
+ * the instance table's title, column titles and two rows.
+ */
+export const minCompactRows = 13;
+
 /** A panel needs at least this many columns beside another. */
 export const minPanelWidth = 38;
 
@@ -95,7 +102,7 @@ function stack(panels: readonly PanelSpec[], width: number, height: number): num
 
 /** The plan for a `columns`×`rows` box. `compact` leaves out the caption, the key bar and the log (a side of a comparison). */
 export function planLayout(columns: number, rows: number, panels: readonly PanelSpec[], wants: BodyWants, compact = false): DashboardLayout {
-	const isTooSmall = columns < minColumns || rows < minRows;
+	const isTooSmall = columns < minColumns || rows < (compact ? minCompactRows : minRows);
 	const height = Math.max(1, rows);
 	const captionHeight = compact ? 0 : clamp(wants.captionRows, 1, 2);
 	const keyBarHeight = compact ? 0 : 1;
@@ -104,7 +111,9 @@ export function planLayout(columns: number, rows: number, panels: readonly Panel
 	const groups: PanelSpec[][] = fitsWide ? panels.map(p => [p]) : [panels.filter(p => p.column === 0), panels.filter(p => p.column === 1)];
 	const widths = groups.length === 1 ? [columns] : splitWidth(columns, groups.length);
 	const natural = Math.max(...groups.map((g, i) => g.reduce((sum, p) => sum + Math.max(2, p.wants(widths[i])), 0)));
-	const panelsHeight = clamp(natural, 6, Math.max(6, Math.round(body * (fitsWide ? 0.35 : 0.45))));
+	// At least what every panel keeps (its minimum): a short compact dashboard must not spill.
+	const floors = Math.max(...groups.map((g, i) => g.reduce((sum, p) => sum + Math.min(Math.max(2, p.wants(widths[i])), Math.max(2, p.minHeight ?? 2)), 0)));
+	const panelsHeight = clamp(natural, 6, Math.max(6, floors, Math.round(body * (fitsWide ? 0.35 : 0.45))));
 	const rest = Math.max(0, body - panelsHeight);
 	// The table gets what its rows need (at least 3 rows, leaving the log at least 4), the log the rest;
 	// when the log has less to show than that, the table takes the room back.

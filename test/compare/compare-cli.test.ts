@@ -28,4 +28,10 @@ describe('scaletop compare (built)', () => {
 		expect(run(['compare', 'thrashing', 'nosuch', '--headless'])).toEqual({status: 2, stdout: '', stderr: 'scaletop: unknown preset "nosuch" (scaletop --list-presets lists the built-in presets; a file path works too)\n'});
 		expect(run(['compare', 'a', 'b', '--json'])).toEqual({status: 2, stdout: '', stderr: 'scaletop: --json needs --headless (scaletop compare A B --headless --json)\n'});
 	});
+
+	test('live: without a terminal it says what it needs (exit 2); live-only flags are refused with --headless', () => {
+		expect(run(['compare', 'thrashing', 'steady'])).toEqual({status: 2, stdout: '', stderr: 'scaletop: the live dashboard needs a terminal (stdin and stdout must be TTYs); use --headless to run a preset without one.\n'});
+		expect(run(['compare', 'thrashing', 'steady', '--headless', '--speed', '10'])).toEqual({status: 2, stdout: '', stderr: 'scaletop: --speed applies to the live comparison (scaletop compare A B --speed …), not to --headless\n'});
+		expect(run(['compare', 'thrashing', 'steady', '--speed', '5000'])).toEqual({status: 2, stdout: '', stderr: 'scaletop: --speed must be from 0.25 to 1200 for the live comparison (the range of its [ and ] keys), got 5000\n'});
+	});
 });

@@ -93,6 +93,20 @@ describe('dashboard layout', () => {
 		expect(lines.join('\n')).toContain('ID▲');
 	});
 
+	test('compact fits a half of a 120×40 comparison: exactly its rows (13 to 20), the panels whole, the table below them', () => {
+		const vm = sampleDashboardVm(5);
+		for (const rows of [13, 15, 20]) {
+			const lines = renderText(<Dashboard vm={vm} ui={initialUiState()} columns={120} rows={rows} theme={theme} isCompact />, 120).split('\n');
+			expect(lines, `${rows} rows`).toHaveLength(rows);
+			const table = lines.findIndex(line => line.startsWith('▸Instances'));
+			// Below the panels (8 rows at least: the load panel keeps 6, the ELB beside it 2).
+			expect(table, `${rows} rows`).toBeGreaterThanOrEqual(9);
+			expect(lines[table + 1], `${rows} rows`).toContain('ID▲');
+		}
+
+		expect(renderText(<Dashboard vm={vm} ui={initialUiState()} columns={120} rows={12} theme={theme} isCompact />, 120)).toContain('terminal too small');
+	});
+
 	test('paused shows in the header, and the last key in the key bar', () => {
 		const ui = {...initialUiState(), isPaused: true, flash: 'i-0003 terminate: Terminating'};
 		const lines = screen(80, 24, 5, ui).split('\n');
