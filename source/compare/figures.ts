@@ -26,7 +26,7 @@ export type Figure = {
 const ms = (value: number) => (Math.abs(value) >= 100 ? formatCount(value) : value.toFixed(1));
 const perSecond = (value: number) => value.toFixed(2);
 const whole = (value: number) => formatCount(value);
-const fiveXx = (summary: RunSummary) => summary.errors['502'] + summary.errors['503'] + summary.errors['504'];
+const fiveXx = (summary: RunSummary) => summary.errors['500'] + summary.errors['502'] + summary.errors['503'] + summary.errors['504'];
 
 /** The compared figures, in table order. */
 export const figures: readonly Figure[] = [

@@ -41,7 +41,7 @@ export function formatSummary(summary: RunSummary, context: SummaryContext): str
 		'',
 		row('requests', `${formatCount(requests.arrived)} arrived, ${formatCount(requests.completed)} completed, ${formatCount(requests.failed)} failed, ${formatCount(requests.inFlight)} in flight`),
 		row('throughput', `${twoDecimals.format(summary.throughputPerSecond)} req/s`),
-		row('errors', `502: ${formatCount(errors['502'])}  503: ${formatCount(errors['503'])}  504: ${formatCount(errors['504'])}  (${failedPercent.toFixed(2)}% failed)`),
+		row('errors', `${errors['500'] > 0 ? `500: ${formatCount(errors['500'])}  ` : ''}502: ${formatCount(errors['502'])}  503: ${formatCount(errors['503'])}  504: ${formatCount(errors['504'])}  (${failedPercent.toFixed(2)}% failed)`),
 		row('latency (ms)', `mean=${formatMs(latency.mean)} p50=${formatMs(latency.p50)} p90=${formatMs(latency.p90)} p95=${formatMs(latency.p95)} p99=${formatMs(latency.p99)} max=${formatMs(latency.max)}`),
 		row('instances', `${instances.launched} launched, ${instances.terminated} terminated, peak ${instances.peak}, final ${instances.final}`),
 		row('scaling activities', String(summary.scalingActivities)),

@@ -18,6 +18,7 @@ export function intervalMetricsLine(state: SimState, current: RunSummary, previo
 		arrivalRate: rate(current.requests.arrived, previous.requests.arrived),
 		completedRate: rate(current.requests.completed, previous.requests.completed),
 		errors: {
+			'500': count(current.errors['500'], previous.errors['500']),
 			'502': count(current.errors['502'], previous.errors['502']),
 			'503': count(current.errors['503'], previous.errors['503']),
 			'504': count(current.errors['504'], previous.errors['504']),

@@ -17,7 +17,16 @@ import {eventKinds, type EventLine} from './events.js';
 export const summarySchemaVersion = 1;
 
 const count = z.number().min(0);
-const errorCounts = z.looseObject({'502': count, '503': count, '504': count}).describe('Failed requests by HTTP status: 502 no target answered, 503 none registered or the queue is full (surge), 504 timed out.');
+const errorCounts = z.looseObject({'500': count, '502': count, '503': count, '504': count}).describe('Failed requests by HTTP status: 500 the target answered it (the database timed out or was full: HTTPCode_Target_5XX_Count), 502 no target answered, 503 none registered or the queue is full (surge), 504 timed out.');
+const tierNames = ['web', 'database'] as const;
+const tierSummary = z.looseObject({
+	nodes: count.describe('Its nodes at the end (web: running instances; database: the primary).'),
+	cpuAvg: count.describe('Mean utilisation of its vCPUs over the run, percent.'),
+	latencyMs: z.looseObject({mean: count, p99: count}).describe('Time a request spent in this tier, milliseconds (the whole route for web when it is the only tier).'),
+	peakUtilisation: count.describe('The highest utilisation of a tick, percent.'),
+	bottleneckSeconds: count.describe('Simulated seconds it was the busiest tier.'),
+	costUsd: count.describe('What its nodes cost, US dollars.'),
+});
 
 /** The headless JSON summary (design.md §2 and §1b). */
 export const summaryJsonSchema = z.looseObject({
@@ -35,6 +44,7 @@ export const summaryJsonSchema = z.looseObject({
 	cost: z.looseObject({totalUsd: count, instanceHours: count, fixedPeakFleetUsd: count, elbUsd: count, elasticIpUsd: count}),
 	alarms: z.array(z.looseObject({name: z.string(), state: z.enum(['OK', 'ALARM', 'INSUFFICIENT_DATA']), transitions: count})).readonly(),
 	elb: z.looseObject({routed: z.record(z.string(), count).describe('Requests routed to each target, by instance id.')}),
+	tiers: z.looseObject({web: tierSummary, database: tierSummary.optional()}).describe('Each tier of the route, in route order: web, then database when it is dedicated (design.md §1b).'),
 });
 
 /** A `--metrics` line (design.md §2): one per simulated interval. */
@@ -51,6 +61,8 @@ export const metricsLineSchema = z.looseObject({
 	healthy: count.describe('Targets the load balancer sees as healthy.'),
 	errors: errorCounts.describe('Failed requests during the interval, by HTTP status.'),
 	costUsd: count.describe('Total cost so far, US dollars.'),
+	bottleneck: z.enum(tierNames).describe('The busiest tier in the last tick.'),
+	tierCpu: z.looseObject({web: count, database: count.optional()}).describe('Each tier\'s utilisation in the last tick, percent.'),
 });
 
 /** An `--events` line (design.md §1b). */

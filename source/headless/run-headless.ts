@@ -41,7 +41,7 @@ export function checkInvariants(state: SimState, summary: RunSummary, previousCo
 		violations.push(`${at} requests are not conserved: ${arrived} arrived but ${completed} completed + ${failed} failed + ${inFlight} in flight`);
 	}
 
-	const errorSum = summary.errors['502'] + summary.errors['503'] + summary.errors['504'];
+	const errorSum = summary.errors['500'] + summary.errors['502'] + summary.errors['503'] + summary.errors['504'];
 	if (Math.abs(errorSum - failed) > 1e-6 * Math.max(1, failed)) violations.push(`${at} failures by code (${errorSum}) do not add up to the failed requests (${failed})`);
 	if (summary.cost.totalUsd + 1e-12 < previousCostUsd) violations.push(`${at} the total cost went down from ${previousCostUsd} to ${summary.cost.totalUsd}`);
 	const group = state.autoScaling ? selectAutoScaling(state) : undefined;

@@ -3,7 +3,7 @@
  * M of N, health-check timing, zones named by timeline entries, timeline inside the duration,
  * the trace path. Each finding names the key path to point at and says expected vs found.
  */
-import {defaultAutoScaling, defaultHealthCheck} from '../sim/index.js';
+import {appProfiles, defaultAutoScaling, defaultHealthCheck, profileSplitKeys, splitCpuMs} from '../sim/index.js';
 import type {PathSegment} from './problems.js';
 import type {PresetDocument} from './schema.js';
 import {defaultZones, effectiveLimits} from './to-config.js';
@@ -15,7 +15,7 @@ export type Finding = {readonly path: readonly PathSegment[]; readonly anchor: '
 
 /** Every cross-field problem of a schema-valid document. */
 export function checkPreset(document: PresetDocument): Finding[] {
-	return [...checkGroup(document), ...checkZones(document), ...checkLoadBalancer(document), ...checkTimeline(document), ...checkLoad(document)];
+	return [...checkGroup(document), ...checkZones(document), ...checkLoadBalancer(document), ...checkTimeline(document), ...checkLoad(document), ...checkApp(document), ...checkTiers(document)];
 }
 
 function checkGroup(document: PresetDocument): Finding[] {
@@ -127,4 +127,34 @@ function checkLoad(document: PresetDocument): Finding[] {
 	}
 
 	return [];
+}
+
+/** A `cpuMs` given beside split keys must be their sum (the profile fills the split keys left out). */
+function checkApp(document: PresetDocument): Finding[] {
+	const app = document.app;
+	if (app?.cpuMs === undefined || !profileSplitKeys.some(key => app[key] !== undefined)) return [];
+	const base = appProfiles[(app.profile ?? 'wordpress') as keyof typeof appProfiles];
+	const split = {
+		webCpuMs: app.webCpuMs ?? base.webCpuMs,
+		appCpuMs: app.appCpuMs ?? base.appCpuMs,
+		dbReads: app.dbReads ?? base.dbReads,
+		dbWrites: app.dbWrites ?? base.dbWrites,
+		dbQueryCpuMs: app.dbQueryCpuMs ?? base.dbQueryCpuMs,
+	};
+	const sum = splitCpuMs(split);
+	if (Math.abs(sum - app.cpuMs) <= 1e-6 * app.cpuMs) return [];
+	const formula = `${split.webCpuMs} + ${split.appCpuMs} + (${split.dbReads} + ${split.dbWrites}) × ${split.dbQueryCpuMs}`;
+	return [{path: ['app', 'cpuMs'], anchor: 'value', message: `must equal webCpuMs + appCpuMs + (dbReads + dbWrites) × dbQueryCpuMs = ${formula} = ${Math.round(sum * 1000) / 1000} ms, got ${app.cpuMs}`}];
+}
+
+/** A database on the web instances has no class of its own. */
+function checkTiers(document: PresetDocument): Finding[] {
+	const database = document.tiers?.database;
+	if (!database || database.placement === 'dedicated') return [];
+	const findings: Finding[] = [];
+	for (const key of ['instanceClass', 'multiAz'] as const) {
+		if (database[key] !== undefined) findings.push({path: ['tiers', 'database', key], anchor: 'key', message: `applies to a dedicated database only; add placement: dedicated, or remove ${key}`});
+	}
+
+	return findings;
 }

@@ -9,7 +9,7 @@ import {durationSchema} from './units.js';
 /** A CloudWatch alarm. `period` 60s (detailed) or 300s (basic); M of N with `datapointsToAlarm`. */
 export const alarmSchema = z.strictObject({
 	name: z.string().min(1).optional().describe('Alarm name; default <policy>-alarm.'),
-	metric: z.enum(['CPUUtilization', 'RequestCount', 'Latency', 'HealthyHostCount', 'HTTPCode_ELB_5XX', 'RequestCountPerTarget']).default('CPUUtilization'),
+	metric: z.enum(['CPUUtilization', 'RequestCount', 'Latency', 'HealthyHostCount', 'HTTPCode_ELB_5XX', 'RequestCountPerTarget', 'HTTPCode_Target_5XX_Count']).default('CPUUtilization'),
 	statistic: z.enum(['Average', 'Sum', 'Minimum', 'Maximum', 'SampleCount']).default('Average'),
 	comparison: z.enum(['>', '>=', '<', '<=']),
 	threshold: z.number(),

@@ -7,7 +7,7 @@
  * ./to-config.ts; the schema itself only fills defaults that live nowhere else.
  */
 import {z} from 'zod';
-import {appProfiles, instanceTypeNames} from '../sim/index.js';
+import {appProfiles, dbInstanceClassNames, instanceTypeNames} from '../sim/index.js';
 import {durationSchema, rateSchema} from './units.js';
 import {policySchema} from './policy-schema.js';
 import {timelineEntrySchema} from './timeline-schema.js';
@@ -23,6 +23,23 @@ const appSchema = z.strictObject({
 	timeoutMs: z.number().positive().optional(),
 	backlogPerVcpu: z.number().int().positive().optional(),
 	startup: durationSchema.optional().describe('Time from running until the app answers.'),
+	webCpuMs: z.number().nonnegative().optional().describe('CPU per request on the web server, ms (wordpress 3.6).'),
+	appCpuMs: z.number().nonnegative().optional().describe('CPU per request in the middleware, ms (wordpress 18).'),
+	dbReads: z.number().int().nonnegative().optional().describe('Database reads per request (wordpress 10).'),
+	dbWrites: z.number().int().nonnegative().optional().describe('Database writes per request (wordpress 2).'),
+	dbQueryCpuMs: z.number().nonnegative().optional().describe('CPU per query on the database, ms (wordpress 1.0). On one box cpuMs = webCpuMs + appCpuMs + (dbReads + dbWrites) × dbQueryCpuMs.'),
+	staticShare: z.number().min(0).max(1).optional().describe('Share of requests that are static files, 0–1.'),
+});
+
+const databaseTierSchema = z.strictObject({
+	placement: z.enum(['colocated', 'dedicated']).optional().describe('colocated (default: each web instance runs its own, the one-box WordPress) or dedicated (a primary of its own).'),
+	instanceClass: z.enum(dbInstanceClassNames as [string, ...string[]]).optional().describe('The RDS DB instance class of a dedicated database (default db.t3.micro).'),
+	multiAz: z.boolean().optional().describe('A standby in another zone (billed twice).'),
+	timeout: durationSchema.optional().describe('How long the app waits for the database before it answers 500 (default 30s).'),
+});
+
+const tiersSchema = z.strictObject({
+	database: databaseTierSchema.optional().describe('The database behind the web tier.'),
 });
 
 const healthCheckSchema = z.strictObject({
@@ -115,6 +132,7 @@ export const presetSchema = z
 		instances: z.array(standaloneInstanceSchema).optional().describe('Standalone instances outside the group.'),
 		load: loadSchema.optional().describe('The load generator: open loop (pattern) or closed loop (closed).'),
 		timeline: z.array(timelineEntrySchema).optional().describe('Actions, captions and markers at absolute times.'),
+		tiers: tiersSchema.optional().describe('The tiers behind the web fleet (design.md §1b); absent: one web tier doing everything.'),
 		chaosMonkey: z.strictObject({enabled: z.boolean().default(true), interval: durationSchema.default(600)}).optional().describe('Kill one random InService instance every interval.'),
 	})
 	.meta({title: 'scaletop preset', description: 'A scripted scenario for scaletop (design.md §3).'});

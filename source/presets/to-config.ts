@@ -3,7 +3,7 @@
  * `makeConfig` (AWS's defaults live there, once); this module only renames (`interval: 30s` →
  * `intervalSeconds: 30`) and drops unset fields so they cannot shadow a default.
  */
-import {appProfiles, defaultAutoScaling, makeAlarm, makeConfig, type AlarmConfig, type AutoScalingConfig, type ConfigInput, type LoadConfig, type PolicyConfig, type SimConfig} from '../sim/index.js';
+import {appProfiles, defaultAutoScaling, resolveApp, makeAlarm, makeConfig, type AlarmConfig, type AutoScalingConfig, type ConfigInput, type LoadConfig, type PolicyConfig, type SimConfig} from '../sim/index.js';
 import type {PresetDocument} from './schema.js';
 import type {AlarmInput, PolicyInput} from './policy-schema.js';
 import type {TracePattern} from './trace-load.js';
@@ -106,7 +106,8 @@ export function toConfig(document: PresetDocument, fallbackName: string, trace?:
 		tickSeconds,
 		durationSeconds: document.duration,
 		region: document.region,
-		app: {...appProfiles[(app.profile ?? 'wordpress') as keyof typeof appProfiles], ...defined({cpuMs: app.cpuMs, cv: app.cv, timeoutMs: app.timeoutMs, backlogPerVcpu: app.backlogPerVcpu, startSeconds: app.startup})},
+		app: resolveApp(appProfiles[(app.profile ?? 'wordpress') as keyof typeof appProfiles], defined({cpuMs: app.cpuMs, cv: app.cv, timeoutMs: app.timeoutMs, backlogPerVcpu: app.backlogPerVcpu, startSeconds: app.startup, webCpuMs: app.webCpuMs, appCpuMs: app.appCpuMs, dbReads: app.dbReads, dbWrites: app.dbWrites, dbQueryCpuMs: app.dbQueryCpuMs, staticShare: app.staticShare})),
+		tiers: document.tiers?.database ? {database: defined({placement: document.tiers.database.placement, instanceClass: document.tiers.database.instanceClass, multiAz: document.tiers.database.multiAz, timeoutSeconds: document.tiers.database.timeout})} : undefined,
 		loadBalancer: defined({
 			kind: lb.kind,
 			algorithm: lb.algorithm,

@@ -54,12 +54,55 @@ export const loadBalancerUsdPerHour = {classic: 0.025, application: 0.0225} as c
 /** Public IPv4 / Elastic IP, USD per hour (since Feb 2024). */
 export const elasticIpUsdPerHour = 0.005;
 
-/** App profiles by name. wordpress: 33.6 ms of CPU per page, so one t2.micro serves ~29.8 req/s (ab, measured). */
+/**
+ * App profiles by name. wordpress: 33.6 ms of CPU per page, so one t2.micro serves ~29.8 req/s
+ * (ab, measured). The split says where that work runs once the tiers are apart (docs/tiers.md):
+ * `webCpuMs` on the web server, `appCpuMs` in the middleware (PHP), `dbReads` + `dbWrites`
+ * queries of `dbQueryCpuMs` each on the database; on one box they add up to `cpuMs`
+ * (wordpress: 3.6 + 18 + (10 + 2) × 1.0 = 33.6 ms). `staticShare`: requests for static files.
+ */
 export const appProfiles = {
-	wordpress: {name: 'wordpress', cpuMs: 33.6, cv: 1, timeoutMs: 60_000, backlogPerVcpu: 1000, startSeconds: 30},
-	static: {name: 'static', cpuMs: 2, cv: 0.5, timeoutMs: 60_000, backlogPerVcpu: 5000, startSeconds: 10},
-	api: {name: 'api', cpuMs: 12, cv: 1, timeoutMs: 30_000, backlogPerVcpu: 2000, startSeconds: 20},
-	batch: {name: 'batch', cpuMs: 250, cv: 0.2, timeoutMs: 60_000, backlogPerVcpu: 200, startSeconds: 60},
+	wordpress: {name: 'wordpress', cpuMs: 33.6, cv: 1, timeoutMs: 60_000, backlogPerVcpu: 1000, startSeconds: 30, webCpuMs: 3.6, appCpuMs: 18, dbReads: 10, dbWrites: 2, dbQueryCpuMs: 1, staticShare: 0},
+	static: {name: 'static', cpuMs: 2, cv: 0.5, timeoutMs: 60_000, backlogPerVcpu: 5000, startSeconds: 10, webCpuMs: 2, appCpuMs: 0, dbReads: 0, dbWrites: 0, dbQueryCpuMs: 0, staticShare: 1},
+	api: {name: 'api', cpuMs: 12, cv: 1, timeoutMs: 30_000, backlogPerVcpu: 2000, startSeconds: 20, webCpuMs: 1, appCpuMs: 7, dbReads: 3, dbWrites: 1, dbQueryCpuMs: 1, staticShare: 0},
+	batch: {name: 'batch', cpuMs: 250, cv: 0.2, timeoutMs: 60_000, backlogPerVcpu: 200, startSeconds: 60, webCpuMs: 2, appCpuMs: 208, dbReads: 30, dbWrites: 10, dbQueryCpuMs: 1, staticShare: 0},
 } as const;
 
 export type AppProfileName = keyof typeof appProfiles;
+
+/** The split keys of an app profile, in the order a preset lists them. */
+export const profileSplitKeys = ['webCpuMs', 'appCpuMs', 'dbReads', 'dbWrites', 'dbQueryCpuMs'] as const;
+
+/** CPU per request on one box, ms: web + app + every query (what `cpuMs` must equal). */
+export function splitCpuMs(p: {readonly webCpuMs: number; readonly appCpuMs: number; readonly dbReads: number; readonly dbWrites: number; readonly dbQueryCpuMs: number}): number {
+	return p.webCpuMs + p.appCpuMs + ((p.dbReads + p.dbWrites) * p.dbQueryCpuMs);
+}
+
+/** An RDS DB instance class (MySQL, Single-AZ, on-demand, us-east-1; docs/tiers.md cites the figures). */
+export type DbInstanceClassSpec = {
+	readonly name: string;
+	readonly vcpus: number;
+	readonly memoryGiB: number;
+	/** On-demand price, USD per hour, Single-AZ (Multi-AZ: twice, a standby in another zone). */
+	readonly priceUsdPerHour: number;
+};
+
+const dbClass = (name: string, vcpus: number, memoryGiB: number, price: number): DbInstanceClassSpec => ({name, vcpus, memoryGiB, priceUsdPerHour: price});
+
+/** The DB instance classes, smallest to largest within each family. */
+export const dbInstanceClasses: Readonly<Record<string, DbInstanceClassSpec>> = {
+	'db.t3.micro': dbClass('db.t3.micro', 2, 1, 0.017),
+	'db.t3.small': dbClass('db.t3.small', 2, 2, 0.034),
+	'db.t3.medium': dbClass('db.t3.medium', 2, 4, 0.068),
+	'db.t3.large': dbClass('db.t3.large', 2, 8, 0.136),
+	'db.m5.large': dbClass('db.m5.large', 2, 8, 0.171),
+	'db.m5.xlarge': dbClass('db.m5.xlarge', 4, 16, 0.342),
+	'db.r5.large': dbClass('db.r5.large', 2, 16, 0.25),
+	'db.r5.xlarge': dbClass('db.r5.xlarge', 4, 32, 0.5),
+};
+
+/** Names of every DB instance class, in catalog order. */
+export const dbInstanceClassNames: readonly string[] = Object.keys(dbInstanceClasses);
+
+/** RDS bills per second with a 10-minute minimum (USER_OnDemandDBInstances). */
+export const dbMinimumBilledSeconds = 600;

@@ -26,6 +26,38 @@ export type AppProfile = {
 	readonly backlogPerVcpu: number;
 	/** Time from `running` until the app answers (added to the seeded boot time), seconds. */
 	readonly startSeconds: number;
+	/**
+	 * Where a request's work runs once the tiers are apart (docs/tiers.md): CPU on the web server
+	 * and in the middleware, ms; database queries per request (reads, writes) and CPU per query on
+	 * the database, ms. On one box they add up to `cpuMs` (`splitCpuMs` in ./catalog.ts).
+	 */
+	readonly webCpuMs: number;
+	readonly appCpuMs: number;
+	readonly dbReads: number;
+	readonly dbWrites: number;
+	readonly dbQueryCpuMs: number;
+	/** Share of requests that are static files (0–1): what a CDN can take off the fleet. */
+	readonly staticShare: number;
+};
+
+/**
+ * The database behind the web tier (preset section `tiers.database`, design.md §1b).
+ * `colocated`: every web instance runs its own (today's one-box WordPress: all the work on the
+ * web node, `cpuMs` per request). `dedicated`: one primary of `instanceClass`, a queueing node of
+ * its own after the web tier; the web node then does only `webCpuMs + appCpuMs`.
+ */
+export type DatabaseTierConfig = {
+	readonly placement: 'colocated' | 'dedicated';
+	readonly instanceClass: string;
+	/** A standby in another zone (billed twice the class's price). */
+	readonly multiAz: boolean;
+	/** How long the app waits for the database before it answers 500, seconds. */
+	readonly timeoutSeconds: number;
+};
+
+/** The tiers behind the web fleet (design.md §1b). */
+export type TiersConfig = {
+	readonly database: DatabaseTierConfig;
 };
 
 export type LoadBalancerKind = 'classic' | 'application';
@@ -61,7 +93,7 @@ export type LoadBalancerConfig = {
 
 export type Comparison = '>' | '>=' | '<' | '<=';
 export type Statistic = 'Average' | 'Sum' | 'Minimum' | 'Maximum' | 'SampleCount';
-export type MetricName = 'CPUUtilization' | 'RequestCount' | 'Latency' | 'HealthyHostCount' | 'HTTPCode_ELB_5XX' | 'RequestCountPerTarget';
+export type MetricName = 'CPUUtilization' | 'RequestCount' | 'Latency' | 'HealthyHostCount' | 'HTTPCode_ELB_5XX' | 'RequestCountPerTarget' | 'HTTPCode_Target_5XX_Count';
 export type TreatMissingData = 'missing' | 'notBreaching' | 'breaching' | 'ignore';
 
 export type AlarmConfig = {
@@ -226,4 +258,6 @@ export type SimConfig = {
 	readonly load: LoadConfig;
 	readonly timeline: readonly TimelineEntry[];
 	readonly chaosMonkey: ChaosMonkeyConfig;
+	/** The tiers behind the web fleet; the default is today's single web tier doing everything. */
+	readonly tiers: TiersConfig;
 };

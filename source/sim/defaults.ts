@@ -2,8 +2,8 @@
  * AWS's defaults (shared/reference/aws-behaviour.md) and `makeConfig`, which fills a partial
  * config with them. Used by presets, `scaletop ab` and tests alike, so a default lives in one place.
  */
-import {appProfiles} from './catalog.js';
-import type {AlarmConfig, AutoScalingConfig, HealthCheckConfig, LoadBalancerConfig, LoadBalancerKind, SimConfig} from './config.js';
+import {appProfiles, profileSplitKeys, splitCpuMs} from './catalog.js';
+import type {AlarmConfig, AppProfile, AutoScalingConfig, DatabaseTierConfig, HealthCheckConfig, LoadBalancerConfig, LoadBalancerKind, SimConfig} from './config.js';
 
 /** Health-check defaults per load balancer kind (classic: healthy 10; application: healthy 5). */
 export function defaultHealthCheck(kind: LoadBalancerKind): HealthCheckConfig {
@@ -45,6 +45,11 @@ export function defaultAutoScaling(): AutoScalingConfig {
 	};
 }
 
+/** The database's defaults: on each web instance (one box), or a Single-AZ db.t3.micro when dedicated. */
+export function defaultDatabase(): DatabaseTierConfig {
+	return {placement: 'colocated', instanceClass: 'db.t3.micro', multiAz: false, timeoutSeconds: 30};
+}
+
 /** An alarm with CloudWatch's defaults (M = N, treat missing data as missing). */
 export function makeAlarm(partial: Partial<AlarmConfig> & Pick<AlarmConfig, 'name' | 'comparison' | 'threshold'>): AlarmConfig {
 	const evaluationPeriods = partial.evaluationPeriods ?? 1;
@@ -60,11 +65,29 @@ export function makeAlarm(partial: Partial<AlarmConfig> & Pick<AlarmConfig, 'nam
 }
 
 /** A partial config: every top-level part optional, and parts shallow-merged over defaults. */
-export type ConfigInput = Partial<Omit<SimConfig, 'loadBalancer' | 'autoScaling' | 'app'>> & {
+export type ConfigInput = Partial<Omit<SimConfig, 'loadBalancer' | 'autoScaling' | 'app' | 'tiers'>> & {
+	readonly tiers?: {readonly database?: Partial<DatabaseTierConfig>};
 	readonly loadBalancer?: Partial<LoadBalancerConfig>;
 	readonly autoScaling?: Partial<AutoScalingConfig> | null;
 	readonly app?: Partial<SimConfig['app']>;
 };
+
+/**
+ * The app profile from a base profile and what the input changes: a `cpuMs` alone scales the
+ * split (web, app and per-query CPU alike) to match it; split keys alone set `cpuMs` to their
+ * sum; both are kept as given (`checkConfig` refuses them when they disagree).
+ */
+export function resolveApp(base: AppProfile, input: Partial<AppProfile> = {}): AppProfile {
+	const merged = {...base, ...input};
+	const hasSplit = profileSplitKeys.some(key => input[key] !== undefined);
+	if (input.cpuMs !== undefined && !hasSplit) {
+		const f = input.cpuMs / splitCpuMs(base);
+		return {...merged, webCpuMs: base.webCpuMs * f, appCpuMs: base.appCpuMs * f, dbQueryCpuMs: base.dbQueryCpuMs * f};
+	}
+
+	if (input.cpuMs === undefined && hasSplit) return {...merged, cpuMs: splitCpuMs(merged)};
+	return merged;
+}
 
 /** Fill a partial config with AWS's defaults. `autoScaling: null` means no group. */
 export function makeConfig(input: ConfigInput = {}): SimConfig {
@@ -78,12 +101,13 @@ export function makeConfig(input: ConfigInput = {}): SimConfig {
 		tickSeconds: input.tickSeconds ?? 1,
 		durationSeconds: input.durationSeconds ?? 1800,
 		region: input.region ?? 'us-east-1',
-		app: {...appProfiles.wordpress, ...input.app},
+		app: resolveApp(appProfiles.wordpress, input.app),
 		loadBalancer: {...loadBalancer, healthCheck: {...defaultHealthCheck(kind), ...input.loadBalancer?.healthCheck}},
 		autoScaling: input.autoScaling === null ? undefined : {...defaultAutoScaling(), ...input.autoScaling},
 		instances: input.instances ?? [],
 		load: input.load ?? {kind: 'open', arrivals: 'poisson', pattern: 'constant', ratePerSecond: 20},
 		timeline: input.timeline ?? [],
 		chaosMonkey: input.chaosMonkey ?? {isEnabled: false, intervalSeconds: 600},
+		tiers: {database: {...defaultDatabase(), ...input.tiers?.database}},
 	};
 }

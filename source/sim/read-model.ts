@@ -6,7 +6,7 @@
  * Units are in the names. Rates are per simulated second over the last tick unless named
  * otherwise.
  */
-import type {AlarmStateValue, AsgLifecycle, Ec2State, SimEvent} from './types.js';
+import type {AlarmStateValue, AsgLifecycle, Ec2State, SimEvent, TierName} from './types.js';
 import type {LoadBalancerKind, RoutingAlgorithm} from './config.js';
 
 export type HeaderView = {
@@ -26,7 +26,7 @@ export type LoadView = {
 	readonly arrivalRatePerSecond: number;
 	readonly completedRatePerSecond: number;
 	/** Failures per second over the last tick, by code. */
-	readonly errorRatePerSecond: {readonly '502': number; readonly '503': number; readonly '504': number};
+	readonly errorRatePerSecond: {readonly '500': number; readonly '502': number; readonly '503': number; readonly '504': number};
 	readonly latencyP50Ms: number;
 	readonly latencyP99Ms: number;
 	readonly inFlight: number;
@@ -189,13 +189,29 @@ export type AlarmDatapointsView = {
 	readonly newestEndsAtSeconds: number;
 };
 
+/** One tier of the route in the summary (design.md §1b). */
+export type TierSummary = {
+	/** Its nodes at the end (web: running instances; database: the primary). */
+	readonly nodes: number;
+	/** Mean utilisation of its vCPUs over the run, percent. */
+	readonly cpuAvg: number;
+	/** Time a request spent in this tier, ms (the whole route for `web` when it is the only tier). */
+	readonly latencyMs: {readonly mean: number; readonly p99: number};
+	/** The highest utilisation of a tick, percent. */
+	readonly peakUtilisation: number;
+	/** Simulated seconds it was the bottleneck (the busiest tier). */
+	readonly bottleneckSeconds: number;
+	/** What its nodes cost, USD. */
+	readonly costUsd: number;
+};
+
 /** The headless JSON summary (design.md §2). */
 export type RunSummary = {
 	readonly preset: string;
 	readonly seed: number;
 	readonly simulatedSeconds: number;
 	readonly requests: {readonly arrived: number; readonly completed: number; readonly failed: number; readonly inFlight: number};
-	readonly errors: {readonly '502': number; readonly '503': number; readonly '504': number};
+	readonly errors: {readonly '500': number; readonly '502': number; readonly '503': number; readonly '504': number};
 	readonly latencyMs: {readonly mean: number; readonly p50: number; readonly p90: number; readonly p95: number; readonly p99: number; readonly max: number};
 	readonly throughputPerSecond: number;
 	readonly instances: {readonly launched: number; readonly terminated: number; readonly peak: number; readonly final: number};
@@ -209,6 +225,8 @@ export type RunSummary = {
 	};
 	readonly alarms: readonly {readonly name: string; readonly state: AlarmStateValue; readonly transitions: number}[];
 	readonly elb: {readonly routed: Readonly<Record<string, number>>};
+	/** Each tier of the route, in route order (design.md §1b). */
+	readonly tiers: {readonly web: TierSummary} & Readonly<Partial<Record<Exclude<TierName, 'web'>, TierSummary>>>;
 };
 
 /** One NDJSON metrics line (design.md §2): one per simulated interval. */
@@ -223,8 +241,12 @@ export type MetricsLine = {
 	readonly pending: number;
 	readonly desired: number;
 	readonly healthy: number;
-	readonly errors: {readonly '502': number; readonly '503': number; readonly '504': number};
+	readonly errors: {readonly '500': number; readonly '502': number; readonly '503': number; readonly '504': number};
 	readonly costUsd: number;
+	/** The busiest tier in the last tick (design.md §1b). */
+	readonly bottleneck: TierName;
+	/** Each tier's utilisation in the last tick, percent. */
+	readonly tierCpu: {readonly web: number} & Readonly<Partial<Record<Exclude<TierName, 'web'>, number>>>;
 };
 
-export type {SimEvent};
+export type {SimEvent, TierName};

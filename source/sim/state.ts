@@ -4,7 +4,8 @@
  * as a fleet that has been up for a while would be: the ASG's `desired` instances spread over
  * its zones in turn, then the standalone instances.
  */
-import {instanceTypes} from './catalog.js';
+import {dbInstanceClasses, instanceTypes, splitCpuMs} from './catalog.js';
+import {appendMember} from './data-plane/columns.js';
 import type {SimConfig} from './config.js';
 import {emptyDataPlane} from './data-plane/columns.js';
 import {seedRng} from './rng.js';
@@ -12,7 +13,7 @@ import {emptyHistogram} from './systems/histogram.js';
 import {emptyHistory} from './systems/history.js';
 import {launchInstance} from './systems/instances.js';
 import {initialTraffic} from './systems/traffic.js';
-import type {FlowState, SimState} from './types.js';
+import type {FlowState, SimState, TierFigures, TierName} from './types.js';
 import type {Working} from './working.js';
 
 /** Thrown for a config the simulation cannot run; the message is one sentence for users. */
@@ -35,14 +36,34 @@ export function checkConfig(config: SimConfig): string[] {
 	if (!(config.tickSeconds > 0)) problems.push(`tickSeconds: must be > 0, got ${config.tickSeconds}.`);
 	if (!(config.app.cpuMs > 0)) problems.push(`app.cpuMs: must be > 0, got ${config.app.cpuMs}.`);
 	if (config.app.cv < 0) problems.push(`app.cv: must be ≥ 0, got ${config.app.cv}.`);
+	const split = splitCpuMs(config.app);
+	if (Math.abs(split - config.app.cpuMs) > 1e-6 * config.app.cpuMs) problems.push(`app.cpuMs: must equal webCpuMs + appCpuMs + (dbReads + dbWrites) × dbQueryCpuMs (${round3(split)}), got ${config.app.cpuMs}.`);
+	const database = config.tiers.database;
+	if (database.placement === 'dedicated' && !dbInstanceClasses[database.instanceClass]) problems.push(`tiers.database.instanceClass: unknown DB instance class "${database.instanceClass}".`);
+	if (database.placement === 'dedicated' && !(config.app.webCpuMs + config.app.appCpuMs > 0)) problems.push('app.webCpuMs: with a dedicated database the web tier needs webCpuMs + appCpuMs > 0.');
+	if (!(database.timeoutSeconds > 0)) problems.push(`tiers.database.timeout: must be > 0, got ${database.timeoutSeconds}.`);
 	if (config.load.kind === 'closed' && !(config.load.concurrency >= 1)) problems.push(`load.concurrency: must be ≥ 1, got ${config.load.concurrency}.`);
 	if (config.load.kind === 'closed' && config.load.requests !== undefined && config.load.requests < 0) problems.push(`load.requests: must be ≥ 0, got ${config.load.requests}.`);
 	if (config.load.kind === 'open' && 'ratePerSecond' in config.load && config.load.ratePerSecond < 0) problems.push(`load.rate: must be ≥ 0, got ${config.load.ratePerSecond}.`);
 	return problems;
 }
 
+function round3(x: number): number {
+	return Math.round(x * 1000) / 1000;
+}
+
+/** A tier's figures before the first tick. */
+export function emptyTier(nodes: number): TierFigures {
+	return {nodes, utilisation: 0, peakUtilisation: 0, utilisationSum: 0, ticks: 0, bottleneckTicks: 0, completed: 0, latencySumMs: 0, latency: emptyHistogram(), costUsd: 0, usdPerHour: 0};
+}
+
+/** The tiers of the route: `web`, then `database` when it has nodes of its own. */
+function initialTiers(config: SimConfig): Partial<Record<TierName, TierFigures>> {
+	return config.tiers.database.placement === 'dedicated' ? {web: emptyTier(0), database: emptyTier(1)} : {web: emptyTier(0)};
+}
+
 function emptyFlow(): FlowState {
-	return {arrived: 0, expectedRatePerSecond: 0, completed: 0, failed: 0, errors: {'502': 0, '503': 0, '504': 0}, routed: 0, inFlight: 0, cpuAvgPercent: 0, latencyMeanMs: 0, capacityPerSecond: 0, closedResponseSeconds: -1, inService: 0};
+	return {arrived: 0, expectedRatePerSecond: 0, completed: 0, failed: 0, errors: {'500': 0, '502': 0, '503': 0, '504': 0}, routed: 0, inFlight: 0, cpuAvgPercent: 0, latencyMeanMs: 0, capacityPerSecond: 0, closedResponseSeconds: -1, inService: 0};
 }
 
 /** A fresh run from a config. Throws `SimConfigError` (one sentence) for a config it cannot run. */
@@ -73,11 +94,12 @@ export function createInitialState(config: SimConfig): SimState {
 			intervalTicks: Math.max(1, Math.round(config.chaosMonkey.intervalSeconds / config.tickSeconds)),
 			nextAtTick: config.chaosMonkey.isEnabled ? Math.max(1, Math.round(config.chaosMonkey.intervalSeconds / config.tickSeconds)) : -1,
 		},
-		totals: {arrived: 0, completed: 0, failed: 0, errors: {'502': 0, '503': 0, '504': 0}, launched: 0, terminated: 0, peakInstances: 0, peakInstancesUsdPerHour: 0, costUsd: 0, instanceSeconds: 0, elbSeconds: 0, elasticIpSeconds: 0},
+		totals: {arrived: 0, completed: 0, failed: 0, errors: {'500': 0, '502': 0, '503': 0, '504': 0}, launched: 0, terminated: 0, peakInstances: 0, peakInstancesUsdPerHour: 0, costUsd: 0, instanceSeconds: 0, elbSeconds: 0, elasticIpSeconds: 0},
 		latency: emptyHistogram(),
 		recentLatency: emptyHistogram(),
 		flow: emptyFlow(),
-		failureCauses: {'backend-down': 0, 'app-starting': 0, hung: 0, timeout: 0, 'backlog-full': 0, 'surge-queue-full': 0, 'no-healthy-targets': 0},
+		failureCauses: {'backend-down': 0, 'app-starting': 0, hung: 0, timeout: 0, 'backlog-full': 0, 'surge-queue-full': 0, 'no-healthy-targets': 0, 'database-timeout': 0, 'database-refused': 0},
+		tiers: initialTiers(config),
 		history: emptyHistory(),
 		cloudwatch: {},
 		events: [],
@@ -93,6 +115,7 @@ export function createInitialState(config: SimConfig): SimState {
 		}
 	}
 
+	if (config.tiers.database.placement === 'dedicated') appendMember(s.dataPlane.database);
 	for (const i of config.instances) {
 		launchInstance(s, {instanceType: i.instanceType, zone: i.zone, isInGroup: false, purchaseOption: i.purchaseOption, hasElasticIp: i.hasElasticIp, isBehindLoadBalancer: i.behindLoadBalancer, isWarm: true, cause: ''});
 	}

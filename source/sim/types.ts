@@ -112,10 +112,46 @@ export type InstanceFigures = {
 	readonly routedTotal: readonly number[];
 };
 
+/**
+ * Queue nodes that are not the first on the route: each member also carries the latency its
+ * requests gathered upstream (data-plane/network.ts, "latency along the route").
+ */
+export type RouteNodes = QueueNodes & {
+	/** Sum of the upstream latency of the requests the member holds (admitted, not completed), ms. */
+	readonly carriedMs: readonly number[];
+};
+
 /** The data plane's state: the queueing nodes of each kind and the per-instance figures. */
 export type DataPlaneState = {
 	readonly web: QueueNodes;
 	readonly instances: InstanceFigures;
+	/** The dedicated database's nodes (one member, the primary); no members when it is colocated. */
+	readonly database: RouteNodes;
+};
+
+/** The tiers of a route, in route order (design.md §1b names). */
+export type TierName = 'web' | 'database';
+
+/** What one tier did, since the start and in the last tick (the summary's `tiers`, the metrics line's `bottleneck`). */
+export type TierFigures = {
+	/** Nodes now (web: running instances; database: its primary). */
+	readonly nodes: number;
+	/** Utilisation (busy share of its vCPUs, 0–1) in the last tick: the mean over its nodes. */
+	readonly utilisation: number;
+	readonly peakUtilisation: number;
+	/** Sum of the tick utilisations, and ticks counted (for `cpuAvg`). */
+	readonly utilisationSum: number;
+	readonly ticks: number;
+	/** Ticks it was the bottleneck (the busiest tier, while any tier was busy). */
+	readonly bottleneckTicks: number;
+	/** Completions and their time spent in this tier, ms (the tier's share of the end-to-end latency). */
+	readonly completed: number;
+	readonly latencySumMs: number;
+	/** Its own time per request, as a histogram (the tier's p99). */
+	readonly latency: Histogram;
+	/** What its nodes have cost so far, USD, and cost per hour now. */
+	readonly costUsd: number;
+	readonly usdPerHour: number;
 };
 
 export type AlarmStateValue = 'OK' | 'ALARM' | 'INSUFFICIENT_DATA';
@@ -167,6 +203,8 @@ export type MetricWindow = {
 	readonly healthyHostSum: number;
 	readonly arrivedAtStart: number;
 	readonly errors5xxAtStart: number;
+	/** The targets' 5xx (500s) at the minute's start. */
+	readonly targetErrors5xxAtStart: number;
 	readonly latencyCountAtStart: number;
 	readonly latencySumMsAtStart: number;
 };
@@ -177,9 +215,12 @@ export type MetricWindow = {
  * `app-starting` 502 (running, app not answering yet); `hung` 504 (running, silent);
  * `timeout` 504 (waited past the app / ELB idle timeout in a backlog); `backlog-full` 503
  * (the instance refused: its queue is at the limit); `surge-queue-full` 503 (classic ELB
- * spillover); `no-healthy-targets` 503 (classic with no InService instance, or nothing registered).
+ * spillover); `no-healthy-targets` 503 (classic with no InService instance, or nothing registered);
+ * `database-timeout` 500 (the app waited for the database past its timeout and answered 500: a
+ * target 5xx, `HTTPCode_Target_5XX_Count`, not the ELB's); `database-refused` 500 (the database's
+ * queue was full: "Error establishing a database connection").
  */
-export type FailureCause = 'backend-down' | 'app-starting' | 'hung' | 'timeout' | 'backlog-full' | 'surge-queue-full' | 'no-healthy-targets';
+export type FailureCause = 'backend-down' | 'app-starting' | 'hung' | 'timeout' | 'backlog-full' | 'surge-queue-full' | 'no-healthy-targets' | 'database-timeout' | 'database-refused';
 
 /** The data plane's last tick, fleet-wide (systems/traffic.ts, systems/load-balancer.ts). */
 export type FlowState = {
@@ -189,7 +230,7 @@ export type FlowState = {
 	readonly expectedRatePerSecond: number;
 	readonly completed: number;
 	readonly failed: number;
-	readonly errors: {readonly '502': number; readonly '503': number; readonly '504': number};
+	readonly errors: {readonly '500': number; readonly '502': number; readonly '503': number; readonly '504': number};
 	/** Requests routed to each target this tick add up to this. */
 	readonly routed: number;
 	/** Requests in flight at the end of the tick (instances + surge queue). */
@@ -287,7 +328,7 @@ export type SimState = {
 		readonly arrived: number;
 		readonly completed: number;
 		readonly failed: number;
-		readonly errors: {readonly '502': number; readonly '503': number; readonly '504': number};
+		readonly errors: {readonly '500': number; readonly '502': number; readonly '503': number; readonly '504': number};
 		readonly launched: number;
 		readonly terminated: number;
 		readonly peakInstances: number;
@@ -306,6 +347,8 @@ export type SimState = {
 	readonly recentLatency: Histogram;
 	/** What the data plane did in the last tick (rates, fleet-wide figures for selectors and metrics). */
 	readonly flow: FlowState;
+	/** Each tier on the route, in route order (`web` first; `database` when it is dedicated). */
+	readonly tiers: Readonly<Partial<Record<TierName, TierFigures>>>;
 	/** Failed requests since the start, by cause (every failure has one; they add up to totals.failed). */
 	readonly failureCauses: Readonly<Record<FailureCause, number>>;
 	/** Per-tick history for sparklines (last 600 ticks), keyed by series name. */

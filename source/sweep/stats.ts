@@ -19,7 +19,7 @@ export type SweepFigures = {
 /** The figures of a summary. */
 export function figuresOf(summary: RunSummary): SweepFigures {
 	return {
-		errors5xx: summary.errors['502'] + summary.errors['503'] + summary.errors['504'],
+		errors5xx: summary.errors['500'] + summary.errors['502'] + summary.errors['503'] + summary.errors['504'],
 		p99Ms: summary.latencyMs.p99,
 		costUsd: summary.cost.totalUsd,
 		activities: summary.scalingActivities,

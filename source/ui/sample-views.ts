@@ -21,7 +21,7 @@ export const sampleHeader: HeaderView = {
 };
 
 export const sampleLoad: LoadView = {
-	arrivalRatePerSecond: 100, completedRatePerSecond: 88.4, errorRatePerSecond: {'502': 0, '503': 2.5, '504': 1},
+	arrivalRatePerSecond: 100, completedRatePerSecond: 88.4, errorRatePerSecond: {'500': 0, '502': 0, '503': 2.5, '504': 1},
 	latencyP50Ms: 45, latencyP99Ms: 1250, inFlight: 312, isClosedLoop: false, spikeFactor: 5, spikeSecondsLeft: 42,
 };
 

@@ -8,13 +8,13 @@ function summary(overrides: {e502?: number; e504?: number; p99: number; peak: nu
 	return {
 		preset: 'x', seed: 13, simulatedSeconds: 3600,
 		requests: {arrived: 310_068, completed: 310_068 - failed, failed, inFlight: 0},
-		errors: {'502': overrides.e502 ?? 0, '503': 0, '504': overrides.e504 ?? 0},
+		errors: {'500': 0, '502': overrides.e502 ?? 0, '503': 0, '504': overrides.e504 ?? 0},
 		latencyMs: {mean: 61.1, p50: 47, p90: 150, p95: 190, p99: overrides.p99, max: 900},
 		throughputPerSecond: overrides.throughput,
 		instances: {launched: overrides.peak, terminated: 0, peak: overrides.peak, final: 2},
 		scalingActivities: overrides.activities,
 		cost: {totalUsd: overrides.cost, instanceHours: 2, fixedPeakFleetUsd: 0.3, elbUsd: 0.02, elasticIpUsd: 0},
-		alarms: [], elb: {routed: {}},
+		alarms: [], elb: {routed: {}}, tiers: {web: {nodes: 2, cpuAvg: 60, latencyMs: {mean: 50, p99: 200}, peakUtilisation: 90, bottleneckSeconds: 1800, costUsd: 0.01}},
 	};
 }
 

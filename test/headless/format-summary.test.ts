@@ -7,7 +7,7 @@ const summary: RunSummary = {
 	seed: 7,
 	simulatedSeconds: 2700,
 	requests: {arrived: 158_719.4, completed: 135_383, failed: 23_336, inFlight: 0.4},
-	errors: {'502': 19_390, '503': 3946, '504': 0},
+	errors: {'500': 0, '502': 19_390, '503': 3946, '504': 0},
 	latencyMs: {mean: 10_831.2, p50: 4633, p90: 29_818, p95: 33_363, p99: 36_229, max: 42_439},
 	throughputPerSecond: 50.142,
 	instances: {launched: 8, terminated: 6, peak: 6, final: 2},
@@ -15,6 +15,7 @@ const summary: RunSummary = {
 	cost: {totalUsd: 0.0454, instanceHours: 2.45, fixedPeakFleetUsd: 0.0691, elbUsd: 0.01, elasticIpUsd: 0},
 	alarms: [{name: 'HighCPU', state: 'OK', transitions: 3}, {name: 'LowCPU', state: 'ALARM', transitions: 1}],
 	elb: {routed: {'i-0001': 5738, 'i-0002': 5731}},
+	tiers: {web: {nodes: 2, cpuAvg: 60, latencyMs: {mean: 50, p99: 200}, peakUtilisation: 90, bottleneckSeconds: 1800, costUsd: 0.01}},
 };
 
 test('the readable summary: dotted labels, the numbers to compare, the seed to reproduce', () => {

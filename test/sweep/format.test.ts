@@ -10,13 +10,13 @@ function summary(seed: number, figures: {readonly e502?: number; readonly e504?:
 	return {
 		preset: 'thrashing', seed, simulatedSeconds: 3600,
 		requests: {arrived: 1000, completed: 1000 - failed, failed, inFlight: 0},
-		errors: {'502': figures.e502 ?? 0, '503': 0, '504': figures.e504 ?? 0},
+		errors: {'500': 0, '502': figures.e502 ?? 0, '503': 0, '504': figures.e504 ?? 0},
 		latencyMs: {mean: 50, p50: 40, p90: 80, p95: 100, p99: figures.p99, max: 900},
 		throughputPerSecond: 0.27,
 		instances: {launched: 3, terminated: 1, peak: 3, final: 2},
 		scalingActivities: figures.activities,
 		cost: {totalUsd: figures.cost, instanceHours: 2, fixedPeakFleetUsd: 0.5, elbUsd: 0.02, elasticIpUsd: 0},
-		alarms: [], elb: {routed: {}},
+		alarms: [], elb: {routed: {}}, tiers: {web: {nodes: 2, cpuAvg: 60, latencyMs: {mean: 50, p99: 200}, peakUtilisation: 90, bottleneckSeconds: 1800, costUsd: 0.01}},
 	};
 }
 

@@ -5,7 +5,7 @@
  * every column and a removal splices one out of every column — both here, generically, so a
  * column added to the types is kept aligned without naming it anywhere else.
  */
-import type {DataPlaneState, QueueNodes} from '../types.js';
+import type {DataPlaneState, QueueNodes, RouteNodes} from '../types.js';
 import type {Working} from '../working.js';
 import {cohortSlots, failingSlots} from './queue-node.js';
 
@@ -29,9 +29,14 @@ export function emptyQueueNodes(): QueueNodes {
 	};
 }
 
+/** An empty set of route nodes (queue nodes after the first on the route). */
+export function emptyRouteNodes(): RouteNodes {
+	return {...emptyQueueNodes(), carriedMs: []};
+}
+
 /** An empty data plane. */
 export function emptyDataPlane(): DataPlaneState {
-	return {web: emptyQueueNodes(), instances: {cpuCredits: [], billedSeconds: [], costUsd: [], routedLastTick: [], routedTotal: []}};
+	return {web: emptyQueueNodes(), instances: {cpuCredits: [], billedSeconds: [], costUsd: [], routedLastTick: [], routedTotal: []}, database: emptyRouteNodes()};
 }
 
 /** Entries per member of field `field` of ring `ring` (1 for `size`). */
@@ -44,7 +49,7 @@ function widthOf(ring: string, field: string): number {
  * `QueueNodes`, or any record of number columns and rings). For node kinds whose members are
  * not instances (the tiers' app, cache and database nodes), call it when a member is added.
  */
-export function appendMember(part: QueueNodes | Part): void {
+export function appendMember(part: QueueNodes | RouteNodes | Part): void {
 	const columns = part as Part;
 	for (const key in columns) {
 		const column = columns[key]!;

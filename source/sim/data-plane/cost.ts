@@ -9,6 +9,7 @@ import {elasticIpUsdPerHour, instanceTypes, loadBalancerUsdPerHour, purchasePric
 import type {Instance, SimState} from '../types.js';
 import type {Working} from '../working.js';
 import {hasLoadBalancer} from './elb.js';
+import {databaseUsdPerHour} from './tiers.js';
 
 /** Minimum billed seconds per start (Linux per-second billing). */
 export const minimumBilledSeconds = 60;
@@ -23,9 +24,9 @@ export function loadBalancerHourlyUsd(s: Pick<SimState, 'config'>): number {
 	return hasLoadBalancer(s) ? loadBalancerUsdPerHour[s.config.loadBalancer.kind] : 0;
 }
 
-/** The fleet's run rate right now, USD/h: running instances + the load balancer + Elastic IPs. */
+/** The fleet's run rate right now, USD/h: running instances + the load balancer + Elastic IPs + a dedicated database. */
 export function runRateUsdPerHour(s: Pick<SimState, 'instances' | 'instanceOrder' | 'config'>): number {
-	let rate = loadBalancerHourlyUsd(s);
+	let rate = loadBalancerHourlyUsd(s) + databaseUsdPerHour(s.config);
 	for (const id of s.instanceOrder) {
 		const i = s.instances[id]!;
 		if (i.ec2State === 'running') rate += instanceUsdPerHour(i);

@@ -23,6 +23,7 @@ import {billContext, billFleet, billInstance} from './cost.js';
 import {dealRequests, emptyRoutePlan, hasLoadBalancer, pickTargets, routingRng, shareOf, type RoutePlan} from './elb.js';
 import {failureCauseNames, noFailures, statusOf, type FailureCounts} from './failures.js';
 import {checkIntervalTicks, isCheckDue, recordCheck} from './health-checks.js';
+import {emptyRouteScratch, hasDedicatedDatabase, recordTiers, serveDatabase, webCpuMsOf, webStageSampler, type RouteScratch, type RouteTick} from './tiers.js';
 import {emptyMemberTick, holdMember, idleMember, inFlightOf, queueWaitSeconds, resetMember, serveClosedMember, serveMember, type LatencySampler, type MemberTick, type NodeColumns, type NodeTick, type PoolParams} from './queue-node.js';
 
 /** Per-tick fade of the "recent" latency histogram (half-life ≈ 10 ticks). */
@@ -46,6 +47,9 @@ export type DataPlaneScratch = {
 	readonly rng: RngState;
 	readonly routeRng: RngState;
 	readonly sampleRng: RngState;
+	/** The stages after the web nodes (./tiers.ts). */
+	readonly route: RouteScratch;
+	readonly routeTick: RouteTick;
 };
 
 /** Scratch for a view (a new one when the view changed). */
@@ -61,6 +65,8 @@ export function scratchFor(v: FleetView, previous?: DataPlaneScratch): DataPlane
 		rng: [0],
 		routeRng: [0],
 		sampleRng: [0],
+		route: previous?.route ?? emptyRouteScratch(),
+		routeTick: previous?.routeTick ?? {completed: 0, latencySumMs: 0, inFlight: 0, databaseBusy: 0, databaseLatencySumMs: 0},
 	};
 }
 
@@ -120,7 +126,8 @@ export function runDataPlane(s: Working, given?: DataPlaneScratch): DataPlaneScr
 	const recent = s.recentLatency;
 	sc.sampleRng[0] = hash32(tickKey, 0x53_41_4D_50);
 	const sampleStep = Math.max(1, Math.max(offered, s.flow.completed) / latencySamplesPerTick);
-	const sampler: LatencySampler = {
+	const isTiered = hasDedicatedDatabase(config);
+	const sampler: LatencySampler = isTiered ? webStageSampler(s, sc.route, sampleStep, sc.sampleRng) : {
 		step: sampleStep,
 		nextAt: nextUnit(sc.sampleRng) * sampleStep,
 		done: 0,
@@ -135,7 +142,7 @@ export function runDataPlane(s: Working, given?: DataPlaneScratch): DataPlaneScr
 
 	const closedR = s.flow.closedResponseSeconds;
 	const isClosed = closedR >= 0;
-	const muPerVcpu = 1000 / app.cpuMs;
+	const muPerVcpu = 1000 / webCpuMsOf(config);
 	const timeoutSeconds = Math.min(app.timeoutMs / 1000, lb.idleTimeoutSeconds);
 	const holdTicks = Math.max(1, Math.ceil(lb.idleTimeoutSeconds / dt));
 	const connectHoldTicks = Math.max(1, Math.ceil(backendConnectTimeoutSeconds / dt));
@@ -262,7 +269,19 @@ export function runDataPlane(s: Working, given?: DataPlaneScratch): DataPlaneScr
 		out.refused = 0;
 	}
 
-	billFleet(s, usd, running, runningUsdPerHour);
+	// The stages after the web nodes: their arrivals are the web tier's completions.
+	const webCompleted = completed;
+	const webLatencySumMs = sumLatencyMs;
+	const route = sc.routeTick;
+	if (isTiered) {
+		serveDatabase(s, sc.route, tickKey, completed, sumLatencyMs, Math.min(rate, capacityRouted), key => calibrationFor(sc.memo, key), recent, failures, route);
+		completed = route.completed;
+		sumLatencyMs = route.latencySumMs;
+		inFlight += route.inFlight;
+	}
+
+	const tiersUsd = recordTiers(s, {webNodes: running, webUtilisation: reporting > 0 ? cpuSum / reporting / 100 : 0, webCompleted, webLatencySumMs, webUsd: usd, webUsdPerHour: runningUsdPerHour, route});
+	billFleet(s, usd + tiersUsd, running, runningUsdPerHour);
 	if (refused > 0) {
 		const queued = Math.min(lb.surgeQueueLength, refused);
 		s.loadBalancer.surgeQueue = queued;
@@ -271,7 +290,7 @@ export function runDataPlane(s: Working, given?: DataPlaneScratch): DataPlaneScr
 
 	inFlight += s.loadBalancer.surgeQueue;
 	const totals = s.totals;
-	const e = {'502': 0, '503': 0, '504': 0};
+	const e = {'500': 0, '502': 0, '503': 0, '504': 0};
 	for (const cause of failureCauseNames) {
 		const n = failures[cause];
 		if (n === 0) continue;
@@ -279,10 +298,11 @@ export function runDataPlane(s: Working, given?: DataPlaneScratch): DataPlaneScr
 		s.failureCauses[cause] += n;
 	}
 
-	const failed = e['502'] + e['503'] + e['504'];
+	const failed = e['500'] + e['502'] + e['503'] + e['504'];
 	totals.arrived += s.flow.arrived;
 	totals.completed += completed;
 	totals.failed += failed;
+	totals.errors['500'] += e['500'];
 	totals.errors['502'] += e['502'];
 	totals.errors['503'] += e['503'];
 	totals.errors['504'] += e['504'];
@@ -291,6 +311,7 @@ export function runDataPlane(s: Working, given?: DataPlaneScratch): DataPlaneScr
 	const flow = s.flow;
 	flow.completed = completed;
 	flow.failed = failed;
+	flow.errors['500'] = e['500'];
 	flow.errors['502'] = e['502'];
 	flow.errors['503'] = e['503'];
 	flow.errors['504'] = e['504'];

@@ -3,7 +3,7 @@
  * a run through these; they are pure and cheap (O(instances) at most).
  */
 import {instanceTypes, loadBalancerUsdPerHour, elasticIpUsdPerHour} from '../catalog.js';
-import type {HeaderView, InstanceView, LoadBalancerView, LoadView, MetricsLine, RunSummary, SeriesView, TargetView, ZoneView} from '../read-model.js';
+import type {HeaderView, InstanceView, LoadBalancerView, LoadView, MetricsLine, RunSummary, SeriesView, TargetView, TierSummary, ZoneView} from '../read-model.js';
 import {loadBalancerHourlyUsd, runRateUsdPerHour} from '../data-plane/cost.js';
 import {hasLoadBalancer} from '../data-plane/elb.js';
 import {targetStateLabel} from '../data-plane/health-checks.js';
@@ -12,7 +12,8 @@ import {meanMs, quantileMs} from '../systems/histogram.js';
 import {creditFloor} from '../systems/fleet.js';
 import {countInService, minuteSeriesKey, seriesNames, type SeriesName} from '../systems/history.js';
 import {ringValues} from '../systems/ring.js';
-import type {FailureCause, Instance, SimEvent, SimState} from '../types.js';
+import type {FailureCause, Instance, SimEvent, SimState, TierName} from '../types.js';
+import {bottleneckOf, databaseUsdPerHour, tierOrder} from '../data-plane/tiers.js';
 
 const round = (x: number, places = 3): number => {
 	const f = 10 ** places;
@@ -49,7 +50,7 @@ export function selectLoad(state: SimState): LoadView {
 	return {
 		arrivalRatePerSecond: f.arrived / dt,
 		completedRatePerSecond: f.completed / dt,
-		errorRatePerSecond: {'502': f.errors['502'] / dt, '503': f.errors['503'] / dt, '504': f.errors['504'] / dt},
+		errorRatePerSecond: {'500': f.errors['500'] / dt, '502': f.errors['502'] / dt, '503': f.errors['503'] / dt, '504': f.errors['504'] / dt},
 		latencyP50Ms: round(quantileMs(state.recentLatency, 0.5), 1),
 		latencyP99Ms: round(quantileMs(state.recentLatency, 0.99), 1),
 		inFlight: f.inFlight,
@@ -239,13 +240,36 @@ export function selectSummary(state: SimState): RunSummary {
 		cost: {
 			totalUsd: round(t.costUsd, 6),
 			instanceHours: round(t.instanceSeconds / 3600, 4),
-			fixedPeakFleetUsd: round((t.peakInstancesUsdPerHour * hours) + (loadBalancerHourlyUsd(state) * hours) + (elasticIpUsdPerHour * t.elasticIpSeconds / 3600), 6),
+			fixedPeakFleetUsd: round((t.peakInstancesUsdPerHour * hours) + (loadBalancerHourlyUsd(state) * hours) + (elasticIpUsdPerHour * t.elasticIpSeconds / 3600) + (databaseUsdPerHour(state.config) * hours), 6),
 			elbUsd: round(loadBalancerUsdPerHour[state.config.loadBalancer.kind] * t.elbSeconds / 3600, 6),
 			elasticIpUsd: round(elasticIpUsdPerHour * t.elasticIpSeconds / 3600, 6),
 		},
 		alarms: state.alarmOrder.map(name => state.alarms[name]!).filter(Boolean).map(a => ({name: a.name, state: a.state, transitions: a.transitions})),
 		elb: {routed},
+		tiers: selectTierSummaries(state),
 	};
+}
+
+/** The summary's `tiers`: each tier of the route, in route order. */
+export function selectTierSummaries(state: SimState): RunSummary['tiers'] {
+	const dt = state.config.tickSeconds;
+	const out: Partial<Record<TierName, TierSummary>> = {};
+	const isOneTier = state.tiers.database === undefined;
+	for (const name of tierOrder) {
+		const tier = state.tiers[name];
+		if (!tier) continue;
+		const h = isOneTier ? state.latency : tier.latency;
+		out[name] = {
+			nodes: tier.nodes,
+			cpuAvg: round(tier.ticks > 0 ? 100 * tier.utilisationSum / tier.ticks : 0, 2),
+			latencyMs: {mean: round(meanMs(h), 1), p99: round(quantileMs(h, 0.99), 1)},
+			peakUtilisation: round(100 * tier.peakUtilisation, 2),
+			bottleneckSeconds: tier.bottleneckTicks * dt,
+			costUsd: round(tier.costUsd, 6),
+		};
+	}
+
+	return out as RunSummary['tiers'];
 }
 
 /** One NDJSON metrics line for the current tick (design.md §2). */
@@ -274,6 +298,8 @@ export function selectMetricsLine(state: SimState): MetricsLine {
 		healthy,
 		errors: {...f.errors},
 		costUsd: round(state.totals.costUsd, 6),
+		bottleneck: bottleneckOf(state.tiers),
+		tierCpu: Object.fromEntries(tierOrder.filter(name => state.tiers[name]).map(name => [name, round(100 * state.tiers[name]!.utilisation, 2)])) as MetricsLine['tierCpu'],
 	};
 }
 

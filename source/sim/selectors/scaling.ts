@@ -17,6 +17,7 @@ const metricLabels: Record<MetricName, string> = {
 	Latency: 'Latency',
 	HealthyHostCount: 'Healthy hosts',
 	HTTPCode_ELB_5XX: '5XX',
+	HTTPCode_Target_5XX_Count: 'Target 5XX',
 	RequestCountPerTarget: 'Req/target',
 };
 

@@ -12,6 +12,8 @@
  *   monitoring every minute.
  * - `RequestCount` (Sum), `Latency` (Average, **seconds** as on a classic ELB),
  *   `HealthyHostCount` (Average), `HTTPCode_ELB_5XX` (Sum of 502/503/504),
+ *   `HTTPCode_Target_5XX_Count` (Sum of the 5xx the targets answered: 500 when the database
+ *   timed out or refused; aws-behaviour.md: the ELB's own 5xx and the targets' are separate metrics),
  *   `RequestCountPerTarget` (RequestCount / healthy hosts): every minute.
  *
  * A missing datapoint is stored as `missingDatapoint` (-1): every metric here is ≥ 0 and rings
@@ -28,7 +30,7 @@ export const missingDatapoint = -1;
 /** Minutes kept per metric. */
 export const cloudwatchMinutes = 1440;
 /** Every metric published. */
-export const metricNames: readonly MetricName[] = ['CPUUtilization', 'RequestCount', 'Latency', 'HealthyHostCount', 'HTTPCode_ELB_5XX', 'RequestCountPerTarget'];
+export const metricNames: readonly MetricName[] = ['CPUUtilization', 'RequestCount', 'Latency', 'HealthyHostCount', 'HTTPCode_ELB_5XX', 'RequestCountPerTarget', 'HTTPCode_Target_5XX_Count'];
 
 /** Ticks in one CloudWatch minute (at least 1). */
 export function ticksPerMinute(s: Working): number {
@@ -47,11 +49,13 @@ function freshWindow(s: Working, minutes: number, isBasicPeriodOver = true): Met
 		healthyHostSum: 0,
 		arrivedAtStart: s.totals.arrived,
 		errors5xxAtStart: errors5xx(s),
+		targetErrors5xxAtStart: s.totals.errors['500'],
 		latencyCountAtStart: s.latency.total,
 		latencySumMsAtStart: s.latency.sumMs,
 	};
 }
 
+/** The ELB's own 5xx (the targets' 500s are `HTTPCode_Target_5XX_Count`). */
 function errors5xx(s: Working): number {
 	const e = s.totals.errors;
 	return e['502'] + e['503'] + e['504'];
@@ -128,6 +132,7 @@ function publishMinute(s: Working, w: MetricWindow): void {
 	push('HealthyHostCount', healthyAvg);
 	push('HTTPCode_ELB_5XX', errors5xx(s) - w.errors5xxAtStart);
 	push('RequestCountPerTarget', healthyAvg > 0 ? requests / healthyAvg : missingDatapoint);
+	push('HTTPCode_Target_5XX_Count', s.totals.errors['500'] - w.targetErrors5xxAtStart);
 	s.metricWindow = freshWindow(s, minute, !isBasic || minute % 5 === 0);
 }
 

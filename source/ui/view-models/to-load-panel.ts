@@ -27,7 +27,7 @@ export type LoadPanelVm = {
  */
 export function toLoadPanelVm(load: LoadView, series: SeriesView, extra: {readonly costUsd: number; readonly inService: number; readonly cpuAvgPercent: number; readonly secondsPerPoint: number}): LoadPanelVm {
 	const e = load.errorRatePerSecond;
-	const errors = e['502'] + e['503'] + e['504'];
+	const errors = e['500'] + e['502'] + e['503'] + e['504'];
 	const spike = load.spikeSecondsLeft > 0 ? `spike ×${formatNumber(load.spikeFactor)} ${Math.ceil(load.spikeSecondsLeft)}s` : '';
 	return {
 		secondsPerPoint: extra.secondsPerPoint,
@@ -39,7 +39,7 @@ export function toLoadPanelVm(load: LoadView, series: SeriesView, extra: {readon
 				label: '5xx',
 				value: `${formatNumber(errors)}/s`,
 				tone: errors > 0 ? 'alarm' : 'ok',
-				detail: `502 ${formatNumber(e['502'])} 503 ${formatNumber(e['503'])} 504 ${formatNumber(e['504'])}`,
+				detail: `${e['500'] > 0 ? `500 ${formatNumber(e['500'])} ` : ''}502 ${formatNumber(e['502'])} 503 ${formatNumber(e['503'])} 504 ${formatNumber(e['504'])}`,
 				series: series.errorRate,
 				unit: 'rate',
 			},

@@ -89,6 +89,8 @@ export type DesOptions = {
 	readonly recentDecay?: number;
 	/** Keep each completed request's latency (ms) and completion tick in `latenciesMs`/`completionTick`. */
 	readonly keepLatencies?: boolean;
+	/** Called for every completed request with its arrival and departure times, seconds (a later stage's arrivals: ./network-des.ts). */
+	readonly onCompletion?: (arrivalSeconds: number, departureSeconds: number) => void;
 };
 
 export type DesTicks = {
@@ -309,6 +311,7 @@ export function runDes(o: DesOptions): DesResult {
 					q.freeAt[server] = departure;
 					if (start > t) q.starts.push(start);
 					addBusy(start, departure);
+					o.onCompletion?.(t, departure);
 					const latencyMs = (departure - t) * 1000;
 					const b = binOf(departure);
 					if (b < tickCount) {
@@ -370,7 +373,7 @@ export function runDes(o: DesOptions): DesResult {
  * the same buckets, fade and interpolation as source/sim/systems/histogram.ts (`decay`,
  * `addSample`, `quantileMs`), on a typed array.
  */
-function fillRecentP99(ticks: DesTicks, tickCount: number, latency: Float64Array, tick: Int32Array, n: number, factor: number): void {
+export function fillRecentP99(ticks: Pick<DesTicks, 'recentP99Ms'>, tickCount: number, latency: Float64Array, tick: Int32Array, n: number, factor: number): void {
 	const starts = new Int32Array(tickCount + 1);
 	for (let j = 0; j < n; j++) starts[tick[j]! + 1]! += 1;
 	for (let k = 0; k < tickCount; k++) starts[k + 1]! += starts[k]!;
