@@ -29,6 +29,8 @@ export function toSimAction(entry: TimelineEntryInput): SimAction {
 			return {type: 'zone/outage-started', durationSeconds: entry.for, ...(entry.zone ? {zone: entry.zone} : {})};
 		case 'slow-network':
 			return {type: 'network/slowdown-started', extraLatencyMs: entry.extraLatencyMs, durationSeconds: entry.for};
+		case 'modify-database':
+			return {type: 'database/modify-requested', instanceClass: entry.instanceClass};
 		case 'set-desired':
 			return {type: 'asg/desired-capacity-changed', desired: entry.desired};
 		case 'nudge-desired':

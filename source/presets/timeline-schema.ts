@@ -7,7 +7,7 @@
  * (`a`), chaos-monkey (`c`), pause (`p`), plus stop, spot-interruption and slow-network.
  */
 import {z} from 'zod';
-import {instanceTypeNames} from '../sim/index.js';
+import {dbInstanceClassNames, instanceTypeNames} from '../sim/index.js';
 import {durationSchema, rateSchema} from './units.js';
 
 const at = durationSchema.describe('When the entry happens, from the start of the run (5m, 1h30m).');
@@ -38,6 +38,7 @@ export const timelineActionSchema = z.discriminatedUnion('action', [
 	entry('algorithm', {algorithm: z.enum(['round-robin', 'least-outstanding-requests', 'weighted']).optional()}),
 	entry('chaos-monkey', {enabled: z.boolean().optional(), interval: durationSchema.optional()}),
 	entry('pause', {}),
+	entry('modify-database', {instanceClass: z.enum(dbInstanceClassNames as [string, ...string[]]).describe('The new DB instance class (ModifyDBInstance, applied immediately).')}),
 ]);
 
 /** A caption: shown on the dashboard's caption line (and in recordings) until the next one. */

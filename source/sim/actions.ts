@@ -43,6 +43,11 @@ export type SimAction =
 	| {readonly type: 'elb/algorithm-changed'; readonly algorithm?: RoutingAlgorithm}
 	/** Chaos Monkey on/off; without `isEnabled`, toggle (`c`). */
 	| {readonly type: 'chaos/toggled'; readonly isEnabled?: boolean; readonly intervalSeconds?: number}
+	/**
+	 * ModifyDBInstance with a new DB instance class, applied immediately: the database is out for
+	 * the change (Multi-AZ: the standby is changed, then a failover) and then serves at the new class.
+	 */
+	| {readonly type: 'database/modify-requested'; readonly instanceClass: string}
 	/** A preset caption: shown on the caption line until the next one (empty text clears it). */
 	| {readonly type: 'preset/caption-shown'; readonly text: string}
 	/** A named point in the story (a cast marker). */

@@ -106,3 +106,15 @@ export const dbInstanceClassNames: readonly string[] = Object.keys(dbInstanceCla
 
 /** RDS bills per second with a 10-minute minimum (USER_OnDemandDBInstances). */
 export const dbMinimumBilledSeconds = 600;
+
+/**
+ * Multi-AZ failover, seconds: "typically 60–120 seconds" (RDS User Guide, Concepts.MultiAZ.Failover);
+ * scaletop takes the middle. A class change of a Multi-AZ database is out for one failover.
+ */
+export const multiAzFailoverSeconds = 90;
+
+/**
+ * A Single-AZ database is out while its class changes; AWS publishes no figure. scaletop assumes
+ * 5 minutes (an assumption, docs/tiers.md).
+ */
+export const singleAzModifySeconds = 300;

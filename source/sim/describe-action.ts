@@ -70,6 +70,10 @@ export function describeAction(action: SimAction): string {
 			return action.isEnabled === undefined ? 'Chaos Monkey on/off' : `Chaos Monkey ${action.isEnabled ? 'on' : 'off'}`;
 		}
 
+		case 'database/modify-requested': {
+			return `modify database to ${action.instanceClass}`;
+		}
+
 		case 'preset/caption-shown': {
 			return action.text === '' ? 'caption cleared' : action.text;
 		}

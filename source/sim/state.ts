@@ -54,7 +54,7 @@ function round3(x: number): number {
 
 /** A tier's figures before the first tick. */
 export function emptyTier(nodes: number): TierFigures {
-	return {nodes, utilisation: 0, peakUtilisation: 0, utilisationSum: 0, ticks: 0, bottleneckTicks: 0, completed: 0, latencySumMs: 0, latency: emptyHistogram(), costUsd: 0, usdPerHour: 0};
+	return {nodes, utilisation: 0, recentUtilisation: 0, peakUtilisation: 0, utilisationSum: 0, ticks: 0, bottleneckTicks: 0, completed: 0, latencySumMs: 0, latency: emptyHistogram(), costUsd: 0, usdPerHour: 0, peakUsdPerHour: 0};
 }
 
 /** The tiers of the route: `web`, then `database` when it has nodes of its own. */
@@ -99,6 +99,7 @@ export function createInitialState(config: SimConfig): SimState {
 		recentLatency: emptyHistogram(),
 		flow: emptyFlow(),
 		failureCauses: {'backend-down': 0, 'app-starting': 0, hung: 0, timeout: 0, 'backlog-full': 0, 'surge-queue-full': 0, 'no-healthy-targets': 0, 'database-timeout': 0, 'database-refused': 0},
+		database: config.tiers.database.placement === 'dedicated' ? {id: 'scaletop-db', instanceClass: config.tiers.database.instanceClass, multiAz: config.tiers.database.multiAz, unavailableUntilTick: -1, outageCause: ''} : null,
 		tiers: initialTiers(config),
 		history: emptyHistory(),
 		cloudwatch: {},

@@ -129,6 +129,18 @@ export type DataPlaneState = {
 	readonly database: RouteNodes;
 };
 
+/** A dedicated database as RDS runs it: its class now, and an outage (a class change, a failover) in force. */
+export type DatabaseState = {
+	/** The RDS instance identifier shown in events. */
+	readonly id: string;
+	readonly instanceClass: string;
+	readonly multiAz: boolean;
+	/** Until this tick the database answers nothing (connections refused: 500); -1 when none. */
+	readonly unavailableUntilTick: number;
+	/** What the outage is ('' when none), for the events and the dashboard. */
+	readonly outageCause: string;
+};
+
 /** The tiers of a route, in route order (design.md §1b names). */
 export type TierName = 'web' | 'database';
 
@@ -138,11 +150,13 @@ export type TierFigures = {
 	readonly nodes: number;
 	/** Utilisation (busy share of its vCPUs, 0–1) in the last tick: the mean over its nodes. */
 	readonly utilisation: number;
+	/** The same, smoothed with a 10-tick half-life (what the bottleneck is judged on). */
+	readonly recentUtilisation: number;
 	readonly peakUtilisation: number;
 	/** Sum of the tick utilisations, and ticks counted (for `cpuAvg`). */
 	readonly utilisationSum: number;
 	readonly ticks: number;
-	/** Ticks it was the bottleneck (the busiest tier, while any tier was busy). */
+	/** Ticks it was the bottleneck (the busiest tier by `recentUtilisation`, while any tier was busy). */
 	readonly bottleneckTicks: number;
 	/** Completions and their time spent in this tier, ms (the tier's share of the end-to-end latency). */
 	readonly completed: number;
@@ -152,6 +166,8 @@ export type TierFigures = {
 	/** What its nodes have cost so far, USD, and cost per hour now. */
 	readonly costUsd: number;
 	readonly usdPerHour: number;
+	/** The highest cost per hour of any tick (the fixed-peak counterfactual). */
+	readonly peakUsdPerHour: number;
 };
 
 export type AlarmStateValue = 'OK' | 'ALARM' | 'INSUFFICIENT_DATA';
@@ -347,6 +363,8 @@ export type SimState = {
 	readonly recentLatency: Histogram;
 	/** What the data plane did in the last tick (rates, fleet-wide figures for selectors and metrics). */
 	readonly flow: FlowState;
+	/** The dedicated database's control plane (null when it is colocated on the web instances). */
+	readonly database: DatabaseState | null;
 	/** Each tier on the route, in route order (`web` first; `database` when it is dedicated). */
 	readonly tiers: Readonly<Partial<Record<TierName, TierFigures>>>;
 	/** Failed requests since the start, by cause (every failure has one; they add up to totals.failed). */

@@ -25,8 +25,8 @@ export function loadBalancerHourlyUsd(s: Pick<SimState, 'config'>): number {
 }
 
 /** The fleet's run rate right now, USD/h: running instances + the load balancer + Elastic IPs + a dedicated database. */
-export function runRateUsdPerHour(s: Pick<SimState, 'instances' | 'instanceOrder' | 'config'>): number {
-	let rate = loadBalancerHourlyUsd(s) + databaseUsdPerHour(s.config);
+export function runRateUsdPerHour(s: Pick<SimState, 'instances' | 'instanceOrder' | 'config' | 'database'>): number {
+	let rate = loadBalancerHourlyUsd(s) + databaseUsdPerHour(s);
 	for (const id of s.instanceOrder) {
 		const i = s.instances[id]!;
 		if (i.ec2State === 'running') rate += instanceUsdPerHour(i);

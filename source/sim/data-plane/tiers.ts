@@ -19,18 +19,21 @@
  * successive nodes of an M/M tandem are independent at steady state).
  *
  * **A failure deep in the route** is the target's answer: the app waited past
- * `tiers.database.timeout` (`database-timeout`) or found the database's queue full
- * (`database-refused`), and answered 500 — `HTTPCode_Target_5XX_Count`, not the ELB's 5xx.
+ * `tiers.database.timeout` (`database-timeout`) or could not connect while the database was out
+ * (`database-refused`: a class change, a failover), and answered 500 — `HTTPCode_Target_5XX_Count`,
+ * not the ELB's 5xx. The database's queue has no limit of its own (max_connections is not modelled):
+ * its timeout bounds it.
  */
 import {dbInstanceClasses, dbMinimumBilledSeconds} from '../catalog.js';
 import type {SimConfig} from '../config.js';
 import {addCompleted, addSample} from '../systems/histogram.js';
 import {hash32, nextUnit, type RngState} from '../rng.js';
-import type {TierFigures, TierName} from '../types.js';
+import type {SimState, TierFigures, TierName} from '../types.js';
+import {appendEvent} from '../systems/activity.js';
 import type {Working} from '../working.js';
 import type {Calibration, CalibrationKey} from './calibration.js';
 import type {FailureCounts} from './failures.js';
-import {emptyMemberTick, inFlightOf, serveMember, type LatencySampler, type MemberTick, type NodeColumns, type NodeTick, type PoolParams} from './queue-node.js';
+import {emptyMemberTick, inFlightOf, resetMember, serveMember, type LatencySampler, type MemberTick, type NodeColumns, type NodeTick, type PoolParams} from './queue-node.js';
 
 type MutableHistogram = {counts: number[]; total: number; sumMs: number; maxMs: number};
 type Mutable<T> = {-readonly [K in keyof T]: T[K]};
@@ -54,10 +57,10 @@ export function queriesPerRequest(config: Pick<SimConfig, 'app'>): number {
 	return config.app.dbReads + config.app.dbWrites;
 }
 
-/** The database's hourly price now, USD/h (0 when colocated: the web instances' price covers it). */
-export function databaseUsdPerHour(config: Pick<SimConfig, 'tiers'>): number {
-	if (!hasDedicatedDatabase(config)) return 0;
-	const database = config.tiers.database;
+/** The database's hourly price now, USD/h (0 when colocated: the web instances' price covers it; Multi-AZ: twice). */
+export function databaseUsdPerHour(s: Pick<SimState, 'database'>): number {
+	const database = s.database;
+	if (!database) return 0;
 	return (dbInstanceClasses[database.instanceClass]?.priceUsdPerHour ?? 0) * (database.multiAz ? 2 : 1);
 }
 
@@ -136,9 +139,10 @@ export function serveDatabase(
 	out: RouteTick,
 ): void {
 	const config = s.config;
-	const database = config.tiers.database;
+	const database = s.database!;
 	const spec = dbInstanceClasses[database.instanceClass]!;
 	const db = s.dataPlane.database as unknown as RouteColumns;
+	const tick = s.clock.tick;
 	const dt = config.tickSeconds;
 	const q = queriesPerRequest(config);
 	out.completed = 0;
@@ -147,6 +151,21 @@ export function serveDatabase(
 	out.databaseBusy = 0;
 	out.databaseLatencySumMs = 0;
 	if (db.served.length === 0) return;
+	if (database.unavailableUntilTick >= 0) {
+		if (tick < database.unavailableUntilTick) {
+			// Out (a class change, a failover): connections are refused, what it held is lost; the app answers 500.
+			failures['database-refused'] += arrivals + resetMember(db, 0);
+			db.carriedMs[0] = 0;
+			db.cpuPercent[0] = 0;
+			db.latencyMs[0] = 0;
+			return;
+		}
+
+		appendEvent(s, 'activity', `${database.id}: ${database.multiAz ? 'Multi-AZ instance failover completed' : 'Finished applying modification to DB instance class'} (${database.instanceClass})`);
+		database.unavailableUntilTick = -1;
+		database.outageCause = '';
+	}
+
 	if (q === 0 || config.app.dbQueryCpuMs <= 0) {
 		// No queries: the database is not on this route's way.
 		out.completed = arrivals;
@@ -164,7 +183,7 @@ export function serveDatabase(
 	key.arrivalCv2 = 1;
 	key.lorMembers = 0;
 	key.lorNodes = 1;
-	const params: PoolParams = {cal: calibrationFor(key), servers: c, mu, timeoutSeconds: database.timeoutSeconds, backlogLimit: config.app.backlogPerVcpu * c, cv: 1};
+	const params: PoolParams = {cal: calibrationFor(key), servers: c, mu, timeoutSeconds: config.tiers.database.timeoutSeconds, backlogLimit: Number.POSITIVE_INFINITY, cv: 1};
 	const dbTier = s.tiers.database!.latency as MutableHistogram;
 	const latency = s.latency as MutableHistogram;
 	const web = rs.webSamples;
@@ -186,7 +205,7 @@ export function serveDatabase(
 		},
 	};
 	rs.rng[0] = hash32(tickKey, 0x44_42_30_31);
-	const nt: NodeTick = {tick: s.clock.tick, dt, slowSeconds: 0, rng: rs.rng, sampler};
+	const nt: NodeTick = {tick, dt, slowSeconds: 0, rng: rs.rng, sampler};
 	const member = rs.member;
 	const held = db.served[0]!;
 	const carried = db.carriedMs[0]!;
@@ -232,6 +251,7 @@ export function recordTiers(s: Working, t: TierTick): number {
 	record(web, t.webNodes, t.webUtilisation, 0, 0);
 	web.costUsd += t.webUsd;
 	web.usdPerHour = t.webUsdPerHour;
+	if (t.webUsdPerHour > web.peakUsdPerHour) web.peakUsdPerHour = t.webUsdPerHour;
 	web.completed += t.webCompleted;
 	web.latencySumMs += t.webLatencySumMs;
 	// With one tier the end-to-end histogram is the web tier's; with more, the web's is its own.
@@ -242,25 +262,29 @@ export function recordTiers(s: Working, t: TierTick): number {
 	if (database) {
 		record(database, 1, t.route.databaseBusy, t.route.completed, t.route.databaseLatencySumMs);
 		addCompleted(database.latency as MutableHistogram, t.route.completed, t.route.databaseLatencySumMs);
-		const perHour = databaseUsdPerHour(s.config);
+		const perHour = databaseUsdPerHour(s);
 		const elapsed = database.ticks * dt;
 		// Billed from the first tick: the minimum up front, then per second past it.
 		const billed = elapsed <= dt ? Math.max(dbMinimumBilledSeconds, dt) : elapsed > dbMinimumBilledSeconds ? Math.min(dt, elapsed - dbMinimumBilledSeconds) : 0;
 		usd = perHour * billed / 3600;
 		database.costUsd += usd;
 		database.usdPerHour = perHour;
+		if (perHour > database.peakUsdPerHour) database.peakUsdPerHour = perHour;
 	}
 
-	// The bottleneck: the busiest tier, while any is busy (route order breaks ties).
+	// The bottleneck: the busiest tier (smoothed), while any is busy (route order breaks ties).
 	let busiest: Mutable<TierFigures> | undefined;
 	for (const name of tierOrder) {
 		const tier = tiers[name];
-		if (tier && tier.utilisation > 0 && (!busiest || tier.utilisation > busiest.utilisation)) busiest = tier;
+		if (tier && tier.recentUtilisation > 0.001 && (!busiest || tier.recentUtilisation > busiest.recentUtilisation)) busiest = tier;
 	}
 
 	if (busiest) busiest.bottleneckTicks += 1;
 	return usd;
 }
+
+/** Weight of the newest tick in the smoothed utilisation (the "now" histograms' fade: a 10-tick half-life). */
+const recentWeight = 1 - 0.933;
 
 /** Tier names in route order. */
 export const tierOrder: readonly TierName[] = ['web', 'database'];
@@ -268,6 +292,7 @@ export const tierOrder: readonly TierName[] = ['web', 'database'];
 function record(tier: Mutable<TierFigures>, nodes: number, utilisation: number, completed: number, latencySumMs: number): void {
 	tier.nodes = nodes;
 	tier.utilisation = utilisation;
+	tier.recentUtilisation = tier.ticks === 0 ? utilisation : (recentWeight * utilisation) + ((1 - recentWeight) * tier.recentUtilisation);
 	if (utilisation > tier.peakUtilisation) tier.peakUtilisation = utilisation;
 	tier.utilisationSum += utilisation;
 	tier.ticks += 1;
@@ -275,12 +300,12 @@ function record(tier: Mutable<TierFigures>, nodes: number, utilisation: number, 
 	tier.latencySumMs += latencySumMs;
 }
 
-/** The tier that is the bottleneck now (the busiest, route order breaking ties); `web` when all are idle. */
-export function bottleneckOf(tiers: Readonly<Partial<Record<TierName, {readonly utilisation: number}>>>): TierName {
+/** The tier that is the bottleneck now (the busiest over the last ten ticks or so, route order breaking ties); `web` when all are idle. */
+export function bottleneckOf(tiers: Readonly<Partial<Record<TierName, {readonly recentUtilisation: number}>>>): TierName {
 	let best: TierName = 'web';
 	let most = 0;
 	for (const name of tierOrder) {
-		const u = tiers[name]?.utilisation ?? 0;
+		const u = tiers[name]?.recentUtilisation ?? 0;
 		if (u > most) {
 			most = u;
 			best = name;

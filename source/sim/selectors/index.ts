@@ -13,7 +13,7 @@ import {creditFloor} from '../systems/fleet.js';
 import {countInService, minuteSeriesKey, seriesNames, type SeriesName} from '../systems/history.js';
 import {ringValues} from '../systems/ring.js';
 import type {FailureCause, Instance, SimEvent, SimState, TierName} from '../types.js';
-import {bottleneckOf, databaseUsdPerHour, tierOrder} from '../data-plane/tiers.js';
+import {bottleneckOf, tierOrder} from '../data-plane/tiers.js';
 
 const round = (x: number, places = 3): number => {
 	const f = 10 ** places;
@@ -240,7 +240,7 @@ export function selectSummary(state: SimState): RunSummary {
 		cost: {
 			totalUsd: round(t.costUsd, 6),
 			instanceHours: round(t.instanceSeconds / 3600, 4),
-			fixedPeakFleetUsd: round((t.peakInstancesUsdPerHour * hours) + (loadBalancerHourlyUsd(state) * hours) + (elasticIpUsdPerHour * t.elasticIpSeconds / 3600) + (databaseUsdPerHour(state.config) * hours), 6),
+			fixedPeakFleetUsd: round((t.peakInstancesUsdPerHour * hours) + (loadBalancerHourlyUsd(state) * hours) + (elasticIpUsdPerHour * t.elasticIpSeconds / 3600) + ((state.tiers.database?.peakUsdPerHour ?? 0) * hours), 6),
 			elbUsd: round(loadBalancerUsdPerHour[state.config.loadBalancer.kind] * t.elbSeconds / 3600, 6),
 			elasticIpUsd: round(elasticIpUsdPerHour * t.elasticIpSeconds / 3600, 6),
 		},
