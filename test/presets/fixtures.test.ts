@@ -48,7 +48,8 @@ describe('valid presets load and run', () => {
 		if (!result.ok) expect.fail(result.message);
 		const {config} = result;
 		expect(config).toMatchObject({name: 'full-example', seed: 1234, durationSeconds: 5400, region: 'eu-west-1', chaosMonkey: {isEnabled: true, intervalSeconds: 1200}});
-		expect(config.app).toEqual({name: 'api', cpuMs: 20, cv: 0.5, timeoutMs: 30_000, backlogPerVcpu: 500, startSeconds: 45});
+		expect(config.app).toMatchObject({name: 'api', cpuMs: 20, cv: 0.5, timeoutMs: 30_000, backlogPerVcpu: 500, startSeconds: 45, dbReads: 3, dbWrites: 1});
+		expect(config.app.webCpuMs + config.app.appCpuMs + (4 * config.app.dbQueryCpuMs)).toBeCloseTo(20, 9);
 		expect(config.loadBalancer).toEqual({
 			kind: 'application', algorithm: 'least-outstanding-requests', crossZone: false, deregistrationDelaySeconds: 60, surgeQueueLength: 0, slowStartSeconds: 30, idleTimeoutSeconds: 30,
 			healthCheck: {path: '/health', intervalSeconds: 15, timeoutSeconds: 3, healthyThreshold: 3, unhealthyThreshold: 4},
