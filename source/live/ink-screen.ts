@@ -53,9 +53,11 @@ export class InkScreen extends EventEmitter {
 	/** One frame of Ink's (the whole output, rows joined by `\n`). */
 	write(chunk: unknown): boolean {
 		const text = String(chunk);
-		// Not a frame: Ink's own cursor sequences (it shows the cursor on unmount). The cursor is
-		// the runner's business, and painting one of these as a frame would blank the screen.
-		if (this.isClosed || text === '' || onlyControls.test(text)) return true;
+		// Not a frame: Ink's own cursor sequences (it shows the cursor on unmount), and the bare
+		// newline it writes on unmount when `CI` is set (its last output, empty in debug mode).
+		// The cursor is the runner's business, and painting either as a frame would blank the
+		// screen, and the recording's last frame with it.
+		if (this.isClosed || text.trim() === '' || onlyControls.test(text)) return true;
 		this.paint(text.split('\n'));
 		return true;
 	}
