@@ -2,6 +2,7 @@
  * `scaletop [PRESET] [--metrics FILE] [--record FILE.cast]` on a terminal: the live dashboard,
  * with the metrics sampler and the recording tap wired in; both files are closed on every way out.
  */
+import {isatty} from 'node:tty';
 import {UsageError} from '../headless/args.js';
 import {intervalMetricsLine} from '../headless/interval-metrics.js';
 import {eventLine, lostLine} from '../headless/events.js';
@@ -59,10 +60,12 @@ export async function runLiveCommand(options: RunOptions, config: SimConfig): Pr
 		const samplers = [metrics && metricsSampler(metrics, intervalSeconds / config.tickSeconds), events && eventsSampler(events)].filter(sampler => sampler !== undefined);
 		const onState = samplers.length === 0 ? undefined : (state: SimState) => samplers.forEach(sample => sample(state));
 		const {runLive} = await import('../live/run-live.js');
-		const {exitCode} = await runLive({config, speed, fps: record?.fps, tap, onState, charset: options.isAscii ? 'ascii' : 'unicode'});
-		// A failed write is a failed run: one sentence per file after the dashboard has gone.
+		const isStderrTerminal = isatty(2);
+		const {exitCode, isTerminalGone} = await runLive({config, speed, fps: record?.fps, tap, onState, charset: options.isAscii ? 'ascii' : 'unicode'});
+		// A failed write is a failed run: one sentence per file after the dashboard has gone
+		// (unless stderr was the terminal that went away).
 		const failures = files.failures();
-		for (const failure of failures) process.stderr.write(`scaletop: ${failure}\n`);
+		if (!(isTerminalGone && isStderrTerminal)) for (const failure of failures) process.stderr.write(`scaletop: ${failure}\n`);
 		return exitCode === 0 && failures.length > 0 ? 1 : exitCode;
 	} finally {
 		tap?.close();

@@ -16,6 +16,7 @@
  * close on exit). React and Ink are loaded on demand, after NODE_ENV defaults to `production`:
  * React's development build is several times slower per frame and slower to load.
  */
+import {isatty} from 'node:tty';
 import {createInitialState, selectHeader, selectSummary, type SimConfig, type SimState} from '../sim/index.js';
 import {composeFrame} from '../ui/compose-frame.js';
 import {initialUiState} from '../ui/ui-state.js';
@@ -25,7 +26,7 @@ import {makeTheme, type Charset, type Theme, type ThemeMode} from '../ui/theme.j
 import type {ReactElement} from 'react';
 import {formatSummary} from '../headless/format-summary.js';
 import {InkScreen} from './ink-screen.js';
-import {enterAlternateScreen, leaveAlternateScreen, noTerminalMessage} from './terminal.js';
+import {enterAlternateScreen, leaveAlternateScreen, noTerminalMessage, releaseVanishedTerminal} from './terminal.js';
 
 export type LiveOptions = {
 	readonly config: SimConfig;
@@ -85,6 +86,8 @@ export async function runLive(options: LiveOptions): Promise<LiveResult> {
 		return {exitCode: 2, isTerminalGone: false, state: lastState};
 	}
 
+	// The stdio descriptors that are the terminal, told now: once it has hung up they no longer say so.
+	const terminalFds = [0, 1, 2].filter(fd => isatty(fd));
 	const theme = makeTheme(options.themeMode ?? 'color', options.charset);
 	const fps = Math.max(1, Math.min(60, options.fps ?? 10));
 	let isTerminalGone = false;
@@ -159,7 +162,11 @@ export async function runLive(options: LiveOptions): Promise<LiveResult> {
 	process.on('SIGHUP', onHangUp);
 	process.on('uncaughtException', onCrash);
 	process.on('unhandledRejection', onCrash);
-	stdout.prependListener('error', onOutputError);
+	// The run's own: the CLI's handler (a closed pipe ends the process at once) must not end a
+	// dashboard whose terminal went away before its files are complete and the terminal let go.
+	const otherOutputErrorListeners = stdout.listeners('error') as Array<(error: unknown) => void>;
+	stdout.removeAllListeners('error');
+	stdout.on('error', onOutputError);
 	stdin.on('end', onHangUp);
 	stdout.on('resize', onResize);
 	try {
@@ -223,11 +230,18 @@ export async function runLive(options: LiveOptions): Promise<LiveResult> {
 		}
 
 		write(leaveAlternateScreen);
+		// Nothing reads the keyboard after this: an orphaned process group (its tty reads failing) must not be kept alive by it.
 		stdin.pause();
+		stdin.unref();
 		tap?.close();
 		// Later write errors (the terminal going away after the run) are not the run's.
 		stdout.off('error', onOutputError);
-		if (isTerminalGone) stdout.on('error', () => {});
+		if (isTerminalGone) {
+			stdout.on('error', () => {});
+			releaseVanishedTerminal(terminalFds);
+		} else {
+			for (const listener of otherOutputErrorListeners) stdout.on('error', listener);
+		}
 	}
 
 	if (crash !== undefined) {
