@@ -11,20 +11,14 @@ import {withSettings} from '../presets/overrides.js';
 import {formatDuration} from '../presets/units.js';
 import type {RecordHeadlessOptions} from '../recorder/record-headless.js';
 import type {RunSummary, SimConfig} from '../sim/index.js';
+import {isColorWanted} from '../ui/theme.js';
 import {write} from './output.js';
 import {openRunFiles} from './outputs.js';
 import type {RunOptions} from './run-options.js';
 
-/** How to reproduce a run (for cast headers): the preset as the user named it, seed and duration. */
-export function commandLine(reference: string, config: SimConfig, extra: string): string {
-	const preset = /^[\w./-]+$/.test(reference) ? reference : JSON.stringify(reference);
-	return `scaletop ${preset} --seed ${config.seed} --duration ${formatDuration(config.durationSeconds)}${extra}`;
-}
-
 function recordOptions(options: RunOptions, config: SimConfig): RecordHeadlessOptions | undefined {
 	const {record} = options;
 	if (!record) return undefined;
-	const given = [['speed', options.speed], ['fps', record.fps], ['cols', record.columns], ['rows', record.rows]] as const;
 	return {
 		config,
 		path: record.path,
@@ -34,10 +28,11 @@ function recordOptions(options: RunOptions, config: SimConfig): RecordHeadlessOp
 		fps: record.fps,
 		speed: options.speed,
 		castFormat: record.castFormat,
-		isColor: !process.env['NO_COLOR'],
+		isColor: isColorWanted(process.env, {color: options.color, isForTerminal: false}),
 		charset: options.isAscii ? 'ascii' : 'unicode',
-		// The recorder's default command names the preset; a preset file needs its path instead.
-		command: options.reference === config.name ? undefined : commandLine(options.reference, config, ` --headless${given.map(([name, value]) => (value === undefined ? '' : ` --${name} ${value}`)).join('')}`),
+		// The header's command names the preset as the user did (a preset file by its path).
+		reference: options.reference,
+		sets: options.sets,
 	};
 }
 

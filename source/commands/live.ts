@@ -9,7 +9,8 @@ import {eventLine, lostLine} from '../headless/events.js';
 import type {NdjsonWriter} from '../headless/ndjson-file.js';
 import type {LiveOutputTap} from '../recorder/types.js';
 import {selectEventsSince, selectSummary, type RunSummary, type SimConfig, type SimState} from '../sim/index.js';
-import {commandLine} from './headless.js';
+import {castCommand} from '../recorder/cast-command.js';
+import {isColorWanted} from '../ui/theme.js';
 import {openRunFiles} from './outputs.js';
 import type {RunOptions} from './run-options.js';
 
@@ -48,10 +49,11 @@ export async function runLiveCommand(options: RunOptions, config: SimConfig): Pr
 	const files = openRunFiles(options);
 	const {metrics, events} = files;
 	let tap: LiveOutputTap | undefined;
+	const isColor = isColorWanted(process.env, {color: options.color});
 	try {
 		if (record) {
 			const {openLiveTap} = await import('../recorder/live-tap.js');
-			const command = commandLine(options.reference, config, speed === undefined ? '' : ` --speed ${speed}`);
+			const command = castCommand({reference: options.reference, mode: 'live', recordPath: record.path, seed: config.seed, durationSeconds: config.durationSeconds, speed, fps: record.fps, castFormat: record.castFormat, isAscii: options.isAscii, isColor, sets: options.sets});
 			const opened = openLiveTap({path: record.path, columns: process.stdout.columns ?? 120, rows: process.stdout.rows ?? 36, force: options.isForce, title: config.title, seed: config.seed, preset: config.name, command, castFormat: record.castFormat});
 			if (!opened.ok) throw new UsageError(opened.message);
 			tap = opened.tap;
@@ -61,11 +63,17 @@ export async function runLiveCommand(options: RunOptions, config: SimConfig): Pr
 		const onState = samplers.length === 0 ? undefined : (state: SimState) => samplers.forEach(sample => sample(state));
 		const {runLive} = await import('../live/run-live.js');
 		const isStderrTerminal = isatty(2);
-		const {exitCode, isTerminalGone} = await runLive({config, speed, fps: record?.fps, tap, onState, charset: options.isAscii ? 'ascii' : 'unicode'});
+		const {exitCode, isTerminalGone} = await runLive({config, speed, fps: record?.fps, tap, onState, charset: options.isAscii ? 'ascii' : 'unicode', themeMode: isColor ? 'color' : 'mono'});
 		// A failed write is a failed run: one sentence per file after the dashboard has gone
 		// (unless stderr was the terminal that went away).
-		const failures = files.failures();
-		if (!(isTerminalGone && isStderrTerminal)) for (const failure of failures) process.stderr.write(`scaletop: ${failure}\n`);
+		tap?.close();
+		const recorded = tap?.report();
+		const failures = [...files.failures(), ...(recorded?.isFailed ? [recorded.message] : [])];
+		if (!(isTerminalGone && isStderrTerminal)) {
+			if (recorded && !recorded.isFailed) process.stderr.write(`${recorded.message}\n`);
+			for (const failure of failures) process.stderr.write(`scaletop: ${failure}\n`);
+		}
+
 		return exitCode === 0 && failures.length > 0 ? 1 : exitCode;
 	} finally {
 		tap?.close();

@@ -40,6 +40,8 @@ export type RunOptions = {
 	/** `--force`: overwrite existing output files. */
 	readonly isForce: boolean;
 	readonly isAscii: boolean;
+	/** `--color` (true) or `--no-color` (false); undefined: as the environment says (NO_COLOR, FORCE_COLOR, TERM). */
+	readonly color?: boolean;
 	/** `--set KEY=VALUE`, as typed, in order (applied to the preset before it is validated). */
 	readonly sets: readonly string[];
 	/** Flags as typed, for messages. */
@@ -62,6 +64,7 @@ export function readRunOptions(positionals: readonly string[], flags: FlagValues
 	const isRecord = has('record');
 	if (has('json') && !isHeadless) throw new UsageError('--json needs --headless (scaletop PRESET --headless --json)');
 	if (isHeadless && has('speed') && !isRecord) throw new UsageError(`${as('speed')} applies to live runs and recordings; a headless run always goes as fast as it can`);
+	if (isHeadless && flags['color'] !== undefined && !isRecord) throw new UsageError(`${as('color')} applies to the live dashboard and recordings; a headless summary is plain text already`);
 	if (isHeadless && has('ascii') && !isRecord) throw new UsageError(`${as('ascii')} applies to the live dashboard and recordings; a headless summary is plain text already`);
 	const recordOnly = ['fps', 'cast-format'].find(has);
 	if (recordOnly && !isRecord) throw new UsageError(`${as(recordOnly)} applies to --record FILE.cast`);
@@ -113,6 +116,7 @@ export function readRunOptions(positionals: readonly string[], flags: FlagValues
 		},
 		isForce: has('force'),
 		isAscii: has('ascii'),
+		color: typeof flags['color'] === 'boolean' ? flags['color'] : undefined,
 		sets: Array.isArray(flags['set']) ? flags['set'] as readonly string[] : [],
 		typed,
 	};

@@ -68,6 +68,7 @@ export const flagSpecs: readonly FlagSpec[] = [
 	{name: 'force', commands: run},
 	{name: 'cast-format', value: 'v2|v3', commands: run},
 	{name: 'ascii', commands: run},
+	{name: 'color', isNegatable: true, commands: run},
 	{name: 'list-presets', commands: run},
 	{name: 'set', value: 'KEY=VALUE', isRepeatable: true, commands: run},
 	{name: 'requests', short: 'n', value: 'N', commands: ab},

@@ -22,7 +22,7 @@ import {composeFrame} from '../ui/compose-frame.js';
 import {initialUiState} from '../ui/ui-state.js';
 import {toDashboardVm} from '../ui/view-models/to-dashboard.js';
 import type {LiveOutputTap} from '../recorder/types.js';
-import {makeTheme, type Charset, type Theme, type ThemeMode} from '../ui/theme.js';
+import {isDumbTerminal, makeTheme, type Charset, type Theme, type ThemeMode} from '../ui/theme.js';
 import type {ReactElement} from 'react';
 import {formatSummary} from '../headless/format-summary.js';
 import {InkScreen} from './ink-screen.js';
@@ -88,6 +88,13 @@ export async function runLive(options: LiveOptions): Promise<LiveResult> {
 
 	// The stdio descriptors that are the terminal, told now: once it has hung up they no longer say so.
 	const terminalFds = [0, 1, 2].filter(fd => isatty(fd));
+	// A terminal that cannot move the cursor gets plain lines instead of the dashboard.
+	// (The comparison view has no plain form yet: it draws as on any terminal.)
+	if (isDumbTerminal(process.env) && !options.view) {
+		const {runPlain} = await import('./run-plain.js');
+		return runPlain(options);
+	}
+
 	const theme = makeTheme(options.themeMode ?? 'color', options.charset);
 	const fps = Math.max(1, Math.min(60, options.fps ?? 10));
 	let isTerminalGone = false;

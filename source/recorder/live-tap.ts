@@ -88,13 +88,20 @@ export function openLiveTap(options: LiveTapOptions): {readonly ok: true; readon
 	};
 
 	process.on('exit', close);
+	let frames = 0;
+	let lastSeconds = 0;
+	let failure: string | undefined;
 	const write = (code: 'o' | 'm' | 'r', data: string) => {
 		if (isClosed) return;
 		try {
-			file.write({timeSeconds: (nowMs() - startMs) / 1000, code, data});
+			const timeSeconds = (nowMs() - startMs) / 1000;
+			file.write({timeSeconds, code, data});
+			lastSeconds = timeSeconds;
+			if (code === 'o') frames++;
 		} catch (error) {
 			close();
-			options.onError?.(`Recording to ${options.path} stopped: ${error instanceof Error ? error.message : String(error)}.`);
+			failure = `Recording to ${options.path} stopped: ${error instanceof Error ? error.message : String(error)}; it holds a valid cast of the first ${lastSeconds.toFixed(1)} s.`;
+			options.onError?.(failure);
 		}
 	};
 
@@ -111,6 +118,7 @@ export function openLiveTap(options: LiveTapOptions): {readonly ok: true; readon
 				write('r', `${columns}x${rows}`);
 			},
 			close,
+			report: () => ({message: failure ?? `Recorded ${lastSeconds.toFixed(1)} s of cast (${frames} frames) to ${options.path}.`, isFailed: failure !== undefined}),
 		},
 	};
 }

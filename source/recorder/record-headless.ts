@@ -14,6 +14,7 @@ import {openCastFile, type CastFile} from './cast-file.js';
 import type {Charset} from '../ui/theme.js';
 import {framePlan, headlessFrames, type FrameRenderer} from './headless-frames.js';
 import {finishPainting} from '../ui/screen/paint-screen.js';
+import {castCommand} from './cast-command.js';
 
 /** Defaults of a headless recording (speed: see `defaultSpeed`). */
 export const headlessDefaults = {columns: 120, rows: 36, fps: 10, castSeconds: 60, idleTimeLimitSeconds: 2} as const;
@@ -49,10 +50,12 @@ export type RecordHeadlessOptions = {
 	readonly speed?: number;
 	/** Overwrite an existing file. Default false. */
 	readonly force?: boolean;
-	/** Header `command`: how to reproduce the cast. Default `scaletop NAME --headless --seed N
-	 * --duration D --speed X --fps F --cols C --rows R` (without the output path, so recordings
-	 * to different files stay identical). */
+	/** Header `command`: how to reproduce the cast. Default: ./cast-command.ts's, from these options. */
 	readonly command?: string;
+	/** The preset as the user named it, for the header's command (a path for a preset file). Default `config.name`. */
+	readonly reference?: string;
+	/** The `--set KEY=VALUE` the config was made with, for the header's command. */
+	readonly sets?: readonly string[];
 	/** Colours in frames (false under NO_COLOR). Default true. */
 	readonly isColor?: boolean;
 	/** ASCII-only frames (`--ascii`). Default unicode. */
@@ -84,12 +87,6 @@ export type RecordResult = {
 	readonly castSeconds: number;
 };
 
-/** `--duration` as a person writes it: `1h`, `30m`, else seconds (`90s`). */
-function durationFlag(seconds: number): string {
-	if (seconds % 3600 === 0) return `${seconds / 3600}h`;
-	return seconds % 60 === 0 ? `${seconds / 60}m` : `${seconds}s`;
-}
-
 /** The option problems the CLI should report with exit code 2, as a sentence. */
 export function checkRecordOptions(options: Pick<RecordHeadlessOptions, 'columns' | 'rows' | 'fps' | 'speed'>): string | undefined {
 	const checks: Array<[string, number | undefined, number, number]> = [
@@ -114,7 +111,21 @@ export async function recordHeadless(options: RecordHeadlessOptions): Promise<Re
 	const rows = options.rows ?? headlessDefaults.rows;
 	const fps = options.fps ?? headlessDefaults.fps;
 	const speed = options.speed ?? defaultSpeed(config);
-	const command = options.command ?? `scaletop ${config.name} --headless --seed ${config.seed} --duration ${durationFlag(config.durationSeconds)} --speed ${speed} --fps ${fps} --cols ${columns} --rows ${rows}`;
+	const command = options.command ?? castCommand({
+		reference: options.reference ?? config.name,
+		mode: 'headless',
+		recordPath: options.path,
+		seed: config.seed,
+		durationSeconds: config.durationSeconds,
+		speed,
+		fps,
+		columns,
+		rows,
+		castFormat: options.castFormat,
+		isAscii: options.charset === 'ascii',
+		isColor: options.isColor ?? true,
+		sets: options.sets,
+	});
 	const opened = openCastFile({
 		path: options.path,
 		force: options.force,

@@ -12,4 +12,9 @@ export type LiveOutputTap = {
 	resize(columns: number, rows: number): void;
 	/** Flush and close; safe to call twice. */
 	close(): void;
+	/**
+	 * What the recording holds, for the line printed after the dashboard has gone: `Recorded
+	 * 12.3 s of cast (45 frames) to FILE.`, or why it stopped early (a full disk).
+	 */
+	report(): {readonly message: string; readonly isFailed: boolean};
 };

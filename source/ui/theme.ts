@@ -78,14 +78,23 @@ export function makeTheme(mode: ThemeMode, charset: Charset = 'unicode'): Theme 
 
 /**
  * Colour unless asked for none: `--no-color`, `NO_COLOR` set to any non-empty value
- * (no-color.org), `FORCE_COLOR=0` (chalk's and Node's convention), or `TERM=dumb`. Takes the
- * environment as an argument: only the runners read `process.env`.
+ * (no-color.org), `FORCE_COLOR=0` (chalk's and Node's convention), or — for the terminal in
+ * front of us, not for a recording played elsewhere — `TERM=dumb`. `--color` and
+ * `FORCE_COLOR=1…3` turn it on against `TERM=dumb` (not against `--no-color` or NO_COLOR).
+ * Takes the environment as an argument: only the runners read `process.env`.
  */
-export function isColorWanted(env: Readonly<Record<string, string | undefined>>, options: {readonly noColor?: boolean} = {}): boolean {
-	if (options.noColor) return false;
+export function isColorWanted(env: Readonly<Record<string, string | undefined>>, options: {readonly color?: boolean; readonly isForTerminal?: boolean} = {}): boolean {
+	if (options.color === false) return false;
 	if (env['NO_COLOR'] !== undefined && env['NO_COLOR'] !== '') return false;
-	if (env['FORCE_COLOR'] === '0' || env['FORCE_COLOR'] === 'false') return false;
-	return env['TERM'] !== 'dumb';
+	const force = env['FORCE_COLOR'];
+	if (force === '0' || force === 'false') return false;
+	if (options.color === true || (force !== undefined && force !== '')) return true;
+	return !(options.isForTerminal ?? true) || !isDumbTerminal(env);
+}
+
+/** `TERM=dumb` (Emacs' shell, some CI logs): no cursor addressing, no colour, no box glyphs. */
+export function isDumbTerminal(env: Readonly<Record<string, string | undefined>>): boolean {
+	return env['TERM'] === 'dumb';
 }
 
 /** Glyphs by meaning. Block elements and box drawing are one column wide in every terminal font. */
