@@ -58,11 +58,14 @@ export const helpText = `
                            the file (--set autoScaling.defaultCooldown=120s); repeatable
     --ascii                draw with ASCII only (no block or box glyphs), for fonts and
                            consoles without them; live dashboard and recordings
+    --no-color             no colour (as NO_COLOR=1 or FORCE_COLOR=0 do); --color turns it
+                           on; with TERM=dumb the live run prints plain lines instead
     --list-presets         list the built-in presets (with --json: as JSON)
     --help, --version      anywhere on the line
 
   Exit codes: 0 success, 1 the run failed (an invariant broke, or a file could not be
-  written), 2 bad usage or a bad preset, 130/143 interrupted (Ctrl-C / SIGTERM).
+  written), 2 bad usage or a bad preset, 130/143 interrupted (Ctrl-C / SIGTERM),
+  129 the terminal went away.
 
   Examples
     $ scaletop thrashing --headless

@@ -77,18 +77,18 @@ export function makeTheme(mode: ThemeMode, charset: Charset = 'unicode'): Theme 
 }
 
 /**
- * Colour unless asked for none: `--no-color`, `NO_COLOR` set to any non-empty value
- * (no-color.org), `FORCE_COLOR=0` (chalk's and Node's convention), or — for the terminal in
- * front of us, not for a recording played elsewhere — `TERM=dumb`. `--color` and
- * `FORCE_COLOR=1…3` turn it on against `TERM=dumb` (not against `--no-color` or NO_COLOR).
- * Takes the environment as an argument: only the runners read `process.env`.
+ * Colour unless asked for none. The flags win (`--color`, `--no-color`, as no-color.org allows);
+ * then the environment: `NO_COLOR` set to any non-empty value (no-color.org) or `FORCE_COLOR=0`
+ * (chalk's and Node's convention) turn it off, `FORCE_COLOR=1…3` on, and — for the terminal in
+ * front of us, not for a recording played elsewhere — `TERM=dumb` off. Takes the environment
+ * as an argument: only the runners read `process.env`.
  */
 export function isColorWanted(env: Readonly<Record<string, string | undefined>>, options: {readonly color?: boolean; readonly isForTerminal?: boolean} = {}): boolean {
-	if (options.color === false) return false;
+	if (options.color !== undefined) return options.color;
 	if (env['NO_COLOR'] !== undefined && env['NO_COLOR'] !== '') return false;
 	const force = env['FORCE_COLOR'];
 	if (force === '0' || force === 'false') return false;
-	if (options.color === true || (force !== undefined && force !== '')) return true;
+	if (force !== undefined && force !== '') return true;
 	return !(options.isForTerminal ?? true) || !isDumbTerminal(env);
 }
 

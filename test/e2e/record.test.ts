@@ -96,8 +96,11 @@ describe('scaletop PRESET --headless --record FILE (the built CLI)', () => {
 		const loaded = loadPreset('tour');
 		if (!loaded.ok) throw new Error(loaded.message);
 		await recordHeadless({config: {...loaded.config, seed: 5}, path: library, speed: 60, fps: 2, columns: 100, rows: 30, isHandlingSignals: false});
-		expect(firstDifference(fs.readFileSync(first, 'utf8'), fs.readFileSync(library, 'utf8')), 'the CLI and the library (is dist/ built from this source?)').toBeUndefined();
-		expect(firstDifference(fs.readFileSync(second, 'utf8'), fs.readFileSync(first, 'utf8')), 'two CLI runs').toBeUndefined();
+		// The header's command names the file (it reproduces the cast); everything else is the same bytes.
+		const read = (file: string) => fs.readFileSync(file, 'utf8').replace(`--record ${file} `, '--record FILE ');
+		expect(fs.readFileSync(first, 'utf8')).toContain(`"command":"scaletop tour --headless --record ${first} --seed 5 --duration 5m --speed 60 --fps 2 --cols 100 --rows 30"`);
+		expect(firstDifference(read(first), read(library)), 'the CLI and the library (is dist/ built from this source?)').toBeUndefined();
+		expect(firstDifference(read(second), read(first)), 'two CLI runs').toBeUndefined();
 		if (missing.length === 0) expect(asciinemaCat(first).status).toBe(0);
 	});
 
@@ -105,9 +108,18 @@ describe('scaletop PRESET --headless --record FILE (the built CLI)', () => {
 		const [original, again] = ['original.cast', 'again.cast'].map(name => path.join(folder, name));
 		expect(scaletop('elb-two-instances', '--headless', '--record', original, '--fps', '2').status).toBe(0);
 		const {command} = parseCast(fs.readFileSync(original, 'utf8')).header as {command: string};
-		expect(command).toMatch(/^scaletop elb-two-instances --headless --seed \d+ --duration 30m --speed 30 --fps 2 --cols 120 --rows 36$/);
-		expect(scaletop(...command.split(' ').slice(1), '--record', again).status).toBe(0);
-		expect(firstDifference(fs.readFileSync(again, 'utf8'), fs.readFileSync(original, 'utf8'))).toBeUndefined();
+		expect(command).toBe(`scaletop elb-two-instances --headless --record ${original} --seed 3 --duration 30m --speed 30 --fps 2 --cols 120 --rows 36`);
+		// The same command, to another file: the same cast, byte for byte, but for the file's name in the header.
+		expect(scaletop(...command.replace(original, again).split(' ').slice(1)).status).toBe(0);
+		expect(firstDifference(fs.readFileSync(again, 'utf8').replace(again, original), fs.readFileSync(original, 'utf8'))).toBeUndefined();
+		// --ascii, --no-color, --cast-format and --set shape a cast, so its command carries them.
+		const shaped = path.join(folder, 'shaped.cast');
+		expect(scaletop('elb-two-instances', '--headless', '--record', shaped, '--fps', '2', '--ascii', '--no-color', '--cast-format', 'v3', '--set', 'load.rate=20/s').status).toBe(0);
+		const shapedCommand = (parseCast(fs.readFileSync(shaped, 'utf8')).header as {command: string}).command;
+		expect(shapedCommand).toBe(`scaletop elb-two-instances --headless --record ${shaped} --seed 3 --duration 30m --speed 30 --fps 2 --cols 120 --rows 36 --cast-format v3 --ascii --no-color --set load.rate=20/s`);
+		const shapedAgain = path.join(folder, 'shaped-again.cast');
+		expect(scaletop(...shapedCommand.replace(shaped, shapedAgain).split(' ').slice(1)).status).toBe(0);
+		expect(firstDifference(fs.readFileSync(shapedAgain, 'utf8').replace(shapedAgain, shaped), fs.readFileSync(shaped, 'utf8'))).toBeUndefined();
 	});
 
 	it('fails before anything starts, with exit code 2 and one sentence, on an unwritable path or an existing file', () => {

@@ -56,6 +56,8 @@ describe('openLiveTap', () => {
 		tap.close();
 		tap.write('after close');
 		expect(parseCast(fs.readFileSync(file, 'utf8')).events).toHaveLength(3);
+		// The line a live --record prints after the dashboard has gone: output events are frames.
+		expect(tap.report()).toEqual({message: `Recorded 1.5 s of cast (1 frames) to ${file}.`, isFailed: false});
 	});
 
 	it('leaves on a terminal exactly what the dashboard drew', async () => {

@@ -21,6 +21,21 @@ describe('theme', () => {
 		expect(isColorWanted({TERM: 'dumb'})).toBe(false);
 	});
 
+	test('FORCE_COLOR=0 and --no-color turn colour off; FORCE_COLOR=1 turns it on against TERM=dumb; the flags win over the environment', () => {
+		expect(isColorWanted({FORCE_COLOR: '0'})).toBe(false);
+		expect(isColorWanted({FORCE_COLOR: 'false'})).toBe(false);
+		expect(isColorWanted({}, {color: false})).toBe(false);
+		expect(isColorWanted({TERM: 'dumb'}, {color: true})).toBe(true);
+		expect(isColorWanted({TERM: 'dumb', FORCE_COLOR: '1'})).toBe(true);
+		expect(isColorWanted({NO_COLOR: '1'})).toBe(false);
+		expect(isColorWanted({NO_COLOR: '1'}, {color: true})).toBe(true);
+		expect(isColorWanted({FORCE_COLOR: '0'}, {color: true})).toBe(true);
+		expect(isColorWanted({FORCE_COLOR: '1'}, {color: false})).toBe(false);
+		// A recording is played on another terminal: TERM=dumb here does not take its colour.
+		expect(isColorWanted({TERM: 'dumb'}, {isForTerminal: false})).toBe(true);
+		expect(isColorWanted({FORCE_COLOR: '0'}, {isForTerminal: false})).toBe(false);
+	});
+
 	test('monochrome: no colour codes at all, but bold, dim and reverse video still mark meaning', () => {
 		const mono = frame('mono');
 		expect(mono).not.toMatch(colourCode);
