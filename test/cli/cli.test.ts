@@ -27,7 +27,7 @@ describe('scaletop (built)', () => {
 		expect(status).toBe(0);
 		expect(stdout).toContain('$ scaletop PRESET --headless [--json]');
 		expect(stdout).toContain('--metrics FILE');
-		expect(stdout).toContain('Exit codes: 0 success, 1 the run failed (an invariant broke, or a file could not be\n  written), 2 bad usage or a bad preset, 130/143 interrupted (Ctrl-C / SIGTERM).');
+		expect(stdout).toContain('Exit codes: 0 success, 1 the run failed (an invariant broke, or a file could not be\n  written), 2 bad usage or a bad preset, 130/143 interrupted (Ctrl-C / SIGTERM),\n  129 the terminal went away.');
 	});
 
 	test.each([

@@ -22,6 +22,15 @@ const message = (run: () => unknown): string => {
 
 const config = (input: Partial<SimConfig> = {}): SimConfig => ({...makeConfig({name: 'test', durationSeconds: 3600}), ...input});
 
+describe('--color / --no-color', () => {
+	test('--no-color is false, --color true, neither undefined (the environment decides)', () => {
+		expect(options(['tour', '--no-color']).color).toBe(false);
+		expect(options(['tour', '--color']).color).toBe(true);
+		expect(options(['tour']).color).toBeUndefined();
+		expect(options(['tour', '--headless', '--record', 'x.cast', '--no-color']).color).toBe(false);
+	});
+});
+
 describe('readRunOptions: which flags go together, and each value within its documented bounds', () => {
 	test.each([
 		[['tour', '--json'], '--json needs --headless (scaletop PRESET --headless --json)'],
@@ -30,6 +39,7 @@ describe('readRunOptions: which flags go together, and each value within its doc
 		[['tour', '--headless', '--fps', '3'], '--fps applies to --record FILE.cast'],
 		[['tour', '--fps', '3'], '--fps applies to --record FILE.cast'],
 		[['tour', '--record', 'x.cast', '--cols', '100'], '--cols applies to --headless --record; a live recording has the terminal\'s size'],
+		[['tour', '--headless', '--no-color'], '--no-color applies to the live dashboard and recordings; a headless summary is plain text already'],
 		[['tour', '--headless', '--speed', '10'], '--speed applies to live runs and recordings; a headless run always goes as fast as it can'],
 		[['tour', '--headless', '--interval', '10s'], '--interval applies to --metrics FILE'],
 		[['tour', '--headless', '--force'], '--force applies to --record FILE.cast, --metrics FILE and --events FILE (it lets them overwrite a file)'],
