@@ -58,7 +58,7 @@ describe('recordHeadless', () => {
 			width: 120,
 			height: 36,
 			idle_time_limit: 2,
-			command: 'scaletop recorder-test --headless --seed 7 --duration 30m --speed 150 --fps 4 --cols 120 --rows 36',
+			command: `scaletop recorder-test --headless --record ${file} --seed 7 --duration 30m --speed 150 --fps 4 --cols 120 --rows 36`,
 			title: 'Recorder test: a spike and a caption',
 			env: {TERM: 'xterm-256color', SHELL: '/bin/sh'},
 			scaletop: {preset: 'recorder-test', seed: 7, speed: 150, fps: 4},
@@ -119,8 +119,9 @@ describe('recordHeadless', () => {
 		await recordHeadless({config, path: a, ...quick});
 		await recordHeadless({config, path: b, ...quick});
 		await recordHeadless({config: {...config, seed: 8}, path: c, ...quick});
-		expect(read(a)).toBe(read(b));
-		expect(read(a)).not.toBe(read(c));
+		// The same bytes but for the file's name in the header's command (it reproduces the cast).
+		expect(read(a).replace(a, 'FILE')).toBe(read(b).replace(b, 'FILE'));
+		expect(read(a).replace(a, 'FILE')).not.toBe(read(c).replace(c, 'FILE'));
 	});
 
 	it('writes v3 on request: term in the header, relative intervals summing to the same length', async () => {
