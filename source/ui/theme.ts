@@ -77,13 +77,15 @@ export function makeTheme(mode: ThemeMode, charset: Charset = 'unicode'): Theme 
 }
 
 /**
- * Colour unless asked for none. The flags win (`--color`, `--no-color`, as no-color.org allows);
+ * Colour unless asked for none. The flags win (`--color`, `--no-color` — `noColor` is the same as
+ * `color: false` — as no-color.org allows);
  * then the environment: `NO_COLOR` set to any non-empty value (no-color.org) or `FORCE_COLOR=0`
  * (chalk's and Node's convention) turn it off, `FORCE_COLOR=1…3` on, and — for the terminal in
  * front of us, not for a recording played elsewhere — `TERM=dumb` off. Takes the environment
  * as an argument: only the runners read `process.env`.
  */
-export function isColorWanted(env: Readonly<Record<string, string | undefined>>, options: {readonly color?: boolean; readonly isForTerminal?: boolean} = {}): boolean {
+export function isColorWanted(env: Readonly<Record<string, string | undefined>>, options: {readonly color?: boolean; readonly noColor?: boolean; readonly isForTerminal?: boolean} = {}): boolean {
+	if (options.noColor) return false;
 	if (options.color !== undefined) return options.color;
 	if (env['NO_COLOR'] !== undefined && env['NO_COLOR'] !== '') return false;
 	const force = env['FORCE_COLOR'];

@@ -58,7 +58,8 @@ describe.skipIf(!hasTmux || !isBuilt)(hasTmux ? 'live dashboard in tmux' : 'live
 		expect(afterKill).toContain(`» kill ${selected}`);
 
 		press('?');
-		const help = await waitForScreen((text) => text.includes('Help ↑↓ PgUp PgDn scroll · any other key closes'), 'the help overlay');
+		// The whole overlay (a capture can land while tmux is still drawing the frame).
+		const help = await waitForScreen((text) => text.includes('Help ↑↓ PgUp PgDn scroll · any other key closes') && text.includes('q / Ctrl-C'), 'the help overlay');
 		// The key table, drawn by @alcalzone/ink-table from the one key table.
 		expect(help).toMatch(/│ Load and faults +│ s +│ load spike: ×5 for 60 s +│/);
 		expect(help).toMatch(/│ +│ q \/ Ctrl-C +│ quit: the terminal is restored and a summary printed +│/);
