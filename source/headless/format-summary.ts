@@ -5,6 +5,7 @@
  */
 import type {RunSummary} from '../sim/index.js';
 import {formatDuration} from '../presets/units.js';
+import {busiestTargets, maxTargetsShown} from './busiest-targets.js';
 
 /** What the summary is about, besides the numbers. */
 export type SummaryContext = {readonly title: string; readonly durationSeconds: number; readonly isComplete: boolean};
@@ -30,6 +31,21 @@ function row(label: string, value: string): string {
 	return `  ${`${label} `.padEnd(22, '.')}: ${value}`;
 }
 
+/**
+ * Where the requests went: the busiest targets (all of them in a small fleet) and the others
+ * summed; without a load balancer, the instances the clients reached directly.
+ */
+function targetLines(summary: RunSummary): string[] {
+	const {shown, others} = busiestTargets(summary.elb.routed);
+	const named = shown.map(([id, count]) => `${id} ${formatCount(count)}`);
+	const perLine = 4;
+	const texts = Array.from({length: Math.ceil(named.length / perLine)}, (_, index) => named.slice(index * perLine, (index + 1) * perLine).join(' · '));
+	if (others.targets > 0) texts.push(`(the ${maxTargetsShown} busiest) and ${formatCount(others.targets)} other ${others.targets === 1 ? 'target' : 'targets'}: ${formatCount(others.requests)}`);
+	const label = summary.elb.isPresent ? 'elb routed' : 'no load balancer';
+	const first = summary.elb.isPresent ? (texts[0] ?? 'nothing') : (named.length > 0 ? `requests went straight to ${texts[0]!}` : 'no requests reached an instance');
+	return [row(label, first), ...texts.slice(1).map(text => `${' '.repeat(26)}${text}`)];
+}
+
 /** The summary as lines of text. */
 export function formatSummary(summary: RunSummary, context: SummaryContext): string {
 	const {requests, errors, latencyMs: latency, instances, cost} = summary;
@@ -49,9 +65,6 @@ export function formatSummary(summary: RunSummary, context: SummaryContext): str
 	];
 	const alarms = summary.alarms.map(alarm => `${alarm.name} ${alarm.state} (${alarm.transitions} transition${alarm.transitions === 1 ? '' : 's'})`);
 	lines.push(row('alarms', alarms.length > 0 ? alarms[0] : 'none'), ...alarms.slice(1).map(text => `${' '.repeat(26)}${text}`));
-	const routed = Object.entries(summary.elb.routed).map(([id, count]) => `${id} ${formatCount(count)}`);
-	const perLine = 4;
-	const routedLines = Array.from({length: Math.ceil(routed.length / perLine)}, (_, index) => routed.slice(index * perLine, (index + 1) * perLine).join(' · '));
-	lines.push(row('elb routed', routedLines[0] ?? 'nothing'), ...routedLines.slice(1).map(text => `${' '.repeat(26)}${text}`));
+	lines.push(...targetLines(summary));
 	return `${lines.join('\n')}\n`;
 }

@@ -3,7 +3,9 @@
  * limits they state come from the constants that enforce them.
  */
 import {maxAbInstances, maxAbRequests} from '../ab/options.js';
-import {maxCastSeconds, maxDurationSeconds, minCastSeconds} from '../presets/limits.js';
+import {formatLimit, maxCastSeconds, maxDurationSeconds, maxGroupSize, maxLoadSteps, maxNestingDepth, maxPresetBytes, maxStandaloneInstances, maxTicks, maxTickSeconds, maxTimelineEntries, minCastSeconds, minTickSeconds} from '../presets/limits.js';
+
+const formatBytes = (bytes: number) => `${bytes / 1_048_576} MB`;
 import {formatDuration} from '../presets/units.js';
 import {minColumns, minRows} from '../ui/layout.js';
 import {maxSpeed, minSpeed} from '../ui/ui-state.js';
@@ -62,6 +64,10 @@ export const helpText = `
                            on; with TERM=dumb the live run prints plain lines instead
     --list-presets         list the built-in presets (with --json: as JSON)
     --help, --version      anywhere on the line
+
+  Preset limits (docs/presets.md): a file of at most ${formatBytes(maxPresetBytes)}, nesting ${maxNestingDepth} deep,
+  ${formatLimit(maxGroupSize)} instances in the group, ${formatLimit(maxStandaloneInstances)} standalone, ${formatLimit(maxTimelineEntries)} timeline entries,
+  ${formatLimit(maxLoadSteps)} load steps, a tick of ${formatDuration(minTickSeconds)} to ${formatDuration(maxTickSeconds)}, ${formatDuration(maxDurationSeconds)} and ${formatLimit(maxTicks)} ticks.
 
   Exit codes: 0 success, 1 the run failed (an invariant broke, or a file could not be
   written), 2 bad usage or a bad preset, 130/143 interrupted (Ctrl-C / SIGTERM),

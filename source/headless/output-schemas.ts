@@ -12,6 +12,7 @@
 import {z} from 'zod';
 import type {MetricsLine, RunSummary} from '../sim/index.js';
 import {eventKinds, type EventLine} from './events.js';
+import {busiestTargets, maxTargetsShown} from './busiest-targets.js';
 
 /** The JSON summary's `schemaVersion`: raised when a field is removed or changes meaning. */
 export const summarySchemaVersion = 1;
@@ -43,7 +44,11 @@ export const summaryJsonSchema = z.looseObject({
 	scalingActivities: count,
 	cost: z.looseObject({totalUsd: count, instanceHours: count, fixedPeakFleetUsd: count, elbUsd: count, elasticIpUsd: count}),
 	alarms: z.array(z.looseObject({name: z.string(), state: z.enum(['OK', 'ALARM', 'INSUFFICIENT_DATA']), transitions: count})).readonly(),
-	elb: z.looseObject({routed: z.record(z.string(), count).describe('Requests routed to each target, by instance id.')}),
+	elb: z.looseObject({
+		present: z.boolean().describe('false: the run has no load balancer, and routed counts the requests clients sent straight to each instance.'),
+		routed: z.record(z.string(), count).describe(`Requests routed to each target, by instance id, in launch order: every target, or in a fleet of more than ${maxTargetsShown} the ${maxTargetsShown} busiest.`),
+		otherTargets: z.looseObject({count, requests: count}).describe('The targets left out of routed, and the requests they took between them (0 and 0 when routed lists every target).'),
+	}),
 	tiers: z.looseObject({web: tierSummary, database: tierSummary.optional()}).describe('Each tier of the route, in route order: web, then database when it is dedicated (design.md §1b).'),
 });
 
@@ -73,9 +78,26 @@ export const eventLineSchema = z.looseObject({
 	cause: z.string().optional().describe('AWS\'s cause, when there is one.'),
 });
 
-/** The summary as `--json` prints it: `schemaVersion` first, then the summary (with `settings` after the seed). */
-export function summaryJson(summary: RunSummary): {readonly schemaVersion: typeof summarySchemaVersion} & RunSummary {
-	return {schemaVersion: summarySchemaVersion, ...summary};
+/** The summary's `elb` as `--json` prints it: the busiest targets and the others summed. */
+export type SummaryElbJson = {
+	readonly present: boolean;
+	readonly routed: Readonly<Record<string, number>>;
+	readonly otherTargets: {readonly count: number; readonly requests: number};
+};
+
+/** The summary as `--json` prints it. */
+export type SummaryJson = {readonly schemaVersion: typeof summarySchemaVersion} & Omit<RunSummary, 'elb'> & {readonly elb: SummaryElbJson};
+
+/**
+ * The summary as `--json` prints it: `schemaVersion` first, then the summary (with `settings`
+ * after the seed); `elb` names the busiest targets and sums the rest (./busiest-targets.ts).
+ */
+export function summaryJson(summary: RunSummary): SummaryJson {
+	// A summary read back from --json (sweep --merge) already has this shape.
+	const elb = summary.elb as RunSummary['elb'] | SummaryElbJson;
+	if ('otherTargets' in elb) return {schemaVersion: summarySchemaVersion, ...summary, elb};
+	const {shown, others} = busiestTargets(elb.routed);
+	return {schemaVersion: summarySchemaVersion, ...summary, elb: {present: elb.isPresent, routed: Object.fromEntries(shown), otherTargets: {count: others.targets, requests: others.requests}}};
 }
 
 // The TypeScript types the program writes must fit the schemas (checked by tsc).

@@ -9,13 +9,36 @@ import type {PresetDocument} from './schema.js';
 import {defaultZones, effectiveLimits} from './to-config.js';
 import {insideFolder} from './trace.js';
 import {formatDuration} from './units.js';
+import {formatLimit, maxDurationSeconds, maxTicks, maxTickSeconds, minTickSeconds} from './limits.js';
 
 /** A finding: where (key path, and whether to point at the key or the value) and what. */
 export type Finding = {readonly path: readonly PathSegment[]; readonly anchor: 'key' | 'value'; readonly message: string};
 
 /** Every cross-field problem of a schema-valid document. */
 export function checkPreset(document: PresetDocument): Finding[] {
-	return [...checkGroup(document), ...checkZones(document), ...checkLoadBalancer(document), ...checkTimeline(document), ...checkLoad(document), ...checkApp(document), ...checkTiers(document)];
+	return [...checkTime(document), ...checkGroup(document), ...checkZones(document), ...checkLoadBalancer(document), ...checkTimeline(document), ...checkLoad(document), ...checkApp(document), ...checkTiers(document)];
+}
+
+/** `duration` and `tick`: inside the documented limits, and the duration a whole number of ticks. */
+function checkTime(document: PresetDocument): Finding[] {
+	const findings: Finding[] = [];
+	const {tick, duration} = document;
+	if (tick !== undefined && (tick < minTickSeconds || tick > maxTickSeconds)) {
+		findings.push({path: ['tick'], anchor: 'value', message: `must be from ${formatDuration(minTickSeconds)} to ${formatDuration(maxTickSeconds)} (scaletop's limits), got ${formatDuration(tick)}`});
+	}
+
+	if (duration !== undefined && duration > maxDurationSeconds) {
+		findings.push({path: ['duration'], anchor: 'value', message: `must be at most ${formatDuration(maxDurationSeconds)} (scaletop's limit), got ${formatDuration(duration)}`});
+	}
+
+	if (findings.length > 0 || tick === undefined) return findings;
+	const length = duration ?? 1800;
+	const ticks = length / tick;
+	const at = duration === undefined ? 'tick' : 'duration';
+	if (ticks < 1) findings.push({path: [at], anchor: 'value', message: `the duration (${formatDuration(length)}) must be at least one tick (${formatDuration(tick)})`});
+	else if (Math.abs(ticks - Math.round(ticks)) > 1e-9) findings.push({path: [at], anchor: 'value', message: `the duration (${formatDuration(length)}) must be a whole number of ticks (${formatDuration(tick)} each)`});
+	else if (ticks > maxTicks) findings.push({path: ['tick'], anchor: 'value', message: `the duration (${formatDuration(length)}) must be at most ${formatLimit(maxTicks)} ticks (scaletop's limit), got ${formatLimit(Math.round(ticks))} of ${formatDuration(tick)}`});
+	return findings;
 }
 
 function checkGroup(document: PresetDocument): Finding[] {

@@ -101,7 +101,8 @@ export function issuesToProblems(issues: readonly Issue[], root: unknown, file: 
 
 			default: {
 				if (custom) {
-					add(path, 'value', found === undefined ? `missing (${issue.message})` : `${issue.message}, got ${describeFound(found)}`);
+					const got = Array.isArray(found) ? found.length.toLocaleString('en-US') : describeFound(found);
+					add(path, 'value', found === undefined ? `missing (${issue.message})` : `${issue.message}, got ${got}`);
 					return;
 				}
 
@@ -157,7 +158,7 @@ function plainMessage(issue: Issue, found: unknown): string {
 				: issue.origin === 'string' ? `expected non-empty text, got ${describeFound(found)}`
 					: `must be ${issue.inclusive ? '≥' : '>'} ${String(issue.minimum)}, got ${describeFound(found)}`;
 		case 'too_big':
-			return issue.origin === 'array' ? `expected at most ${String(issue.maximum)} entries` : `must be ${issue.inclusive ? '≤' : '<'} ${String(issue.maximum)}, got ${describeFound(found)}`;
+			return issue.origin === 'array' ? `expected at most ${String(issue.maximum)} entries, got ${(found as unknown[]).length}` : `must be ${issue.inclusive ? '≤' : '<'} ${String(issue.maximum)}, got ${describeFound(found)}`;
 		case 'invalid_format':
 			return `expected text matching ${issue.format}, got ${describeFound(found)}`;
 		default:

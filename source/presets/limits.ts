@@ -1,7 +1,8 @@
 /**
- * The documented limits of a run and of a preset file (docs/presets.md, `scaletop --help`).
- * Each keeps one run within reasonable time and memory on a laptop: past it a preset or a flag
- * is refused with one sentence saying the limit, never run for hours or until memory runs out.
+ * The documented limits of a run and of a preset file (docs/presets.md "Limits", `scaletop
+ * --help`). Each keeps one run within reasonable time and memory on a laptop: past it a preset
+ * or a flag is refused with one located sentence saying the limit, never run for hours or until
+ * memory runs out. The figures behind them are in docs/benchmarks.md ("Huge presets").
  */
 
 /** The longest run: 30 simulated days (a steady fleet simulates a week in about 5 s). */
@@ -16,23 +17,35 @@ export const minTickSeconds = 0.1;
 /** The longest tick, seconds: health checks and CloudWatch periods are counted in ticks. */
 export const maxTickSeconds = 60;
 
-/** The most instances in the Auto Scaling group (`min`, `max`, `desired`, scheduled actions). */
-export const maxGroupSize = 10_000;
+/**
+ * The most instances in the Auto Scaling group (`min`, `max`, `desired`, scheduled actions,
+ * `set-desired`). Every tick costs time in proportion to the fleet: 1,000 instances simulate
+ * ten minutes in about 7 s.
+ */
+export const maxGroupSize = 1000;
 
-/** The most standalone instances (`instances:`). */
-export const maxStandaloneInstances = 1000;
+/** The most standalone instances (`instances:`): each is written out by hand. */
+export const maxStandaloneInstances = 100;
 
-/** The most timeline entries. */
-export const maxTimelineEntries = 10_000;
+/**
+ * The most timeline entries, and the most `steps` of a `steps` load: a timeline is a script of
+ * events, read and applied one by one (a recorded load belongs in a trace file).
+ */
+export const maxTimelineEntries = 1000;
+export const maxLoadSteps = 1000;
 
 /** The largest preset file, bytes (a preset is a page of settings, not a data set). */
 export const maxPresetBytes = 1_048_576;
 
-/** The largest trace CSV, bytes, and the most points in it (a day of one-second points fits). */
-export const maxTraceBytes = 4_194_304;
-export const maxTracePoints = 100_000;
+/** The deepest nesting of maps and lists in a preset (the format itself is five levels deep). */
+export const maxNestingDepth = 32;
 
 /** A cast made by `--headless --record` lasts from this many seconds … */
 export const minCastSeconds = 1;
 /** … to this many (an hour of cast at 10 frames a second is 36,000 frames). */
 export const maxCastSeconds = 3600;
+
+/** `1,000`: a limit as messages and help print it. */
+export function formatLimit(value: number): string {
+	return value.toLocaleString('en-US');
+}

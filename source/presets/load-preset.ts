@@ -9,9 +9,10 @@ import {fileURLToPath} from 'node:url';
 import type {SimConfig} from '../sim/index.js';
 import {didYouMean} from '../text/did-you-mean.js';
 import {parsePreset} from './parse-preset.js';
-import {formatProblem, type PresetProblem} from './problems.js';
+import {formatProblems, type PresetProblem} from './problems.js';
 import type {Override} from './overrides.js';
 import {readTraceFiles} from './trace-files.js';
+import {maxPresetBytes} from './limits.js';
 
 /** The folder of built-in presets (`presets/` at the package root). */
 export const builtInPresetsDirectory = fileURLToPath(new URL('../../presets/', import.meta.url));
@@ -65,16 +66,52 @@ export function loadPreset(reference: string, directory = builtInPresetsDirector
 	let text: string;
 	try {
 		if (fs.statSync(filePath).isDirectory()) return fail(`${label} is a folder, not a preset file`);
-		text = fs.readFileSync(filePath, 'utf8');
-	} catch {
-		return fail(`cannot read the preset ${label}: no such file`);
+		const bytes = readAtMost(filePath, maxPresetBytes);
+		if (bytes === undefined) return fail(`${label} is larger than ${formatBytes(maxPresetBytes)}: a preset is a page of settings (scaletop's limit; a recorded load belongs in a trace file, load.pattern: trace)`);
+		text = new TextDecoder().decode(bytes);
+	} catch (error) {
+		return fail(`cannot read the preset ${label}: ${readFailure(error)}`);
 	}
 
 	const fallbackName = path.basename(filePath).replace(/\.ya?ml$/i, '');
 	const labelFolder = label.replace(/[^/\\]*$/, '');
 	const result = parsePreset(text, {file: label, fallbackName, readTrace: (relative, format) => readTraceFiles(path.dirname(filePath), relative, format, labelFolder), overrides});
-	if (!result.ok) return {ok: false, message: result.problems.map(formatProblem).join('\n'), problems: result.problems};
+	if (!result.ok) return {ok: false, message: formatProblems(result.problems), problems: result.problems};
 	return {ok: true, config: result.config, file: label};
+}
+
+/**
+ * The file's bytes, or undefined when it holds more than `limit` (read in chunks, so a pipe or a
+ * huge file costs at most `limit` bytes of memory).
+ */
+function readAtMost(filePath: string, limit: number): Uint8Array | undefined {
+	const descriptor = fs.openSync(filePath, 'r');
+	try {
+		const buffer = Buffer.alloc(limit + 1);
+		let length = 0;
+		for (;;) {
+			const read = fs.readSync(descriptor, buffer, length, buffer.length - length, null);
+			if (read === 0) break;
+			length += read;
+			if (length > limit) return undefined;
+		}
+
+		return buffer.subarray(0, length);
+	} finally {
+		fs.closeSync(descriptor);
+	}
+}
+
+function formatBytes(bytes: number): string {
+	return bytes >= 1_048_576 ? `${bytes / 1_048_576} MB` : `${bytes / 1024} KB`;
+}
+
+/** Why a preset could not be read, in a few words. */
+function readFailure(error: unknown): string {
+	const code = (error as NodeJS.ErrnoException).code;
+	if (code === 'ENOENT' || code === 'ENOTDIR') return 'no such file';
+	if (code === 'EACCES' || code === 'EPERM') return 'permission denied';
+	return code ?? 'it could not be read';
 }
 
 /** The built-in presets with their titles and durations, the default first. */

@@ -7,7 +7,8 @@
  * `!!int` does), no custom tags and a small alias budget: a preset is data, and nothing in it
  * can run code or expand into a billion laughs. One document per file.
  */
-import {LineCounter, parseDocument, type ScalarTag} from 'yaml';
+import {isMap, isPair, isSeq, LineCounter, parseDocument, type ScalarTag} from 'yaml';
+import {maxNestingDepth} from './limits.js';
 import {advance, checkConfig, createInitialState, describeSeconds, type SimConfig} from '../sim/index.js';
 import {checkPreset} from './check-preset.js';
 import {describeFound, issuesToProblems, presetErrorMap} from './issues.js';
@@ -73,6 +74,12 @@ function parseUnsafe(text: string, options: ParseOptions): ParseResult {
 		return {file, line, column: col, path: '', message: yamlMessage(error.code, error.message)};
 	});
 	if (syntax.length > 0) return {ok: false, problems: syntax.sort(byPosition)};
+	const tooDeep = firstTooDeep(document.contents);
+	if (tooDeep !== undefined) {
+		const {line, col} = lineCounter.linePos(tooDeep);
+		return {ok: false, problems: [{file, line, column: col, path: '', message: nestingMessage}]};
+	}
+
 	const notApplied = applyOverrides(document, options.overrides ?? []);
 	if (notApplied.length > 0) {
 		const locateEarly = makeLocator(document, lineCounter);
@@ -199,7 +206,30 @@ function objectShape(schema: unknown): Record<string, {safeParse: (value: unknow
 	return undefined;
 }
 
+const nestingMessage = `expected maps and lists nested at most ${maxNestingDepth} deep (scaletop's limit; the preset format is five deep), got deeper ones here`;
+
+/**
+ * The offset of the first map or list nested deeper than `maxNestingDepth`, if any. Iterative:
+ * the document may be nested deeper than the call stack allows.
+ */
+function firstTooDeep(root: unknown): number | undefined {
+	const stack: Array<{node: unknown; depth: number}> = [{node: root, depth: 1}];
+	while (stack.length > 0) {
+		const {node, depth} = stack.pop()!;
+		if (!isMap(node) && !isSeq(node)) continue;
+		if (depth > maxNestingDepth) return node.range?.[0] ?? 0;
+		for (const item of node.items as unknown[]) {
+			if (isPair(item)) stack.push({node: item.key, depth: depth + 1}, {node: item.value, depth: depth + 1});
+			else stack.push({node: item, depth: depth + 1});
+		}
+	}
+
+	return undefined;
+}
+
 function yamlMessage(code: string, message: string): string {
+	// The YAML library itself runs out of stack on very deep nesting (about 800 levels).
+	if (code === 'RESOURCE_EXHAUSTION') return nestingMessage;
 	if (code === 'MULTIPLE_DOCS') return 'expected one preset per file, got a second YAML document here (after ---): put each preset in a file of its own';
 	if (code === 'DUPLICATE_KEY') return 'duplicate key: each key may appear once in a map';
 	if (code === 'TAG_RESOLVE_FAILED' || code === 'BAD_TAG') return `YAML tags are not allowed in a preset (presets are data): ${message}`;

@@ -4,6 +4,10 @@
  * Unset fields take CloudWatch's / Auto Scaling's defaults when converted to a SimConfig.
  */
 import {z} from 'zod';
+import {formatLimit, maxGroupSize} from './limits.js';
+
+/** A size of the Auto Scaling group (min, max, desired): a whole number up to scaletop's limit. */
+export const groupSizeSchema = z.number().int().nonnegative().max(maxGroupSize, {error: `expected at most ${formatLimit(maxGroupSize)} instances in the group (scaletop's limit, docs/presets.md)`});
 import {durationSchema} from './units.js';
 
 /** A CloudWatch alarm. `period` 60s (detailed) or 300s (basic); M of N with `datapointsToAlarm`. */
@@ -59,9 +63,9 @@ export const scheduledPolicySchema = z.strictObject({
 	type: z.literal('scheduled'),
 	at: durationSchema,
 	every: durationSchema.optional().describe('Repeat interval, e.g. 24h; default: once.'),
-	desired: z.number().int().nonnegative().optional(),
-	min: z.number().int().nonnegative().optional(),
-	max: z.number().int().nonnegative().optional(),
+	desired: groupSizeSchema.optional(),
+	min: groupSizeSchema.optional(),
+	max: groupSizeSchema.optional(),
 });
 
 /** Any scaling policy, by `type`. */

@@ -36,6 +36,17 @@ export function formatProblem(problem: PresetProblem): string {
 	return visibleText(problem.path ? `${where} ${problem.path}: ${problem.message}` : `${where} ${problem.message}`);
 }
 
+/** The most problems printed for one preset; the rest are counted (a generated file can have thousands). */
+export const maxProblemsShown = 50;
+
+/** Every problem on a line of its own, at most `maxProblemsShown` of them and a count of the rest. */
+export function formatProblems(problems: readonly PresetProblem[]): string {
+	const lines = problems.slice(0, maxProblemsShown).map(formatProblem);
+	const rest = problems.length - lines.length;
+	if (rest > 0) lines.push(`… and ${rest.toLocaleString('en-US')} more problem${rest === 1 ? '' : 's'} in ${visibleText(problems[maxProblemsShown]!.file)}`);
+	return lines.join('\n');
+}
+
 /** Where to point for a path: the key itself, or its value (or the nearest ancestor present). */
 export type Anchor = 'key' | 'value';
 

@@ -9,7 +9,8 @@
 import {z} from 'zod';
 import {appProfiles, dbInstanceClassNames, instanceTypeNames} from '../sim/index.js';
 import {durationSchema, rateSchema} from './units.js';
-import {policySchema} from './policy-schema.js';
+import {groupSizeSchema, policySchema} from './policy-schema.js';
+import {formatLimit, maxLoadSteps, maxStandaloneInstances, maxTimelineEntries} from './limits.js';
 import {timelineEntrySchema} from './timeline-schema.js';
 
 const instanceType = z.enum(instanceTypeNames as [string, ...string[]]);
@@ -65,9 +66,9 @@ const autoScalingSchema = z.strictObject({
 	name: z.string().min(1).optional(),
 	launchTemplate: z.strictObject({instanceType: instanceType.optional()}).optional(),
 	zones: z.array(z.string().min(1)).min(1).optional(),
-	min: count.optional(),
-	max: count.optional(),
-	desired: count.optional(),
+	min: groupSizeSchema.optional(),
+	max: groupSizeSchema.optional(),
+	desired: groupSizeSchema.optional(),
 	healthCheckType: z.enum(['EC2', 'ELB']).optional(),
 	healthCheckGracePeriod: durationSchema.optional(),
 	defaultCooldown: durationSchema.optional(),
@@ -96,7 +97,7 @@ export const openLoadSchema = z.discriminatedUnion('pattern', [
 	open('constant', {rate: rateSchema}),
 	open('ramp', {from: rateSchema, to: rateSchema, over: durationSchema}),
 	open('spike', {rate: rateSchema, factor: z.number().positive(), at: durationSchema, for: durationSchema}),
-	open('steps', {steps: z.array(z.strictObject({at: durationSchema, rate: rateSchema})).min(1)}),
+	open('steps', {steps: z.array(z.strictObject({at: durationSchema, rate: rateSchema})).min(1).max(maxLoadSteps, {error: `expected at most ${formatLimit(maxLoadSteps)} steps (scaletop's limit; a recorded load belongs in a trace file)`})}),
 	open('daily', {rate: rateSchema.describe('The peak.'), trough: rateSchema, period: durationSchema.default(86_400), peakAt: durationSchema.default(50_400)}),
 	open('sine', {rate: rateSchema.describe('The peak.'), trough: rateSchema, period: durationSchema, peakAt: durationSchema.default(0)}),
 	open('trace', {
@@ -129,9 +130,9 @@ export const presetSchema = z
 		app: appSchema.optional().describe('The web application on every instance.'),
 		loadBalancer: loadBalancerSchema.optional().describe('The Elastic Load Balancer (defaults: AWS\'s for its kind).'),
 		autoScaling: z.union([autoScalingSchema, z.literal(false)]).optional().describe('The Auto Scaling group, or false for none.'),
-		instances: z.array(standaloneInstanceSchema).optional().describe('Standalone instances outside the group.'),
+		instances: z.array(standaloneInstanceSchema).max(maxStandaloneInstances, {error: `expected at most ${formatLimit(maxStandaloneInstances)} standalone instances (scaletop's limit; an Auto Scaling group holds more)`}).optional().describe('Standalone instances outside the group.'),
 		load: loadSchema.optional().describe('The load generator: open loop (pattern) or closed loop (closed).'),
-		timeline: z.array(timelineEntrySchema).optional().describe('Actions, captions and markers at absolute times.'),
+		timeline: z.array(timelineEntrySchema).max(maxTimelineEntries, {error: `expected at most ${formatLimit(maxTimelineEntries)} timeline entries (scaletop's limit; a recorded load belongs in a trace file)`}).optional().describe('Actions, captions and markers at absolute times.'),
 		tiers: tiersSchema.optional().describe('The tiers behind the web fleet (design.md §1b); absent: one web tier doing everything.'),
 		chaosMonkey: z.strictObject({enabled: z.boolean().default(true), interval: durationSchema.default(600)}).optional().describe('Kill one random InService instance every interval.'),
 	})

@@ -9,6 +9,7 @@
 import {z} from 'zod';
 import {dbInstanceClassNames, instanceTypeNames} from '../sim/index.js';
 import {durationSchema, rateSchema} from './units.js';
+import {groupSizeSchema} from './policy-schema.js';
 
 const at = durationSchema.describe('When the entry happens, from the start of the run (5m, 1h30m).');
 
@@ -33,7 +34,7 @@ export const timelineActionSchema = z.discriminatedUnion('action', [
 	entry('scale-up', {target: targetSchema.default('oldest'), instanceType: z.enum(instanceTypeNames as [string, ...string[]]).optional()}),
 	entry('az-outage', {zone: z.string().optional(), for: durationSchema.default(300)}),
 	entry('slow-network', {extraLatencyMs: positive('a positive number of milliseconds').default(200), for: durationSchema.default(300)}),
-	entry('set-desired', {desired: z.number().int().nonnegative()}),
+	entry('set-desired', {desired: groupSizeSchema}),
 	entry('nudge-desired', {delta: z.number().int()}),
 	entry('algorithm', {algorithm: z.enum(['round-robin', 'least-outstanding-requests', 'weighted']).optional()}),
 	entry('chaos-monkey', {enabled: z.boolean().optional(), interval: durationSchema.optional()}),

@@ -14,7 +14,7 @@ const summary: RunSummary = {
 	scalingActivities: 5,
 	cost: {totalUsd: 0.0454, instanceHours: 2.45, fixedPeakFleetUsd: 0.0691, elbUsd: 0.01, elasticIpUsd: 0},
 	alarms: [{name: 'HighCPU', state: 'OK', transitions: 3}, {name: 'LowCPU', state: 'ALARM', transitions: 1}],
-	elb: {routed: {'i-0001': 5738, 'i-0002': 5731}},
+	elb: {routed: {'i-0001': 5738, 'i-0002': 5731}, isPresent: true},
 	tiers: {web: {nodes: 2, cpuAvg: 60, latencyMs: {mean: 50, p99: 200}, peakUtilisation: 90, bottleneckSeconds: 1800, costUsd: 0.01}},
 };
 
@@ -43,4 +43,21 @@ test('a run stopped early says how far it got', () => {
 test('dollars keep four decimals below one dollar', () => {
 	expect(formatUsd(0.00046)).toBe('$0.0005');
 	expect(formatUsd(1234.5)).toBe('$1,234.50');
+});
+
+test('a fleet of more than ten targets: the ten busiest by name, the others summed', () => {
+	const routed = Object.fromEntries(Array.from({length: 1000}, (_, index) => [`i-${String(index + 1).padStart(4, '0')}`, index === 500 ? 9000 : (index < 12 ? 100 + index : 1)]));
+	const lines = formatSummary({...summary, elb: {routed, isPresent: true}}, {title: 'Big', durationSeconds: 2700, isComplete: true}).trimEnd().split('\n');
+	expect(lines.slice(-4)).toEqual([
+		'  elb routed ...........: i-0004 103 · i-0005 104 · i-0006 105 · i-0007 106',
+		'                          i-0008 107 · i-0009 108 · i-0010 109 · i-0011 110',
+		'                          i-0012 111 · i-0501 9,000',
+		'                          (the 10 busiest) and 990 other targets: 1,290',
+	]);
+});
+
+test('without a load balancer the summary says the requests went straight to the instance', () => {
+	const text = formatSummary({...summary, elb: {routed: {'i-0001': 12_345}, isPresent: false}}, {title: 'ab', durationSeconds: 900, isComplete: true});
+	expect(text).not.toContain('elb routed');
+	expect(text.trimEnd().split('\n').at(-1)).toBe('  no load balancer .....: requests went straight to i-0001 12,345');
 });
