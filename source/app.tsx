@@ -12,7 +12,7 @@ import {timelineMarkers} from './recorder/timeline-markers.js';
 import {Dashboard} from './ui/dashboard.js';
 import {keymapContextOf, planFrame} from './ui/frame-plan.js';
 import {useKeybindings} from './ui/hooks/use-keybindings.js';
-import {useSimulation} from './ui/hooks/use-simulation.js';
+import {useSimulation, type Sampling} from './ui/hooks/use-simulation.js';
 import {useTerminalSize, type TerminalSize} from './ui/hooks/use-terminal-size.js';
 import type {Theme} from './ui/theme.js';
 import {effectiveSelection, initialUiState, uiReducer, type UiState} from './ui/ui-state.js';
@@ -33,8 +33,10 @@ export type AppProps = {
 	readonly size?: TerminalSize;
 	/** Called once per timeline event the run passes, with its marker label (cast markers). */
 	readonly onMarker?: (label: string) => void;
-	/** Called with every new simulation state (metrics sampling, the summary after quitting). */
+	/** Called with every new simulation state React renders (the events file, the summary after quitting). */
 	readonly onState?: (state: SimState) => void;
+	/** Called with the state at every interval boundary the run reaches, however far a frame advances (the metrics file). */
+	readonly sampling?: Sampling;
 	/** Called when the user quits, with the exit code (0 for `q`, 130 for Ctrl-C), just before the app exits. */
 	readonly onQuit?: (exitCode: 0 | 130) => void;
 };
@@ -63,13 +65,14 @@ function useMarkers(config: SimConfig, state: SimState, onMarker: ((label: strin
 }
 
 /** The live dashboard. */
-export function App({config, theme, speed, fps = 10, isPaused, size: fixedSize, onMarker, onState, onQuit}: AppProps) {
+export function App({config, theme, speed, fps = 10, isPaused, size: fixedSize, onMarker, onState, sampling, onQuit}: AppProps) {
 	const {exit} = useApp();
 	const [ui, dispatchUi] = useReducer(uiReducer, {speed, isPaused}, initialUiState);
 	const sim = useSimulation(config, {
 		isPaused: ui.isPaused,
 		speed: ui.speed,
 		fps,
+		sampling,
 		onPauseRequested() {
 			dispatchUi({type: 'pause/requested'});
 		},

@@ -8,23 +8,27 @@ import {intervalMetricsLine} from '../headless/interval-metrics.js';
 import {eventLine, lostLine} from '../headless/events.js';
 import type {NdjsonWriter} from '../headless/ndjson-file.js';
 import type {LiveOutputTap} from '../recorder/types.js';
-import {selectEventsSince, selectSummary, type RunSummary, type SimConfig, type SimState} from '../sim/index.js';
+import {createInitialState, selectEventsSince, selectSummary, type RunSummary, type SimConfig, type SimState} from '../sim/index.js';
 import {castCommand} from '../recorder/cast-command.js';
 import {isColorWanted} from '../ui/theme.js';
+import type {Sampling} from '../ui/hooks/use-simulation.js';
 import {openRunFiles} from './outputs.js';
 import type {RunOptions} from './run-options.js';
 
-/** Writes a metrics line each time the live run crosses an interval boundary. */
-function metricsSampler(metrics: NdjsonWriter, intervalTicks: number): (state: SimState) => void {
-	let nextTick = Math.max(1, Math.round(intervalTicks));
-	let previous: RunSummary | undefined;
-	return state => {
-		if (previous === undefined) previous = selectSummary(state);
-		if (state.clock.tick < nextTick) return;
-		const current = selectSummary(state);
-		metrics.write(intervalMetricsLine(state, current, previous));
-		previous = current;
-		nextTick = (Math.floor(state.clock.tick / intervalTicks) + 1) * intervalTicks;
+/**
+ * One metrics line per interval, as headless writes them: the live run hands on the state at
+ * every interval boundary it reaches (however many a slow frame crosses), and each line covers
+ * the interval since the previous one (the first since the start).
+ */
+export function metricsSampling(metrics: NdjsonWriter, config: SimConfig, intervalTicks: number): Sampling {
+	let previous: RunSummary = selectSummary(createInitialState(config));
+	return {
+		everyTicks: intervalTicks,
+		onSample(state) {
+			const current = selectSummary(state);
+			metrics.write(intervalMetricsLine(state, current, previous));
+			previous = current;
+		},
 	};
 }
 
@@ -59,11 +63,11 @@ export async function runLiveCommand(options: RunOptions, config: SimConfig): Pr
 			tap = opened.tap;
 		}
 
-		const samplers = [metrics && metricsSampler(metrics, intervalSeconds / config.tickSeconds), events && eventsSampler(events)].filter(sampler => sampler !== undefined);
-		const onState = samplers.length === 0 ? undefined : (state: SimState) => samplers.forEach(sample => sample(state));
+		const sampling = metrics && metricsSampling(metrics, config, Math.round(intervalSeconds / config.tickSeconds));
+		const onState = events && eventsSampler(events);
 		const {runLive} = await import('../live/run-live.js');
 		const isStderrTerminal = isatty(2);
-		const {exitCode, isTerminalGone} = await runLive({config, speed, fps: record?.fps, tap, onState, charset: options.isAscii ? 'ascii' : 'unicode', themeMode: isColor ? 'color' : 'mono'});
+		const {exitCode, isTerminalGone} = await runLive({config, speed, fps: record?.fps, tap, onState, sampling, charset: options.isAscii ? 'ascii' : 'unicode', themeMode: isColor ? 'color' : 'mono'});
 		// A failed write is a failed run: one sentence per file after the dashboard has gone
 		// (unless stderr was the terminal that went away).
 		tap?.close();

@@ -22,6 +22,7 @@ import {composeFrame} from '../ui/compose-frame.js';
 import {initialUiState} from '../ui/ui-state.js';
 import {toDashboardVm} from '../ui/view-models/to-dashboard.js';
 import type {LiveOutputTap} from '../recorder/types.js';
+import type {Sampling} from '../ui/hooks/use-simulation.js';
 import {isDumbTerminal, makeTheme, type Charset, type Theme, type ThemeMode} from '../ui/theme.js';
 import type {ReactElement} from 'react';
 import {formatSummary} from '../headless/format-summary.js';
@@ -44,6 +45,8 @@ export type LiveOptions = {
 	readonly paused?: boolean;
 	/** Called with every new simulation state (e.g. the CLI's NDJSON metrics sampler). */
 	readonly onState?: (state: SimState) => void;
+	/** Called with the state at every interval boundary the run reaches, however far a frame advances (the CLI's NDJSON metrics sampler). */
+	readonly sampling?: Sampling;
 	/**
 	 * Another view than the dashboard of `config` (the live comparison): its first frame, its
 	 * root element, and the text printed once the terminal is restored. The terminal handling
@@ -206,6 +209,7 @@ export async function runLive(options: LiveOptions): Promise<LiveResult> {
 				isPaused: options.paused,
 				onMarker: tap ? (label: string) => tap.marker(label) : undefined,
 				onState,
+				sampling: options.sampling,
 				onQuit,
 			});
 			// debug: Ink hands each whole frame to the screen at once (see ./ink-screen.ts).

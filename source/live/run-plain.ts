@@ -8,10 +8,10 @@
  */
 import {performance} from 'node:perf_hooks';
 import {isatty} from 'node:tty';
-import {advance, createInitialState, selectEventCount, selectHeader, selectSummary, step, type SimState} from '../sim/index.js';
+import {createInitialState, selectEventCount, selectHeader, selectSummary, step, type SimState} from '../sim/index.js';
 import {formatSummary} from '../headless/format-summary.js';
 import {timelineMarkers} from '../recorder/timeline-markers.js';
-import {advanceWithin, ticksForFrame} from '../ui/hooks/use-simulation.js';
+import {advanceWithin, sampledAdvance, ticksForFrame} from '../ui/hooks/use-simulation.js';
 import {resultOf} from '../ui/hooks/use-keybindings.js';
 import {isSimAction, keymap, type KeymapContext} from '../ui/keymap.js';
 import {initialUiState, uiReducer, type UiState} from '../ui/ui-state.js';
@@ -42,6 +42,7 @@ export async function runPlain(options: LiveOptions): Promise<LiveResult> {
 	const {config, tap} = options;
 	const terminalFds = [0, 1, 2].filter(fd => isatty(fd));
 	let state = createInitialState(config);
+	const run = sampledAdvance(options.sampling);
 	let ui = initialUiState({speed: options.speed, isPaused: options.paused});
 	let isTerminalGone = false;
 	const print = (lines: readonly string[]) => {
@@ -100,7 +101,7 @@ export async function runPlain(options: LiveOptions): Promise<LiveResult> {
 			if (command.type === 'help/toggled') {
 				print(plainKeyHelp());
 			} else if (command.type === 'app/step-one') {
-				state = advance(state, 1);
+				state = run(state, 1);
 				report();
 				print([`> one tick: now ${formatClock(selectHeader(state).simulatedSeconds)}`]);
 			} else if (isSimAction(command)) {
@@ -157,7 +158,7 @@ export async function runPlain(options: LiveOptions): Promise<LiveResult> {
 		const due = ticksForFrame(carry, ui.speed, elapsed, config.tickSeconds);
 		carry = due.carry;
 		if (due.ticks > 0) {
-			const result = advanceWithin(state, due.ticks, frameMs / 2, msPerTick, () => performance.now());
+			const result = advanceWithin(state, due.ticks, frameMs / 2, msPerTick, () => performance.now(), run);
 			msPerTick = result.msPerTick;
 			if (result.ticksDone < due.ticks) carry = 0;
 			state = result.state;

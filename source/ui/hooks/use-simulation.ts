@@ -47,6 +47,38 @@ export function advanceWithin(state: SimState, ticks: number, budgetMs: number, 
 	return {state: current, ticksDone: done, msPerTick: cost};
 }
 
+/**
+ * States the run must hand on however far a frame advances: the state at every multiple of
+ * `everyTicks` (the `--metrics` sampler writes one line per interval from them, as headless
+ * does, even when a slow frame crosses several boundaries at once).
+ */
+export type Sampling = {
+	readonly everyTicks: number;
+	readonly onSample: (state: SimState) => void;
+};
+
+/**
+ * `run` (default `advance`) that stops at every multiple of `sampling.everyTicks` on the way
+ * and hands that state to `sampling.onSample` (the sim is deterministic: splitting an advance
+ * changes nothing but where it pauses). Without sampling, `run` itself.
+ */
+export function sampledAdvance(sampling: Sampling | undefined, run: (state: SimState, ticks: number) => SimState = advance): (state: SimState, ticks: number) => SimState {
+	if (!sampling) return run;
+	const every = Math.max(1, Math.round(sampling.everyTicks));
+	return (state, ticks) => {
+		let current = state;
+		let left = ticks;
+		while (left > 0) {
+			const chunk = Math.min(left, every - (current.clock.tick % every));
+			current = run(current, chunk);
+			left -= chunk;
+			if (current.clock.tick % every === 0) sampling.onSample(current);
+		}
+
+		return current;
+	};
+}
+
 /** How fast the run really goes, over the last few seconds of wall time. */
 export type Pace = {
 	/** Simulated seconds per real second achieved (equals the speed asked for when keeping up). */
@@ -77,6 +109,8 @@ export type SimulationOptions = {
 	readonly fps: number;
 	/** Called when a preset's timeline asks the live run to pause (`state.pauseRequests` grew). */
 	readonly onPauseRequested: () => void;
+	/** States handed on at every interval boundary the run reaches (see {@link Sampling}). */
+	readonly sampling?: Sampling;
 };
 
 export type Simulation = {
@@ -104,6 +138,9 @@ export function useSimulation(config: SimConfig, options: SimulationOptions): Si
 	// runs only after React commits).
 	const latest = useRef({isPaused, speed});
 	latest.current = {isPaused, speed};
+	const sampling = useRef(options.sampling);
+	sampling.current = options.sampling;
+	const run = useCallback((from: SimState, ticks: number) => sampledAdvance(sampling.current)(from, ticks), []);
 	const commit = useCallback((next: SimState) => {
 		current.current = next;
 		setState(next);
@@ -127,7 +164,7 @@ export function useSimulation(config: SimConfig, options: SimulationOptions): Si
 			carry = due.carry;
 			let dropped = 0;
 			if (due.ticks > 0) {
-				const result = advanceWithin(current.current, due.ticks, budgetMs, msPerTick, () => performance.now());
+				const result = advanceWithin(current.current, due.ticks, budgetMs, msPerTick, () => performance.now(), run);
 				msPerTick = result.msPerTick;
 				dropped = due.ticks - result.ticksDone;
 				if (dropped > 0) carry = 0;
@@ -142,7 +179,7 @@ export function useSimulation(config: SimConfig, options: SimulationOptions): Si
 		return () => {
 			clearInterval(timer);
 		};
-	}, [isPaused, fps, config.tickSeconds, commit]);
+	}, [isPaused, fps, config.tickSeconds, commit, run]);
 	const seenPauseRequests = useRef(state.pauseRequests);
 	const onPauseRequested = useRef(options.onPauseRequested);
 	onPauseRequested.current = options.onPauseRequested;
@@ -156,10 +193,10 @@ export function useSimulation(config: SimConfig, options: SimulationOptions): Si
 		return next;
 	}, [commit]);
 	const stepOne = useCallback(() => {
-		const next = advance(current.current, 1);
+		const next = run(current.current, 1);
 		commit(next);
 		return next;
-	}, [commit]);
+	}, [commit, run]);
 	const now = useCallback(() => current.current, []);
 	return {state, act, stepOne, current: now, pace};
 }

@@ -1,6 +1,6 @@
 import {describe, expect, test} from 'vitest';
-import {createInitialState, makeConfig, type SimState} from '../../../source/sim/index.js';
-import {advanceWithin, paceOf, ticksForFrame} from '../../../source/ui/hooks/use-simulation.js';
+import {advance, createInitialState, makeConfig, type SimState} from '../../../source/sim/index.js';
+import {advanceWithin, paceOf, sampledAdvance, ticksForFrame} from '../../../source/ui/hooks/use-simulation.js';
 
 /** Ticks over `frames` frames at `speed`, 10 fps, 1 s ticks. */
 function ticksOver(frames: number, speed: number): number[] {
@@ -81,5 +81,32 @@ describe('a wall-time budget per frame', () => {
 		expect(paceOf(1200, 2400, 0)).toEqual({actualSpeed: 1200, isLagging: false});
 		expect(paceOf(1200, 2400, 1800)).toEqual({actualSpeed: 300, isLagging: true});
 		expect(paceOf(10, 200, 10)).toEqual({actualSpeed: 9.5, isLagging: false});
+	});
+});
+
+describe('sampling at interval boundaries (the live --metrics lines)', () => {
+	const state = createInitialState(makeConfig());
+	test('a frame that crosses several boundaries hands on the state at each, the same as advancing to it', () => {
+		const seen: SimState[] = [];
+		const run = sampledAdvance({everyTicks: 10, onSample: sample => seen.push(sample)});
+		const after = run(run(state, 7), 28);
+		expect(seen.map(sample => sample.clock.tick)).toEqual([10, 20, 30]);
+		expect(after.clock.tick).toBe(35);
+		expect(seen[1]).toEqual(advance(state, 20));
+		expect(after).toEqual(advance(state, 35));
+	});
+
+	test('one tick at a time reaches each boundary once; within the budget, too', () => {
+		const seen: number[] = [];
+		const run = sampledAdvance({everyTicks: 3, onSample: sample => seen.push(sample.clock.tick)});
+		let current = state;
+		for (let i = 0; i < 7; i++) current = run(current, 1);
+		let clock = 0;
+		advanceWithin(current, 8, 1000, undefined, () => clock++, run);
+		expect(seen).toEqual([3, 6, 9, 12, 15]);
+	});
+
+	test('without sampling, the plain advance', () => {
+		expect(sampledAdvance(undefined)).toBe(advance);
 	});
 });
