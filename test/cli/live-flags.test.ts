@@ -3,16 +3,17 @@
  * as the live run goes, `--record` writes a cast of what was on screen, `--speed` sets the pace,
  * and `q` ends with exit code 0. Every wait polls until a deadline.
  */
-import {execFileSync, spawnSync} from 'node:child_process';
+import {execFileSync} from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import {afterAll, describe, expect, test} from 'vitest';
+import {hasTmux, tmuxServers} from '../helpers/tmux.js';
 
 const root = path.resolve('.');
-const hasTmux = spawnSync('tmux', ['-V'], {encoding: 'utf8'}).status === 0;
 const session = `scaletop-cli-live-${process.pid}`;
-const tmux = (...args: string[]) => execFileSync('tmux', args, {encoding: 'utf8'});
+const server = tmuxServers('cli-live');
+const {tmux} = server;
 
 async function waitFor<T>(probe: () => T | undefined, what: string, timeoutMs = 20_000): Promise<T> {
 	const deadline = Date.now() + timeoutMs;
@@ -29,7 +30,7 @@ async function waitFor<T>(probe: () => T | undefined, what: string, timeoutMs = 
 
 describe.skipIf(!hasTmux)(hasTmux ? 'live run flags in tmux' : 'live run flags in tmux (skipped: tmux is not installed; .ci/run installs it)', () => {
 	afterAll(() => {
-		spawnSync('tmux', ['kill-session', '-t', session]);
+		server.killServer();
 	});
 
 	test('--metrics and --record work in a live run, and q exits 0', async () => {
@@ -37,7 +38,7 @@ describe.skipIf(!hasTmux)(hasTmux ? 'live run flags in tmux' : 'live run flags i
 		const metrics = path.join(folder, 'live.ndjson');
 		const cast = path.join(folder, 'live.cast');
 		const command = `cd '${root}' && node dist/cli.js instance-killed --speed 600 --metrics '${metrics}' --interval 10s --record '${cast}'; echo "EXIT=$?"; sleep 60`;
-		tmux('new-session', '-d', '-s', session, '-x', '110', '-y', '32', 'sh', '-c', command);
+		server.newSession(session, 110, 32, command);
 
 		const lines = await waitFor(() => {
 			const text = fs.existsSync(metrics) ? fs.readFileSync(metrics, 'utf8') : '';
@@ -66,7 +67,7 @@ describe.skipIf(!hasTmux)(hasTmux ? 'live run flags in tmux' : 'live run flags i
 		const log = path.join(folder, 'stderr.txt');
 		const name = `${session}-full`;
 		const command = `cd '${root}' && node dist/cli.js instance-killed --speed 120 --metrics /dev/full --interval 10s --events '${events}' 2>'${log}'; echo "EXIT=$?"; sleep 60`;
-		tmux('new-session', '-d', '-s', name, '-x', '110', '-y', '32', 'sh', '-c', command);
+		server.newSession(name, 110, 32, command);
 		try {
 			const lines = await waitFor(() => {
 				const text = fs.existsSync(events) ? fs.readFileSync(events, 'utf8') : '';
@@ -78,7 +79,7 @@ describe.skipIf(!hasTmux)(hasTmux ? 'live run flags in tmux' : 'live run flags i
 			await waitFor(() => (/EXIT=1/.test(tmux('capture-pane', '-p', '-t', name)) ? true : undefined), 'EXIT=1 after q');
 			expect(fs.readFileSync(log, 'utf8')).toBe('scaletop: writing metrics to /dev/full failed after 0 complete lines (ENOSPC: the disk is full); the file ends at its last complete line.\n');
 		} finally {
-			spawnSync('tmux', ['kill-session', '-t', name]);
+			server.killServer();
 		}
 	}, 60_000);
 });

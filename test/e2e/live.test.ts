@@ -3,19 +3,19 @@
  * kills the selected instance and the activity log says so, `?` shows the help, `q` exits and
  * the pane is back on the normal screen. Every wait polls `tmux capture-pane` until a deadline.
  */
-import {execFileSync, spawnSync} from 'node:child_process';
 import {existsSync, mkdtempSync, readFileSync} from 'node:fs';
 import {tmpdir} from 'node:os';
 import {join} from 'node:path';
 import {fileURLToPath} from 'node:url';
 import {afterAll, describe, expect, test} from 'vitest';
+import {hasTmux, tmuxServers} from '../helpers/tmux.js';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
-const hasTmux = spawnSync('tmux', ['-V'], {encoding: 'utf8'}).status === 0;
 const isBuilt = existsSync(`${root}/dist/cli.js`);
 const session = `scaletop-e2e-${process.pid}`;
 
-const tmux = (...args: string[]) => execFileSync('tmux', args, {encoding: 'utf8'});
+const server = tmuxServers('e2e');
+const {tmux} = server;
 const screen = () => tmux('capture-pane', '-p', '-t', session);
 const press = (...keys: string[]) => tmux('send-keys', '-t', session, ...keys);
 
@@ -35,12 +35,12 @@ async function waitForScreen(predicate: (text: string) => boolean, what: string,
 
 describe.skipIf(!hasTmux || !isBuilt)(hasTmux ? 'live dashboard in tmux' : 'live dashboard in tmux (skipped: tmux is not installed; .ci/run installs it)', () => {
 	afterAll(() => {
-		spawnSync('tmux', ['kill-session', '-t', session]);
+		server.killServer();
 	});
 
 	test('appears, kills the selected instance on k, shows help on ?, and restores the terminal on q', async () => {
 		const command = `cd '${root}' && printf 'BEFORE THE DASHBOARD\\n' && node dist/cli.js; echo "EXIT=$?"; sleep 120`;
-		tmux('new-session', '-d', '-s', session, '-x', '120', '-y', '40', 'sh', '-c', command);
+		server.newSession(session, 120, 40, command);
 
 		const first = await waitForScreen((text) => /^ ID▲ /m.test(text) && /^.i-\d{4} /m.test(text), 'the dashboard with its instance table');
 		expect(first).toMatch(/^scaletop {2}tour {2}\d\d:\d\d:\d\d\//);
@@ -80,9 +80,8 @@ describe.skipIf(!hasTmux || !isBuilt)(hasTmux ? 'live dashboard in tmux' : 'live
 		// Before the alternate screen was cleared on the way out, tmux 3.3 kept the dashboard's top
 		// lines on the normal screen in about 6 of 10 such runs; three runs make a miss unlikely.
 		for (let run = 0; run < 3; run++) {
-			spawnSync('tmux', ['kill-session', '-t', session]);
 			const command = `cd '${root}' && printf 'BEFORE THE DASHBOARD\\n' && node dist/cli.js; echo "EXIT=$?"; sleep 120`;
-			tmux('new-session', '-d', '-s', session, '-x', '80', '-y', '24', 'sh', '-c', command);
+			server.newSession(session, 80, 24, command);
 			// Frames before and after the resize (the header's clock moving on) are what left lines behind.
 			const clockOf = (text: string) => /\d\d:\d\d:\d\d\//.exec(text)?.[0];
 			const narrow = await waitForScreen((text) => /^ ID▲ /m.test(text), 'the dashboard at 80×24');
@@ -99,10 +98,9 @@ describe.skipIf(!hasTmux || !isBuilt)(hasTmux ? 'live dashboard in tmux' : 'live
 	});
 
 	test('records through the tap (writes, marker, resize, close), recovers from a too-small terminal, and restores the terminal on SIGTERM with exit 143', async () => {
-		spawnSync('tmux', ['kill-session', '-t', session]);
 		const log = join(mkdtempSync(join(tmpdir(), 'scaletop-tap-')), 'tap.jsonl');
 		const command = `cd '${root}' && printf 'BEFORE THE DASHBOARD\\n' && node test/live/run-with-tap.mjs '${log}'; echo "EXIT=$?"; sleep 120`;
-		tmux('new-session', '-d', '-s', session, '-x', '120', '-y', '40', 'sh', '-c', command);
+		server.newSession(session, 120, 40, command);
 		await waitForScreen((text) => text.includes('» First caption') && /^ ID▲ /m.test(text), 'the dashboard with the caption');
 		tmux('resize-window', '-t', session, '-x', '70', '-y', '20');
 		const small = await waitForScreen((text) => text.includes('terminal too small'), 'the too-small message');

@@ -17,6 +17,7 @@ import {recordingUiState} from '../../source/recorder/headless-frames.js';
 import {advance, createInitialState, makeConfig} from '../../source/sim/index.js';
 import {renderFrame} from '../../source/ui/render-frame.js';
 import {expectedScreen, parseCast, replayScreen, stripSgr} from '../recorder/helpers/replay.js';
+import {hasTmux, tmuxServers} from '../helpers/tmux.js';
 
 const cli = fileURLToPath(new URL('../../dist/cli.js', import.meta.url));
 
@@ -175,19 +176,15 @@ describe('scaletop PRESET --headless --record FILE (the built CLI)', () => {
 	});
 });
 
-const hasTmux = has('tmux');
-
-/** tmux, quietly; returns stdout. */
-function tmux(...args: string[]): string {
-	return spawnSync('tmux', args, {encoding: 'utf8'}).stdout;
-}
+const server = tmuxServers('rec');
+const tmux = server.quiet;
 
 describe('scaletop PRESET --record FILE (live, in a real terminal)', () => {
 	// With CI set (as on CI machines), Ink writes a bare newline on unmount; it must not become the cast's last frame.
 	it.skipIf(!hasTmux)(`records exactly what the dashboard showed: the replayed cast equals the tmux screen${hasTmux ? '' : ' (SKIPPED: tmux not installed)'}`, async () => {
 		const file = path.join(folder, 'live.cast');
 		const session = `scaletop-rec-${process.pid}`;
-		tmux('new-session', '-d', '-s', session, '-x', '100', '-y', '30', `CI=true ${process.execPath} ${cli} tour --record ${file} --speed 10; echo LIVE-EXIT=$?; sleep 30`);
+		server.newSession(session, 100, 30, `CI=true ${process.execPath} ${cli} tour --record ${file} --speed 10; echo LIVE-EXIT=$?; sleep 30`);
 		try {
 			await vi.waitFor(() => {
 				expect(tmux('capture-pane', '-p', '-t', session)).toContain('running');
@@ -206,7 +203,7 @@ describe('scaletop PRESET --record FILE (live, in a real terminal)', () => {
 			const replayed = (await replayScreen(cast)).map(line => line.trimEnd());
 			expect(replayed).toEqual(shown);
 		} finally {
-			tmux('kill-session', '-t', session);
+			server.killServer();
 		}
 	});
 });
