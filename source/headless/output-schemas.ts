@@ -48,6 +48,8 @@ export const summaryJsonSchema = z.looseObject({
 		present: z.boolean().describe('false: the run has no load balancer, and routed counts the requests clients sent straight to each instance.'),
 		routed: z.record(z.string(), count).describe(`Requests routed to each target, by instance id, in launch order: every target, or in a fleet of more than ${maxTargetsShown} the ${maxTargetsShown} busiest.`),
 		otherTargets: z.looseObject({count, requests: count}).describe('The targets left out of routed, and the requests they took between them (0 and 0 when routed lists every target).'),
+		removedInstances: count.optional().describe('Terminated instances that have left the list (an hour after termination, as in the EC2 console); their requests are in routedToRemoved, not routed or otherTargets.'),
+		routedToRemoved: count.optional().describe('Requests routed to those removed instances: with routed and otherTargets, every request routed.'),
 	}),
 	tiers: z.looseObject({web: tierSummary, database: tierSummary.optional()}).describe('Each tier of the route, in route order: web, then database when it is dedicated (design.md §1b).'),
 });
@@ -83,6 +85,8 @@ export type SummaryElbJson = {
 	readonly present: boolean;
 	readonly routed: Readonly<Record<string, number>>;
 	readonly otherTargets: {readonly count: number; readonly requests: number};
+	readonly removedInstances?: number;
+	readonly routedToRemoved?: number;
 };
 
 /** The summary as `--json` prints it. */
@@ -97,7 +101,7 @@ export function summaryJson(summary: RunSummary): SummaryJson {
 	const elb = summary.elb as RunSummary['elb'] | SummaryElbJson;
 	if ('otherTargets' in elb) return {schemaVersion: summarySchemaVersion, ...summary, elb};
 	const {shown, others} = busiestTargets(elb.routed);
-	return {schemaVersion: summarySchemaVersion, ...summary, elb: {present: elb.isPresent, routed: Object.fromEntries(shown), otherTargets: {count: others.targets, requests: others.requests}}};
+	return {schemaVersion: summarySchemaVersion, ...summary, elb: {present: elb.isPresent, routed: Object.fromEntries(shown), otherTargets: {count: others.targets, requests: others.requests}, removedInstances: elb.removedInstances ?? 0, routedToRemoved: elb.routedToRemoved ?? 0}};
 }
 
 // The TypeScript types the program writes must fit the schemas (checked by tsc).

@@ -224,8 +224,8 @@ export type RunSummary = {
 		readonly elasticIpUsd: number;
 	};
 	readonly alarms: readonly {readonly name: string; readonly state: AlarmStateValue; readonly transitions: number}[];
-	/** Requests delivered to each instance (through the load balancer, or straight to it); `isPresent` false: the run has no load balancer. */
-	readonly elb: {readonly routed: Readonly<Record<string, number>>; readonly isPresent: boolean};
+	/** Requests delivered to each instance (through the load balancer, or straight to it); `isPresent` false: the run has no load balancer; `removedInstances` terminated over an hour ago and gone from the state, `routedToRemoved` what they were routed. */
+	readonly elb: {readonly routed: Readonly<Record<string, number>>; readonly isPresent: boolean; readonly removedInstances?: number; readonly routedToRemoved?: number};
 	/** Each tier of the route, in route order (design.md §1b). */
 	readonly tiers: {readonly web: TierSummary} & Readonly<Partial<Record<Exclude<TierName, 'web'>, TierSummary>>>;
 };

@@ -94,7 +94,7 @@ export function createInitialState(config: SimConfig): SimState {
 			intervalTicks: Math.max(1, Math.round(config.chaosMonkey.intervalSeconds / config.tickSeconds)),
 			nextAtTick: config.chaosMonkey.isEnabled ? Math.max(1, Math.round(config.chaosMonkey.intervalSeconds / config.tickSeconds)) : -1,
 		},
-		totals: {arrived: 0, completed: 0, failed: 0, errors: {'500': 0, '502': 0, '503': 0, '504': 0}, launched: 0, terminated: 0, peakInstances: 0, peakInstancesUsdPerHour: 0, costUsd: 0, instanceSeconds: 0, elbSeconds: 0, elasticIpSeconds: 0},
+		totals: {arrived: 0, completed: 0, failed: 0, errors: {'500': 0, '502': 0, '503': 0, '504': 0}, launched: 0, terminated: 0, peakInstances: 0, peakInstancesUsdPerHour: 0, costUsd: 0, instanceSeconds: 0, elbSeconds: 0, elasticIpSeconds: 0, removed: 0, routedToRemoved: 0},
 		latency: emptyHistogram(),
 		recentLatency: emptyHistogram(),
 		flow: emptyFlow(),

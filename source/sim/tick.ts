@@ -2,7 +2,8 @@
  * One tick of simulated time. The order is part of the model:
  *
  *  1. faults          timed faults expire or fire (zone outage end, spot interruption, Chaos Monkey)
- *  2. lifecycles      EC2 transitions that are due (pending → running, shutting-down → terminated …)
+ *  2. lifecycles      EC2 transitions that are due (pending → running, shutting-down → terminated …);
+ *                     once a minute, instances terminated an hour ago leave the state
  *  3. traffic         the load generator produces this tick's arrivals (open or closed loop)
  *  4. routing         the ELB spreads arrivals over targets; each instance's queue serves them;
  *                     per-instance CPU, latency, completions; 502/503/504 by cause
@@ -21,7 +22,7 @@
  */
 import type {Working} from './working.js';
 import {runFaults} from './systems/faults.js';
-import {advanceLifecycles} from './systems/instances.js';
+import {advanceLifecycles, forgetTerminated} from './systems/instances.js';
 import {generateTraffic} from './systems/traffic.js';
 import {runDataPlane, type DataPlaneScratch} from './data-plane/network.js';
 import {publishMetrics} from './systems/cloudwatch.js';
@@ -40,6 +41,7 @@ export type TickCarry = {dataPlane?: DataPlaneScratch};
 export function runTick(s: Working, carry: TickCarry = {}): void {
 	runFaults(s);
 	advanceLifecycles(s);
+	forgetTerminated(s);
 	generateTraffic(s);
 	carry.dataPlane = runDataPlane(s, carry.dataPlane);
 	publishMetrics(s, carry.dataPlane.view);

@@ -287,7 +287,7 @@ export type SimState = {
 	/** Next instance number for ids (i-0001 …). */
 	readonly nextInstanceNumber: number;
 	readonly instances: Readonly<Record<string, Instance>>;
-	/** Launch order of every instance still listed (terminated ones stay for about an hour, as in EC2). */
+	/** Launch order of every instance still listed (terminated ones stay for about an hour, as in EC2: systems/instances.ts `forgetTerminated`). */
 	readonly instanceOrder: readonly string[];
 	/** The data plane's columns, entry k for `instanceOrder[k]` (data-plane/columns.ts keeps them aligned). */
 	readonly dataPlane: DataPlaneState;
@@ -357,6 +357,9 @@ export type SimState = {
 		readonly instanceSeconds: number;
 		readonly elbSeconds: number;
 		readonly elasticIpSeconds: number;
+		/** Terminated instances that have left the state (an hour after termination; systems/instances.ts), and the requests routed to them. */
+		readonly removed: number;
+		readonly routedToRemoved: number;
 	};
 	readonly latency: Histogram;
 	/** The same latencies, fading with a ~10-tick half-life: the dashboard's "now" percentiles. */

@@ -245,7 +245,7 @@ export function selectSummary(state: SimState): RunSummary {
 			elasticIpUsd: round(elasticIpUsdPerHour * t.elasticIpSeconds / 3600, 6),
 		},
 		alarms: state.alarmOrder.map(name => state.alarms[name]!).filter(Boolean).map(a => ({name: a.name, state: a.state, transitions: a.transitions})),
-		elb: {routed, isPresent: hasLoadBalancer(state)},
+		elb: {routed, isPresent: hasLoadBalancer(state), removedInstances: t.removed, routedToRemoved: t.routedToRemoved},
 		tiers: selectTierSummaries(state),
 	};
 }

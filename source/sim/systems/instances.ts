@@ -16,7 +16,7 @@ import type {Instance} from '../types.js';
 import type {Working} from '../working.js';
 import {appendEvent} from './activity.js';
 import {drawInt, secondsToTicks} from './draw.js';
-import {addInstanceColumns} from '../data-plane/columns.js';
+import {addInstanceColumns, removeInstanceColumns} from '../data-plane/columns.js';
 
 /** What `launchInstance` needs. */
 export type LaunchOptions = {
@@ -31,6 +31,14 @@ export type LaunchOptions = {
 	/** AWS-style cause for the activity log; '' logs nothing. */
 	readonly cause: string;
 };
+
+/**
+ * How long a terminated instance stays listed (in the state, the table and the summary's routed
+ * counts) before it leaves, seconds: the EC2 console shows terminated instances for about an
+ * hour (aws-behaviour.md §1.1). Without it a week of churn keeps thousands of dead instances in
+ * every tick's pass and every frame.
+ */
+export const terminatedRetentionSeconds = 3600;
 
 /** Seeded pending → running time, seconds [observed 5–20 s]. */
 export const bootSecondsRange = [5, 20] as const;
@@ -199,4 +207,41 @@ function finishTransition(s: Working, i: Working['instances'][string]): void {
 		i.isHung = false;
 		s.totals.terminated += 1;
 	}
+}
+
+/**
+ * Once a simulated minute: instances terminated at least `terminatedRetentionSeconds` ago leave
+ * `instances`, `instanceOrder`, the lifecycle watch and the data plane's columns. One still
+ * named by the group (the activity in progress, a rebalance or replacement it waits for) or
+ * holding requests stays until it is not. What it was routed is kept in
+ * `totals.routedToRemoved`, so the routed counts still add up.
+ */
+export function forgetTerminated(s: Working): void {
+	const dt = s.config.tickSeconds;
+	const tick = s.clock.tick;
+	const minute = Math.max(1, Math.round(60 / dt));
+	if (tick % minute !== 0) return;
+	const retention = Math.ceil(terminatedRetentionSeconds / dt);
+	const order = s.instanceOrder;
+	const web = s.dataPlane.web;
+	let gone: Set<string> | undefined;
+	for (let k = order.length - 1; k >= 0; k--) {
+		const i = s.instances[order[k]!]!;
+		if (i.ec2State !== 'terminated' || tick - i.ec2StateSinceTick < retention) continue;
+		if (web.served[k]! !== 0 || web.failing.size[k]! !== 0 || isNamedByGroup(s, i.id)) continue;
+		s.totals.routedToRemoved += s.dataPlane.instances.routedTotal[k]!;
+		s.totals.removed += 1;
+		removeInstanceColumns(s, k);
+		order.splice(k, 1);
+		delete s.instances[i.id];
+		(gone ??= new Set()).add(i.id);
+	}
+
+	if (gone && s.lifecycleWatch) s.lifecycleWatch = s.lifecycleWatch.filter(id => !gone.has(id));
+}
+
+function isNamedByGroup(s: Working, id: string): boolean {
+	const asg = s.autoScaling;
+	if (!asg) return false;
+	return asg.rebalancingId === id || (asg.replacementIds?.includes(id) ?? false) || (asg.activity?.instanceIds.includes(id) ?? false);
 }
