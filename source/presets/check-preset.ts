@@ -179,5 +179,7 @@ function checkTiers(document: PresetDocument): Finding[] {
 		if (database[key] !== undefined) findings.push({path: ['tiers', 'database', key], anchor: 'key', message: `applies to a dedicated database only; add placement: dedicated, or remove ${key}`});
 	}
 
+	if (database.replicas !== undefined && database.replicas > 0) findings.push({path: ['tiers', 'database', 'replicas'], anchor: 'key', message: 'a read replica needs a primary of its own; add placement: dedicated, or remove replicas'});
+
 	return findings;
 }

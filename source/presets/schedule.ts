@@ -31,6 +31,12 @@ export function toSimAction(entry: TimelineEntryInput): SimAction {
 			return {type: 'network/slowdown-started', extraLatencyMs: entry.extraLatencyMs, durationSeconds: entry.for};
 		case 'modify-database':
 			return {type: 'database/modify-requested', instanceClass: entry.instanceClass};
+		case 'add-replica':
+			return {type: 'database/replica-added'};
+		case 'remove-replica':
+			return {type: 'database/replica-removed'};
+		case 'kill-replica':
+			return {type: 'database/replica-killed'};
 		case 'set-desired':
 			return {type: 'asg/desired-capacity-changed', desired: entry.desired};
 		case 'nudge-desired':

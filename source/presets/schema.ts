@@ -7,7 +7,7 @@
  * ./to-config.ts; the schema itself only fills defaults that live nowhere else.
  */
 import {z} from 'zod';
-import {appProfiles, dbInstanceClassNames, instanceTypeNames} from '../sim/index.js';
+import {appProfiles, dbInstanceClassNames, instanceTypeNames, maxReadReplicas} from '../sim/index.js';
 import {durationSchema, rateSchema} from './units.js';
 import {groupSizeSchema, policySchema} from './policy-schema.js';
 import {formatLimit, maxLoadSteps, maxStandaloneInstances, maxTimelineEntries} from './limits.js';
@@ -37,6 +37,7 @@ const databaseTierSchema = z.strictObject({
 	instanceClass: z.enum(dbInstanceClassNames as [string, ...string[]]).optional().describe('The RDS DB instance class of a dedicated database (default db.t3.micro).'),
 	multiAz: z.boolean().optional().describe('A standby in another zone (billed twice).'),
 	timeout: durationSchema.optional().describe('How long the app waits for the database before it answers 500 (default 30s).'),
+	replicas: z.number().int().min(0).max(maxReadReplicas).optional().describe(`Read replicas of the primary at the start (0 to ${maxReadReplicas}, default 0): reads spread over the primary and its replicas, every write applied on each.`),
 });
 
 const tiersSchema = z.strictObject({

@@ -40,6 +40,9 @@ export const timelineActionSchema = z.discriminatedUnion('action', [
 	entry('chaos-monkey', {enabled: z.boolean().optional(), interval: durationSchema.optional()}),
 	entry('pause', {}),
 	entry('modify-database', {instanceClass: z.enum(dbInstanceClassNames as [string, ...string[]]).describe('The new DB instance class (ModifyDBInstance, applied immediately).')}),
+	entry('add-replica', {}),
+	entry('remove-replica', {}),
+	entry('kill-replica', {}),
 ]);
 
 /** A caption: shown on the dashboard's caption line (and in recordings) until the next one. */

@@ -48,6 +48,12 @@ export type SimAction =
 	 * the change (Multi-AZ: the standby is changed, then a failover) and then serves at the new class.
 	 */
 	| {readonly type: 'database/modify-requested'; readonly instanceClass: string}
+	/** CreateDBInstanceReadReplica: a replica of the primary's class joins after `replicaCreateSeconds`. */
+	| {readonly type: 'database/replica-added'}
+	/** DeleteDBInstance of the newest replica: the app stops sending it reads, it finishes what it holds, then it is gone. */
+	| {readonly type: 'database/replica-removed'}
+	/** The oldest replica fails: what it holds is lost (the app answers 500) and it leaves the route. */
+	| {readonly type: 'database/replica-killed'}
 	/** A preset caption: shown on the caption line until the next one (empty text clears it). */
 	| {readonly type: 'preset/caption-shown'; readonly text: string}
 	/** A named point in the story (a cast marker). */

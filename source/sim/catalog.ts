@@ -118,3 +118,18 @@ export const multiAzFailoverSeconds = 90;
  * 5 minutes (an assumption, docs/tiers.md).
  */
 export const singleAzModifySeconds = 300;
+
+/** Read replicas per source DB instance (RDS for MySQL allows up to 15, USER_ReadRepl). */
+export const maxReadReplicas = 15;
+
+/**
+ * Creating a read replica: RDS takes a snapshot of the source, restores it and starts
+ * replication (USER_ReadRepl.Create); AWS publishes no duration. scaletop assumes 5 minutes for
+ * a small database (an assumption, docs/tiers.md).
+ */
+export const replicaCreateSeconds = 300;
+
+/** A read replica's RDS identifier. */
+export function replicaId(n: number): string {
+	return `scaletop-db-replica-${n}`;
+}

@@ -53,6 +53,8 @@ export type DatabaseTierConfig = {
 	readonly multiAz: boolean;
 	/** How long the app waits for the database before it answers 500, seconds. */
 	readonly timeoutSeconds: number;
+	/** Read replicas of the primary at the start (same class, Single-AZ): reads spread over primary + replicas, every write applied on each. */
+	readonly replicas: number;
 };
 
 /** The tiers behind the web fleet (design.md §1b). */

@@ -47,7 +47,7 @@ export function defaultAutoScaling(): AutoScalingConfig {
 
 /** The database's defaults: on each web instance (one box), or a Single-AZ db.t3.micro when dedicated. */
 export function defaultDatabase(): DatabaseTierConfig {
-	return {placement: 'colocated', instanceClass: 'db.t3.micro', multiAz: false, timeoutSeconds: 30};
+	return {placement: 'colocated', instanceClass: 'db.t3.micro', multiAz: false, timeoutSeconds: 30, replicas: 0};
 }
 
 /** An alarm with CloudWatch's defaults (M = N, treat missing data as missing). */

@@ -74,6 +74,18 @@ export function describeAction(action: SimAction): string {
 			return `modify database to ${action.instanceClass}`;
 		}
 
+		case 'database/replica-added': {
+			return 'add a read replica';
+		}
+
+		case 'database/replica-removed': {
+			return 'remove a read replica';
+		}
+
+		case 'database/replica-killed': {
+			return 'kill a read replica';
+		}
+
 		case 'preset/caption-shown': {
 			return action.text === '' ? 'caption cleared' : action.text;
 		}

@@ -4,7 +4,7 @@
  * as a fleet that has been up for a while would be: the ASG's `desired` instances spread over
  * its zones in turn, then the standalone instances.
  */
-import {dbInstanceClasses, instanceTypes, splitCpuMs} from './catalog.js';
+import {dbInstanceClasses, instanceTypes, maxReadReplicas, replicaId, splitCpuMs} from './catalog.js';
 import {appendMember} from './data-plane/columns.js';
 import type {SimConfig} from './config.js';
 import {emptyDataPlane} from './data-plane/columns.js';
@@ -13,7 +13,7 @@ import {emptyHistogram} from './systems/histogram.js';
 import {emptyHistory} from './systems/history.js';
 import {launchInstance} from './systems/instances.js';
 import {initialTraffic} from './systems/traffic.js';
-import type {FlowState, SimState, TierFigures, TierName} from './types.js';
+import type {FlowState, ReplicaState, SimState, TierFigures, TierName} from './types.js';
 import type {Working} from './working.js';
 
 /** Thrown for a config the simulation cannot run; the message is one sentence for users. */
@@ -41,11 +41,18 @@ export function checkConfig(config: SimConfig): string[] {
 	const database = config.tiers.database;
 	if (database.placement === 'dedicated' && !dbInstanceClasses[database.instanceClass]) problems.push(`tiers.database.instanceClass: unknown DB instance class "${database.instanceClass}".`);
 	if (database.placement === 'dedicated' && !(config.app.webCpuMs + config.app.appCpuMs > 0)) problems.push('app.webCpuMs: with a dedicated database the web tier needs webCpuMs + appCpuMs > 0.');
+	if (!(Number.isInteger(database.replicas) && database.replicas >= 0 && database.replicas <= maxReadReplicas)) problems.push(`tiers.database.replicas: must be a whole number from 0 to ${maxReadReplicas}, got ${database.replicas}.`);
+	if (database.placement !== 'dedicated' && database.replicas > 0) problems.push('tiers.database.replicas: a read replica needs a primary of its own (placement: dedicated).');
 	if (!(database.timeoutSeconds > 0)) problems.push(`tiers.database.timeout: must be > 0, got ${database.timeoutSeconds}.`);
 	if (config.load.kind === 'closed' && !(config.load.concurrency >= 1)) problems.push(`load.concurrency: must be ≥ 1, got ${config.load.concurrency}.`);
 	if (config.load.kind === 'closed' && config.load.requests !== undefined && config.load.requests < 0) problems.push(`load.requests: must be ≥ 0, got ${config.load.requests}.`);
 	if (config.load.kind === 'open' && 'ratePerSecond' in config.load && config.load.ratePerSecond < 0) problems.push(`load.rate: must be ≥ 0, got ${config.load.ratePerSecond}.`);
 	return problems;
+}
+
+/** The read replicas a run starts with, available from the first tick. */
+function initialReplicas(count: number): ReplicaState[] {
+	return Array.from({length: count}, (_, k) => ({id: replicaId(k + 1), sinceTick: 0, isDraining: false, hasFailed: false}));
 }
 
 function round3(x: number): number {
@@ -59,7 +66,7 @@ export function emptyTier(nodes: number): TierFigures {
 
 /** The tiers of the route: `web`, then `database` when it has nodes of its own. */
 function initialTiers(config: SimConfig): Partial<Record<TierName, TierFigures>> {
-	return config.tiers.database.placement === 'dedicated' ? {web: emptyTier(0), database: emptyTier(1)} : {web: emptyTier(0)};
+	return config.tiers.database.placement === 'dedicated' ? {web: emptyTier(0), database: emptyTier(1 + config.tiers.database.replicas)} : {web: emptyTier(0)};
 }
 
 function emptyFlow(): FlowState {
@@ -99,7 +106,7 @@ export function createInitialState(config: SimConfig): SimState {
 		recentLatency: emptyHistogram(),
 		flow: emptyFlow(),
 		failureCauses: {'backend-down': 0, 'app-starting': 0, hung: 0, timeout: 0, 'backlog-full': 0, 'surge-queue-full': 0, 'no-healthy-targets': 0, 'database-timeout': 0, 'database-refused': 0},
-		database: config.tiers.database.placement === 'dedicated' ? {id: 'scaletop-db', instanceClass: config.tiers.database.instanceClass, multiAz: config.tiers.database.multiAz, unavailableUntilTick: -1, outageCause: ''} : null,
+		database: config.tiers.database.placement === 'dedicated' ? {id: 'scaletop-db', instanceClass: config.tiers.database.instanceClass, multiAz: config.tiers.database.multiAz, unavailableUntilTick: -1, outageCause: '', replicas: initialReplicas(config.tiers.database.replicas), pendingReplicaTicks: [], nextReplicaNumber: config.tiers.database.replicas + 1, replicaLagSeconds: 0} : null,
 		tiers: initialTiers(config),
 		history: emptyHistory(),
 		cloudwatch: {},
@@ -116,7 +123,11 @@ export function createInitialState(config: SimConfig): SimState {
 		}
 	}
 
-	if (config.tiers.database.placement === 'dedicated') appendMember(s.dataPlane.database);
+	if (config.tiers.database.placement === 'dedicated') {
+		// The primary, then its read replicas.
+		for (let k = 0; k <= config.tiers.database.replicas; k++) appendMember(s.dataPlane.database);
+	}
+
 	for (const i of config.instances) {
 		launchInstance(s, {instanceType: i.instanceType, zone: i.zone, isInGroup: false, purchaseOption: i.purchaseOption, hasElasticIp: i.hasElasticIp, isBehindLoadBalancer: i.behindLoadBalancer, isWarm: true, cause: ''});
 	}

@@ -11,7 +11,7 @@ import {ensureControlPlane} from './systems/auto-scaling.js';
 import {handleBaseRateScaled, handleBaseRateSet, handleSlowdown, handleSpike} from './handlers/traffic.js';
 import {handleHang, handleScaleUp, handleSpotInterruption, handleStop, handleTerminate} from './handlers/instances.js';
 import {handleDesiredChanged, handleDesiredNudged} from './handlers/auto-scaling.js';
-import {handleDatabaseModify} from './handlers/database.js';
+import {handleDatabaseModify, handleReplicaAdded, handleReplicaKilled, handleReplicaRemoved} from './handlers/database.js';
 import {handleAlgorithm, handleCaption, handleChaos, handleMarker, handlePause, handleZoneOutage} from './handlers/misc.js';
 
 /** Apply one discrete action; returns a new state (the input is never changed). */
@@ -96,6 +96,21 @@ function apply(s: Working, action: SimAction): void {
 
 		case 'database/modify-requested': {
 			handleDatabaseModify(s, action);
+			break;
+		}
+
+		case 'database/replica-added': {
+			handleReplicaAdded(s, action);
+			break;
+		}
+
+		case 'database/replica-removed': {
+			handleReplicaRemoved(s, action);
+			break;
+		}
+
+		case 'database/replica-killed': {
+			handleReplicaKilled(s, action);
 			break;
 		}
 

@@ -125,7 +125,7 @@ export type RouteNodes = QueueNodes & {
 export type DataPlaneState = {
 	readonly web: QueueNodes;
 	readonly instances: InstanceFigures;
-	/** The dedicated database's nodes (one member, the primary); no members when it is colocated. */
+	/** The dedicated database's nodes (member 0 the primary, then its read replicas); no members when it is colocated. */
 	readonly database: RouteNodes;
 };
 
@@ -139,6 +139,27 @@ export type DatabaseState = {
 	readonly unavailableUntilTick: number;
 	/** What the outage is ('' when none), for the events and the dashboard. */
 	readonly outageCause: string;
+	/**
+	 * The read replicas, in member order after the primary (`dataPlane.database` members 1…):
+	 * each one's id, the tick it became available (billing), and whether it is being deleted
+	 * (draining: no new reads, removed once it holds nothing).
+	 */
+	readonly replicas: readonly ReplicaState[];
+	/** Replicas being created: the tick each becomes available. */
+	readonly pendingReplicaTicks: readonly number[];
+	/** The number the next replica's id gets (scaletop-db-replica-N). */
+	readonly nextReplicaNumber: number;
+	/** ReplicaLag now: the largest of the replicas' apply delay (Seconds_Behind_Master), seconds; 0 without replicas. */
+	readonly replicaLagSeconds: number;
+};
+
+/** One read replica of the dedicated database. */
+export type ReplicaState = {
+	readonly id: string;
+	readonly sinceTick: number;
+	readonly isDraining: boolean;
+	/** Killed: the data plane drops it (and what it holds) at its next pass. */
+	readonly hasFailed: boolean;
 };
 
 /** The tiers of a route, in route order (design.md §1b names). */

@@ -66,7 +66,7 @@ export function scratchFor(v: FleetView, previous?: DataPlaneScratch): DataPlane
 		routeRng: [0],
 		sampleRng: [0],
 		route: previous?.route ?? emptyRouteScratch(),
-		routeTick: previous?.routeTick ?? {completed: 0, latencySumMs: 0, inFlight: 0, databaseBusy: 0, databaseLatencySumMs: 0},
+		routeTick: previous?.routeTick ?? {completed: 0, latencySumMs: 0, inFlight: 0, databaseBusy: 0, primaryBusy: 0, replicaBusy: 0, databaseLatencySumMs: 0},
 	};
 }
 

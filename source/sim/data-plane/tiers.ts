@@ -24,7 +24,8 @@
  * not the ELB's 5xx. The database's queue has no limit of its own (max_connections is not modelled):
  * its timeout bounds it.
  */
-import {dbInstanceClasses, dbMinimumBilledSeconds} from '../catalog.js';
+import {dbInstanceClasses, dbMinimumBilledSeconds, replicaId} from '../catalog.js';
+import {appendMember, removeMember} from './columns.js';
 import type {SimConfig} from '../config.js';
 import {addCompleted, addSample} from '../systems/histogram.js';
 import {hash32, nextUnit, type RngState} from '../rng.js';
@@ -33,7 +34,7 @@ import {appendEvent} from '../systems/activity.js';
 import type {Working} from '../working.js';
 import type {Calibration, CalibrationKey} from './calibration.js';
 import type {FailureCounts} from './failures.js';
-import {emptyMemberTick, inFlightOf, resetMember, serveMember, type LatencySampler, type MemberTick, type NodeColumns, type NodeTick, type PoolParams} from './queue-node.js';
+import {emptyMemberTick, inFlightOf, queueWaitSeconds, resetMember, serveMember, type LatencySampler, type MemberTick, type NodeColumns, type NodeTick, type PoolParams} from './queue-node.js';
 
 type MutableHistogram = {counts: number[]; total: number; sumMs: number; maxMs: number};
 type Mutable<T> = {-readonly [K in keyof T]: T[K]};
@@ -57,11 +58,17 @@ export function queriesPerRequest(config: Pick<SimConfig, 'app'>): number {
 	return config.app.dbReads + config.app.dbWrites;
 }
 
-/** The database's hourly price now, USD/h (0 when colocated: the web instances' price covers it; Multi-AZ: twice). */
+/** The database's hourly price now, USD/h (0 when colocated: the web instances' price covers it; Multi-AZ: twice; each read replica, Single-AZ, of the same class once). */
 export function databaseUsdPerHour(s: Pick<SimState, 'database'>): number {
 	const database = s.database;
 	if (!database) return 0;
-	return (dbInstanceClasses[database.instanceClass]?.priceUsdPerHour ?? 0) * (database.multiAz ? 2 : 1);
+	return (dbInstanceClasses[database.instanceClass]?.priceUsdPerHour ?? 0) * ((database.multiAz ? 2 : 1) + database.replicas.length);
+}
+
+/** Seconds of an RDS instance to bill for the tick that ends `elapsed` seconds after it became available: the 10-minute minimum up front, then per second past it. */
+function billedSecondsOf(elapsed: number, dt: number): number {
+	if (elapsed <= dt) return Math.max(dbMinimumBilledSeconds, dt);
+	return elapsed > dbMinimumBilledSeconds ? Math.min(dt, elapsed - dbMinimumBilledSeconds) : 0;
 }
 
 /** What the route stages reuse from tick to tick (never part of the state). */
@@ -73,6 +80,11 @@ export type RouteScratch = {
 	/** This tick's web samples (ms), for pairing; `webSampleCount` of them are valid. */
 	readonly webSamples: Float64Array;
 	webSampleCount: number;
+	/** This tick's primary samples when replicas follow: end to end so far, and the primary's own (ms). */
+	readonly primarySamples: Float64Array;
+	readonly primaryOwnSamples: Float64Array;
+	primarySampleCount: number;
+	readonly hop: HopTick;
 };
 
 export function emptyRouteScratch(): RouteScratch {
@@ -83,6 +95,10 @@ export function emptyRouteScratch(): RouteScratch {
 		sampleRng: [0],
 		webSamples: new Float64Array(pairSamples),
 		webSampleCount: 0,
+		primarySamples: new Float64Array(pairSamples),
+		primaryOwnSamples: new Float64Array(pairSamples),
+		primarySampleCount: 0,
+		hop: {outMs: 0},
 	};
 }
 
@@ -114,8 +130,11 @@ export type RouteTick = {
 	latencySumMs: number;
 	/** Requests the later stages hold (in flight). */
 	inFlight: number;
-	/** The database's busy share of its vCPUs, 0–1. */
+	/** The database's busy share of its vCPUs, 0–1: its busiest node's (a database is as fast as its busiest node). */
 	databaseBusy: number;
+	/** The primary's, and the replicas' mean. */
+	primaryBusy: number;
+	replicaBusy: number;
 	/** The database's own latency sum of its completions, ms. */
 	databaseLatencySumMs: number;
 };
@@ -149,8 +168,11 @@ export function serveDatabase(
 	out.latencySumMs = 0;
 	out.inFlight = 0;
 	out.databaseBusy = 0;
+	out.primaryBusy = 0;
+	out.replicaBusy = 0;
 	out.databaseLatencySumMs = 0;
 	if (db.served.length === 0) return;
+	updateReplicas(s, db, failures);
 	if (database.unavailableUntilTick >= 0) {
 		if (tick < database.unavailableUntilTick) {
 			// Out (a class change, a failover): connections are refused, what it held is lost; the app answers 500.
@@ -174,7 +196,16 @@ export function serveDatabase(
 	}
 
 	const c = spec.vcpus;
-	const mu = 1000 / (q * config.app.dbQueryCpuMs);
+	const replicas = database.replicas;
+	let active = 0;
+	for (const replica of replicas) if (!replica.isDraining) active += 1;
+	const reads = config.app.dbReads;
+	const writes = config.app.dbWrites;
+	// Reads spread evenly over the primary and its active replicas; writes go to the primary only.
+	const spread = 1 + active;
+	const toReplicas = active > 0 && reads > 0;
+	const primaryVisits = toReplicas ? writes + (reads / spread) : q;
+	const mu = 1000 / (primaryVisits * config.app.dbQueryCpuMs);
 	const key = rs.key;
 	key.lambda = lambda;
 	key.servers = c;
@@ -188,6 +219,9 @@ export function serveDatabase(
 	const latency = s.latency as MutableHistogram;
 	const web = rs.webSamples;
 	const webCount = rs.webSampleCount;
+	const primarySamples = rs.primarySamples;
+	const primaryOwn = rs.primaryOwnSamples;
+	rs.primarySampleCount = 0;
 	rs.sampleRng[0] = hash32(tickKey, 0x44_42_53_4D);
 	const sampleRng = rs.sampleRng;
 	const step = Math.max(1, Math.max(arrivals, db.completed[0] ?? 0) / 16);
@@ -198,8 +232,16 @@ export function serveDatabase(
 		samples: 0,
 		rng: sampleRng,
 		add(ms: number, weight: number): void {
-			addSample(dbTier, ms, weight);
 			const upstream = webCount > 0 ? web[Math.min(webCount - 1, Math.floor(nextUnit(sampleRng) * webCount))]! : 0;
+			if (toReplicas) {
+				// Not the last node: kept for pairing with the replicas' samples.
+				const j = rs.primarySampleCount < pairSamples ? rs.primarySampleCount++ : Math.floor(nextUnit(sampleRng) * pairSamples);
+				primarySamples[j] = ms + upstream;
+				primaryOwn[j] = ms;
+				return;
+			}
+
+			addSample(dbTier, ms, weight);
 			addSample(latency, ms + upstream, weight);
 			addSample(recentLatency, ms + upstream, weight);
 		},
@@ -207,25 +249,151 @@ export function serveDatabase(
 	rs.rng[0] = hash32(tickKey, 0x44_42_30_31);
 	const nt: NodeTick = {tick, dt, slowSeconds: 0, rng: rs.rng, sampler};
 	const member = rs.member;
-	const held = db.served[0]!;
-	const carried = db.carriedMs[0]!;
-	serveMember(db, 0, arrivals, params, c * mu, nt, member);
-	const completed = member.completed;
-	const admitted = db.served[0]! + completed - held;
-	// The carried latency of what was admitted joins the pool; completions take their share.
-	const pool = carried + (arrivals > 0 ? carriedSumMs * admitted / arrivals : 0);
-	const present = held + admitted;
-	const carriedOut = present > 0 ? pool * completed / present : 0;
-	db.carriedMs[0] = db.served[0]! > 0 ? pool - carriedOut : 0;
+	const hop = rs.hop;
+	serveHop(db, 0, arrivals, carriedSumMs, params, c * mu, nt, member, hop);
 	failures['database-timeout'] += member.timedOut;
 	failures['database-refused'] += member.refused;
 	db.cpuPercent[0] = 100 * member.busy;
-	db.latencyMs[0] = completed > 0 ? member.latencySumMs / completed : 0;
-	out.completed = completed;
-	out.latencySumMs = carriedOut + member.latencySumMs;
+	db.latencyMs[0] = member.completed > 0 ? member.latencySumMs / member.completed : 0;
+	let busiest = member.busy;
+	let ownSumMs = member.latencySumMs;
 	out.inFlight = inFlightOf(db, 0);
-	out.databaseBusy = member.busy;
-	out.databaseLatencySumMs = member.latencySumMs;
+	if (toReplicas) {
+		out.completed = 0;
+		out.latencySumMs = 0;
+	} else {
+		out.completed = member.completed;
+		out.latencySumMs = hop.outMs;
+	}
+
+	let lagSeconds = 0;
+	if (replicas.length > 0) {
+		// The replicas: a request dealt to one of the `active` ones makes its reads there
+		// (reads × active / spread: the same mean as visiting each with reads / spread, the
+		// replicas being alike). Every replica applies every write (replication load): per
+		// request dealt to it, active × writes applies. Its own time counts only the reads.
+		const readVisits = Math.max(1, active) * reads / spread;
+		const applyVisits = Math.max(1, active) * writes;
+		const visits = readVisits + applyVisits;
+		const readShare = visits > 0 ? readVisits / visits : 0;
+		const rmu = visits > 0 ? 1000 / (visits * config.app.dbQueryCpuMs) : mu;
+		key.lambda = active > 0 ? Math.min(lambda, c * mu) / active : 0;
+		key.mu = rmu;
+		const rparams: PoolParams = {cal: calibrationFor(key), servers: c, mu: rmu, timeoutSeconds: config.tiers.database.timeoutSeconds, backlogLimit: Number.POSITIVE_INFINITY, cv: 1};
+		const pairs = rs.primarySampleCount;
+		const replicaSampler: LatencySampler = {
+			step,
+			nextAt: nextUnit(sampleRng) * step,
+			done: 0,
+			samples: 0,
+			rng: sampleRng,
+			add(ms: number, weight: number): void {
+				const own = ms * readShare;
+				let upstream = 0;
+				let upstreamOwn = 0;
+				if (pairs > 0) {
+					const j = Math.min(pairs - 1, Math.floor(nextUnit(sampleRng) * pairs));
+					upstream = primarySamples[j]!;
+					upstreamOwn = primaryOwn[j]!;
+				} else if (webCount > 0) {
+					upstream = web[Math.min(webCount - 1, Math.floor(nextUnit(sampleRng) * webCount))]!;
+				}
+
+				addSample(dbTier, own + upstreamOwn, weight);
+				addSample(latency, own + upstream, weight);
+				addSample(recentLatency, own + upstream, weight);
+			},
+		};
+		const rnt: NodeTick = {tick, dt, slowSeconds: 0, rng: rs.rng, sampler: replicaSampler};
+		const dealt = toReplicas ? member.completed : 0;
+		const dealtMs = toReplicas ? hop.outMs : 0;
+		const per = active > 0 ? Math.floor(dealt / active) : 0;
+		const extra = active > 0 ? dealt - (per * active) : 0;
+		const first = active > 0 ? tick % active : 0;
+		let index = 0;
+		let replicaBusy = 0;
+		for (let k = 1; k <= replicas.length; k++) {
+			const replica = replicas[k - 1]!;
+			let a = 0;
+			if (!replica.isDraining) {
+				// A systematic split: each within one request of its share, starting at a rotating member.
+				a = per + (((index - first + active) % active) < extra ? 1 : 0);
+				index += 1;
+			}
+
+			serveHop(db, k, a, dealt > 0 ? dealtMs * a / dealt : 0, rparams, c * rmu, rnt, member, hop);
+			failures['database-timeout'] += member.timedOut;
+			failures['database-refused'] += member.refused;
+			db.cpuPercent[k] = 100 * member.busy;
+			db.latencyMs[k] = member.completed > 0 ? member.latencySumMs * readShare / member.completed : 0;
+			out.completed += member.completed;
+			out.latencySumMs += hop.outMs - (member.latencySumMs * (1 - readShare));
+			ownSumMs += member.latencySumMs * readShare;
+			out.inFlight += inFlightOf(db, k);
+			replicaBusy += member.busy;
+			if (member.busy > busiest) busiest = member.busy;
+			const lag = queueWaitSeconds(db, k, c, c * rmu);
+			if (lag > lagSeconds) lagSeconds = lag;
+		}
+
+		out.replicaBusy = replicaBusy / replicas.length;
+	} else {
+		out.replicaBusy = 0;
+	}
+
+	database.replicaLagSeconds = lagSeconds;
+	out.databaseBusy = busiest;
+	out.primaryBusy = db.cpuPercent[0]! / 100;
+	out.databaseLatencySumMs = ownSumMs;
+}
+
+/** Replicas being created that are ready now join the route; deleted replicas that hold nothing more leave it. */
+function updateReplicas(s: Working, db: RouteColumns, failures: FailureCounts): void {
+	const database = s.database!;
+	const tick = s.clock.tick;
+	if (database.pendingReplicaTicks.length > 0 && database.pendingReplicaTicks[0]! <= tick) {
+		while (database.pendingReplicaTicks.length > 0 && database.pendingReplicaTicks[0]! <= tick) {
+			database.pendingReplicaTicks.shift();
+			const id = replicaId(database.nextReplicaNumber);
+			database.nextReplicaNumber += 1;
+			database.replicas.push({id, sinceTick: tick, isDraining: false, hasFailed: false});
+			appendMember(db);
+			appendEvent(s, 'activity', `${id}: read replica available (replicating from ${database.id})`);
+		}
+	}
+
+	for (let k = database.replicas.length; k >= 1; k--) {
+		const replica = database.replicas[k - 1]!;
+		if (replica.hasFailed) {
+			failures['database-refused'] += resetMember(db, k);
+			removeMember(db, k);
+			database.replicas.splice(k - 1, 1);
+		} else if (replica.isDraining && inFlightOf(db, k) === 0) {
+			removeMember(db, k);
+			database.replicas.splice(k - 1, 1);
+			appendEvent(s, 'activity', `${replica.id}: deleted`);
+		}
+	}
+}
+
+/** What one hop did beyond the node's own tick: the latency its completions carry out (upstream + own), ms. */
+export type HopTick = {outMs: number};
+
+/**
+ * Serve member `k` of a route part for one tick: the node step, plus the carried latency of
+ * what it admitted joining the member's pool and its completions taking their share out.
+ */
+function serveHop(db: RouteColumns, k: number, arrivals: number, carriedSumMs: number, params: PoolParams, cmu: number, nt: NodeTick, member: MemberTick, hop: HopTick): void {
+	const held = db.served[k]!;
+	const carried = db.carriedMs[k]!;
+	serveMember(db, k, arrivals, params, cmu, nt, member);
+	const completed = member.completed;
+	const admitted = db.served[k]! + completed - held;
+	const pool = carried + (arrivals > 0 ? carriedSumMs * admitted / arrivals : 0);
+	const present = held + admitted;
+	const carriedOut = present > 0 ? pool * completed / present : 0;
+	db.carriedMs[k] = db.served[k]! > 0 ? pool - carriedOut : 0;
+	hop.outMs = carriedOut + member.latencySumMs;
 }
 
 /** Per-tick inputs of the tier figures. */
@@ -260,13 +428,14 @@ export function recordTiers(s: Working, t: TierTick): number {
 	let usd = 0;
 	const database = tiers.database;
 	if (database) {
-		record(database, 1, t.route.databaseBusy, t.route.completed, t.route.databaseLatencySumMs);
+		const state = s.database!;
+		record(database, 1 + state.replicas.length, t.route.databaseBusy, t.route.completed, t.route.databaseLatencySumMs);
 		addCompleted(database.latency as MutableHistogram, t.route.completed, t.route.databaseLatencySumMs);
 		const perHour = databaseUsdPerHour(s);
-		const elapsed = database.ticks * dt;
-		// Billed from the first tick: the minimum up front, then per second past it.
-		const billed = elapsed <= dt ? Math.max(dbMinimumBilledSeconds, dt) : elapsed > dbMinimumBilledSeconds ? Math.min(dt, elapsed - dbMinimumBilledSeconds) : 0;
-		usd = perHour * billed / 3600;
+		const classUsdPerHour = dbInstanceClasses[state.instanceClass]?.priceUsdPerHour ?? 0;
+		// Billed from the first tick: the minimum up front, then per second past it; each replica from when it became available.
+		usd = classUsdPerHour * (state.multiAz ? 2 : 1) * billedSecondsOf(database.ticks * dt, dt) / 3600;
+		for (const replica of state.replicas) usd += classUsdPerHour * billedSecondsOf((s.clock.tick - replica.sinceTick + 1) * dt, dt) / 3600;
 		database.costUsd += usd;
 		database.usdPerHour = perHour;
 		if (perHour > database.peakUsdPerHour) database.peakUsdPerHour = perHour;
