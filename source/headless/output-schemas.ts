@@ -21,7 +21,7 @@ const count = z.number().min(0);
 const errorCounts = z.looseObject({'500': count, '502': count, '503': count, '504': count}).describe('Failed requests by HTTP status: 500 the target answered it (the database timed out or was full: HTTPCode_Target_5XX_Count), 502 no target answered, 503 none registered or the queue is full (surge), 504 timed out.');
 const tierNames = ['web', 'database'] as const;
 const tierSummary = z.looseObject({
-	nodes: count.describe('Its nodes at the end (web: running instances; database: the primary).'),
+	nodes: count.describe('Its nodes at the end (web: running instances; database: the primary and its read replicas).'),
 	cpuAvg: count.describe('Mean utilisation of its vCPUs over the run, percent.'),
 	latencyMs: z.looseObject({mean: count, p99: count}).describe('Time a request spent in this tier, milliseconds (the whole route for web when it is the only tier).'),
 	peakUtilisation: count.describe('The highest utilisation of a tick, percent.'),
