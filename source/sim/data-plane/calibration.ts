@@ -193,7 +193,9 @@ export function calibrate(out: Calibration, key: CalibrationKey): void {
 		// Round-robin: Erlang-n gaps at each target (GI/M/c): arrivals see all busy with a
 		// probability ∝ σ and then a geometric queue of ratio σ; the time-average law has ratio σ too.
 		const n = ca2 > 0 ? Math.min(1000, Math.max(1, Math.round(1 / ca2))) : 1000;
-		const sigma = erlangArrivalSigma(n, lambda, cmu);
+		// σ underflows to 0 at thin load over many targets ((1/(1 + cμ/nλ))^n); a ratio of 0 would make
+		// the thresholds below 0/0, so it is floored where it no longer changes any figure.
+		const sigma = Math.max(1e-300, erlangArrivalSigma(n, lambda, cmu));
 		const erlang = c === 1 ? rho : erlangC(c, out.a);
 		busySeen = Math.min(0.999_999, erlang * sigma / rho);
 		ratioSeen = sigma;
