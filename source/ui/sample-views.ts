@@ -103,10 +103,12 @@ export const sampleZones: readonly ZoneView[] = zones.map((zone) => ({zone, isDo
 /** The sample dashboard view-model with `count` instances, as the UI state asks to show it. */
 export function sampleDashboardVm(count: number, ui: UiState = initialUiState()): DashboardVm {
 	const instances = sampleInstances(count);
+	const loadBalancer = sampleLoadBalancer(instances);
 	return {
 		header: toHeaderVm(sampleHeader, {isPaused: ui.isPaused, speed: ui.speed}),
-		load: toLoadPanelVm(sampleLoad, sampleSeries, {costUsd: sampleHeader.totalCostUsd, inService: 3, cpuAvgPercent: 85.2, secondsPerPoint: 1}),
-		loadBalancer: toLoadBalancerPanelVm(sampleLoadBalancer(instances)),
+		// The fleet's sparkline ends at the healthy count its row shows.
+		load: toLoadPanelVm(sampleLoad, {...sampleSeries, inService: ramp(60, (i) => (i < 45 ? Math.max(0, loadBalancer.healthyCount - 1) : loadBalancer.healthyCount))}, {costUsd: sampleHeader.totalCostUsd, fleet: {hasLoadBalancer: true, healthy: loadBalancer.healthyCount, registered: loadBalancer.registeredCount}, cpuAvgPercent: 85.2, secondsPerPoint: 1}),
+		loadBalancer: toLoadBalancerPanelVm(loadBalancer),
 		scalingGroup: toScalingGroupPanelVm(sampleAutoScaling(instances), sampleAlarms),
 		alarms: toAlarmRows(sampleAlarms),
 		table: toInstanceTableVm(instances, sampleZones, {...ui, nowSeconds: sampleHeader.simulatedSeconds}),

@@ -58,7 +58,10 @@ export function toRunVm(state: SimState, ui: {readonly isPaused: boolean; readon
 	const alarms = selectAlarms(state);
 	const running = instances.filter((i) => i.ec2State === 'running');
 	const cpuAvgPercent = running.length === 0 ? 0 : running.reduce((sum, i) => sum + i.cpuPercent, 0) / running.length;
-	const inService = group ? group.inService : running.filter((i) => i.isHealthy).length;
+	const loadBalancer = selectLoadBalancer(state);
+	const fleet = loadBalancer.isPresent === false
+		? {hasLoadBalancer: false, healthy: running.length, registered: running.length}
+		: {hasLoadBalancer: true, healthy: loadBalancer.healthyCount, registered: loadBalancer.registeredCount};
 	const tickSeconds = tickSecondsOf(state);
 	// The whole run so far: per tick while the per-tick history holds it, then per minute (up to a day).
 	const isLong = header.tick > perTickHistory;
@@ -67,8 +70,8 @@ export function toRunVm(state: SimState, ui: {readonly isPaused: boolean; readon
 	const events = selectEvents(state, 300);
 	return {
 		header: toHeaderVm(header, ui),
-		load: toLoadPanelVm(selectLoad(state), series, {costUsd: header.totalCostUsd, inService, cpuAvgPercent, secondsPerPoint: isLong ? 60 : tickSeconds}),
-		loadBalancer: toLoadBalancerPanelVm(selectLoadBalancer(state)),
+		load: toLoadPanelVm(selectLoad(state), series, {costUsd: header.totalCostUsd, fleet, cpuAvgPercent, secondsPerPoint: isLong ? 60 : tickSeconds}),
+		loadBalancer: toLoadBalancerPanelVm(loadBalancer),
 		scalingGroup: toScalingGroupPanelVm(group, alarms),
 		alarms: toAlarmRows(alarms),
 		events: toEventLines(events, tickSeconds, eventCount - 1),

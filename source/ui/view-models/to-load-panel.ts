@@ -22,10 +22,24 @@ export type LoadPanelVm = {
 };
 
 /**
+ * The fleet's row counts what its sparkline counts (the simulation's `inService` series): the
+ * targets the load balancer finds healthy, or without a load balancer the running instances.
+ * It is not the Auto Scaling group's InService count (the ASG panel shows that): a new
+ * instance is InService minutes before it passes its health checks.
+ */
+export type FleetCount = {readonly hasLoadBalancer: boolean; readonly healthy: number; readonly registered: number};
+
+function fleetRow(fleet: FleetCount, series: readonly number[]): LoadRowVm {
+	if (!fleet.hasLoadBalancer) return {label: 'running', value: String(fleet.healthy), tone: 'normal', detail: 'instances running', series, unit: 'count'};
+	const tone: Tone = fleet.healthy === 0 ? 'alarm' : fleet.healthy < fleet.registered ? 'warn' : 'ok';
+	return {label: 'healthy', value: `${fleet.healthy}/${fleet.registered}`, tone, detail: 'of the ELB targets', series, unit: 'count'};
+}
+
+/**
  * Load panel rows, most important first (narrow panels show the first few). `series` holds the
  * whole run so far (per tick, or per minute for long runs); the panel fits it to its width.
  */
-export function toLoadPanelVm(load: LoadView, series: SeriesView, extra: {readonly costUsd: number; readonly inService: number; readonly cpuAvgPercent: number; readonly secondsPerPoint: number}): LoadPanelVm {
+export function toLoadPanelVm(load: LoadView, series: SeriesView, extra: {readonly costUsd: number; readonly fleet: FleetCount; readonly cpuAvgPercent: number; readonly secondsPerPoint: number}): LoadPanelVm {
 	const e = load.errorRatePerSecond;
 	const errors = e['500'] + e['502'] + e['503'] + e['504'];
 	const spike = load.spikeSecondsLeft > 0 ? `spike ×${formatNumber(load.spikeFactor)} ${Math.ceil(load.spikeSecondsLeft)}s` : '';
@@ -44,7 +58,7 @@ export function toLoadPanelVm(load: LoadView, series: SeriesView, extra: {readon
 				unit: 'rate',
 			},
 			{label: 'CPU avg', value: `${Math.round(extra.cpuAvgPercent)}%`, tone: extra.cpuAvgPercent >= 80 ? 'warn' : 'normal', detail: '', series: series.cpuAvg, unit: 'percent'},
-			{label: 'InService', value: String(extra.inService), tone: 'normal', detail: '', series: series.inService, unit: 'count'},
+			fleetRow(extra.fleet, series.inService),
 			{label: 'cost', value: formatUsd(extra.costUsd), tone: 'normal', detail: '', series: series.costUsd, unit: 'usd'},
 		],
 	};
