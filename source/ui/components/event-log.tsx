@@ -1,13 +1,14 @@
 /**
  * The activity log: `HH:MM:SS message. Cause: …` in AWS's own words, newest first, each entry
- * whole — wrapped onto as many lines as it needs, never cut — and scrollable (Tab focuses it,
+ * whole — wrapped onto as many lines as it needs; only the last one on screen may be cut,
+ * and then it ends in `…` — and scrollable (Tab focuses it,
  * ↑↓ PgUp PgDn move, Home returns to the newest). Scrolled back, the view stays on the same
  * entries while new ones arrive, and the title says how many are newer.
  */
 import type {Line} from '../theme.js';
 import {seg, titleLine} from '../paint.js';
 import type {PanelBox} from '../layout.js';
-import {wrapToWidth} from '../text-width.js';
+import {textWidth, truncateToWidth, wrapToWidth} from '../text-width.js';
 import type {EventLineVm} from '../view-models/to-event-lines.js';
 import {linesPanel, type PanelContent} from './lines.js';
 
@@ -21,6 +22,17 @@ const timeWidth = 9;
 export function entryLines(event: EventLineVm, width: number): Line[] {
 	const wrapped = wrapToWidth(event.text, Math.max(1, width - timeWidth));
 	return wrapped.map((text, i) => [seg(i === 0 ? `${event.time} ` : ' '.repeat(timeWidth), 'dim'), seg(text, event.tone)]);
+}
+
+/** The first `rows` lines of an entry, the last ending in `…` to say that the entry goes on. */
+function cutEntry(entry: readonly Line[], rows: number, width: number): Line[] {
+	const shown = entry.slice(0, rows);
+	const [time, text] = shown[rows - 1];
+	const room = Math.max(1, width - timeWidth);
+	const words = text.text.trimEnd();
+	const ended = textWidth(words) + 2 <= room ? `${words} …` : truncateToWidth(words + '  ', room);
+	shown[rows - 1] = [time, {...text, text: ended}];
+	return shown;
 }
 
 /** Rows all the entries take at `width` (the layout gives the log what it has to show). */
@@ -43,27 +55,25 @@ export function eventLogLines(input: EventLogInput, box: PanelBox): PanelContent
 	const extra = newer > 0 ? [seg(`${newer} newer above (Home)`, 'warn')] : isFocused ? [seg('↑↓ PgUp PgDn scroll, Home newest', 'dim')] : [];
 	const lines: Line[] = [titleLine('Activity', width, extra, isFocused)];
 	const room = Math.max(0, height - 1);
-	const shown: Line[][] = [];
-	let used = 0;
+	const body: Line[] = [];
 	let index = start;
 	while (index < events.length) {
 		const entry = entryLines(events[index], width);
-		if (used + entry.length > room && shown.length > 0) break;
-		shown.push(entry);
-		used += entry.length;
-		index++;
-	}
+		const after = events.length - index - 1;
+		if (body.length + entry.length + (after > 0 ? 1 : 0) <= room) {
+			body.push(...entry);
+			index++;
+			continue;
+		}
 
-	// When older entries are left out, the last line says how many (whole entries make room for it).
-	while (index < events.length && used + 1 > room && shown.length > 1) {
-		used -= shown.pop()!.length;
-		index--;
-	}
-
-	const body = shown.flat();
-	if (index < events.length && room > 0) {
-		body.length = Math.min(body.length, room - 1);
-		body.push([seg(`+${events.length - index} older`, 'dim')]);
+		// It does not fit whole: its first lines fill the rows left, the last one ending in `…`
+		// (scrolling brings it up whole), then the count of the older ones; no row is left empty
+		// above the caption.
+		const rows = Math.max(0, room - body.length - (after > 0 ? 1 : 0));
+		if (rows > 0) body.push(...cutEntry(entry, rows, width));
+		const older = rows > 0 ? after : after + 1;
+		if (older > 0 && body.length < room) body.push([seg(`+${older} older`, 'dim')]);
+		break;
 	}
 
 	if (events.length === 0) body.push([seg('no activity yet', 'dim')]);

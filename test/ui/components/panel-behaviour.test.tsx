@@ -4,7 +4,7 @@ import {describe, expect, test} from 'vitest';
 import {renderPanel} from '../helpers/render-panel.js';
 import {sampleAlarms, sampleAutoScaling, sampleDashboardVm, sampleEvents, sampleInstances, sampleZones} from '../../../source/ui/sample-views.js';
 import {InstanceTable, type InstanceTableInput} from '../../../source/ui/components/instance-table.js';
-import {EventLog} from '../../../source/ui/components/event-log.js';
+import {EventLog, logRowsWanted} from '../../../source/ui/components/event-log.js';
 import {AlarmList} from '../../../source/ui/components/alarm-list.js';
 import {DetailPane} from '../../../source/ui/components/detail-pane.js';
 import {HelpOverlay} from '../../../source/ui/components/help-overlay.js';
@@ -17,7 +17,8 @@ import {toEventLines} from '../../../source/ui/view-models/to-event-lines.js';
 import {helpVm} from '../../../source/ui/view-models/to-help.js';
 import {textWidth} from '../../../source/ui/text-width.js';
 import {makeTheme} from '../../../source/ui/theme.js';
-import type {SimEvent} from '../../../source/sim/index.js';
+import {advance, createInitialState, selectEventCount, selectEvents, type SimEvent} from '../../../source/sim/index.js';
+import {loadPreset} from '../../../source/presets/load-preset.js';
 
 /** The rows a user reads, without the box's empty rows below the content. */
 const content = (text: string) => text.replace(/\n+$/, '').split('\n');
@@ -100,16 +101,39 @@ describe('activity log', () => {
 		expect(renderPanel(<EventLog vm={{events, top: undefined, isFocused: true}} box={{width: 60, height: 3}} />).text.split('\n')[0]).toBe('▸Activity ↑↓ PgUp PgDn scroll, Home newest ─────────────────');
 	});
 
-	test('an entry that does not fit whole gives way to the count of older ones', () => {
+	test('an entry that does not fit whole fills the rows left, ending in …, above the count of older ones: no row left empty', () => {
 		const vm = sampleDashboardVm(5);
 		const text = renderPanel(<EventLog vm={{events: vm.events, top: undefined, isFocused: false}} box={{width: 80, height: 4}} />).text.split('\n');
 		expect(text).toEqual([
 			'Activity ───────────────────────────────────────────────────────────────────────',
 			'00:12:30 Launching a new EC2 instance: i-0004. Cause: At 00:12:30 an alarm',
-			'         HighCPU in state ALARM triggered policy scale-out changing the desired',
+			'         HighCPU in state ALARM triggered policy scale-out changing the desired…',
 			'+3 older',
-		].slice(0, 2).concat(text.slice(2)));
-		expect(text.at(-1)).toMatch(/^\+\d older$/);
+		]);
+		// The newest entry is the last one and too tall: it takes every row, cut with …
+		const one = renderPanel(<EventLog vm={{events: vm.events.slice(0, 1), top: undefined, isFocused: false}} box={{width: 80, height: 3}} />).text.split('\n');
+		expect(one).toEqual([
+			'Activity ───────────────────────────────────────────────────────────────────────',
+			'00:12:30 Launching a new EC2 instance: i-0004. Cause: At 00:12:30 an alarm',
+			'         HighCPU in state ALARM triggered policy scale-out changing the desired…',
+		]);
+	});
+
+	test('with older entries left out, every row of the box is used, at any height and width', () => {
+		// A real log: alarms' long Causes between one-line entries.
+		const loaded = loadPreset('autoscaling-cpu-alarm');
+		if (!loaded.ok) throw new Error(loaded.message);
+		const state = advance(createInitialState(loaded.config), 900);
+		const real = toEventLines(selectEvents(state, 300), 1, selectEventCount(state) - 1);
+		for (const [events, width] of [[sampleDashboardVm(5).events, 60], [sampleDashboardVm(5).events, 80], [real, 80], [real, 120]] as const) {
+			const all = logRowsWanted(events, width, 100);
+			for (let height = 2; height <= Math.min(all, 30); height++) {
+				const text = renderPanel(<EventLog vm={{events, top: undefined, isFocused: false}} box={{width, height}} />, undefined, Math.max(width, 100)).text.split('\n');
+				expect(text, `${width}×${height}`).toHaveLength(height);
+				expect(text.every(line => line.trim() !== ''), `${width}×${height}: ${JSON.stringify(text)}`).toBe(true);
+				expect(text.at(-1), `${width}×${height}`).toMatch(/^\+\d+ older$/);
+			}
+		}
 	});
 });
 
