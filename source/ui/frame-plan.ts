@@ -16,7 +16,7 @@ import {captionLines, type CaptionInput} from './components/caption-line.js';
 import {logRowsWanted, type EventLogInput} from './components/event-log.js';
 import {tableViewportRows, type InstanceTableInput} from './components/instance-table.js';
 import {detailContentLines, type DetailInput} from './components/detail-pane.js';
-import {helpViewportRows, type HelpInput} from './components/help-overlay.js';
+import {helpMaxScroll, helpViewportRows, type HelpInput} from './components/help-overlay.js';
 
 /** A placed part: its input and its box. */
 export type Placed<T> = {readonly input: T; readonly box: PanelBox};
@@ -102,7 +102,8 @@ export function keymapContextOf(plan: FramePlan, vm: DashboardVm, ui: UiState): 
 		alarms: {ids: vm.alarms.map(a => a.id), viewportRows: panelRows('alarms')},
 		policies: {ids: vm.scalingGroup?.policies.map(p => p.name) ?? [], viewportRows: panelRows('scalingGroup')},
 		log: {newest: vm.eventRange.newest, oldest: vm.eventRange.oldest, viewportRows: Math.max(1, (layout?.logHeight ?? 2) - 1)},
-		help: {rows: helpRowCount(helpVm), viewportRows: helpViewportRows(layout?.bodyHeight ?? 20)},
+		// Paging moves by the rows the first page shows; scrolling stops where the last page fills the box.
+		help: {rows: helpRowCount(helpVm), viewportRows: helpViewportRows(layout?.bodyHeight ?? 20), maxScroll: helpMaxScroll(helpVm, {width: detailWidth, height: layout?.bodyHeight ?? 20})},
 		detail: {rows: ui.detail ? detailContentLines(vm.detail, detailWidth).length : 0, viewportRows: detailViewport},
 	};
 }

@@ -26,8 +26,8 @@ export type KeymapContext = {
 	readonly policies: ListContext;
 	/** Activity log: event numbers of the newest and oldest entries kept, and the rows it shows. */
 	readonly log: {readonly newest: number; readonly oldest: number; readonly viewportRows: number};
-	/** Rows of the help overlay's content and how many it shows. */
-	readonly help: {readonly rows: number; readonly viewportRows: number};
+	/** Rows of the help overlay's content, how many a page moves, and how far it scrolls (default: rows − viewportRows). */
+	readonly help: {readonly rows: number; readonly viewportRows: number; readonly maxScroll?: number};
 	/** Rows of the open detail pane's content and how many it shows. */
 	readonly detail: {readonly rows: number; readonly viewportRows: number};
 };

@@ -103,7 +103,7 @@ export type UiAction =
 	| {readonly type: 'speed/changed'; readonly delta: -1 | 1}
 	| {readonly type: 'help/toggled'}
 	| {readonly type: 'help/closed'}
-	| {readonly type: 'help/scrolled'; readonly delta: number; readonly rows: number; readonly viewportRows: number}
+	| {readonly type: 'help/scrolled'; readonly delta: number; readonly rows: number; readonly viewportRows: number; readonly maxScroll?: number}
 	| {readonly type: 'flash/shown'; readonly text: string};
 
 /** Numeric columns sort largest first by default, like top. */
@@ -214,7 +214,7 @@ export function uiReducer(ui: UiState, action: UiAction): UiState {
 		case 'help/closed':
 			return {...ui, isHelpVisible: false, helpScroll: 0};
 		case 'help/scrolled':
-			return {...ui, helpScroll: clampScroll(ui.helpScroll + action.delta, action.rows, action.viewportRows)};
+			return {...ui, helpScroll: Math.max(0, Math.min(ui.helpScroll + action.delta, action.maxScroll ?? action.rows - action.viewportRows))};
 		case 'flash/shown':
 			return {...ui, flash: action.text};
 	}

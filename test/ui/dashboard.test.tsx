@@ -2,7 +2,9 @@ import React from 'react';
 import {describe, expect, test} from 'vitest';
 import {Dashboard} from '../../source/ui/dashboard.js';
 import {makeTheme} from '../../source/ui/theme.js';
-import {initialUiState, type UiState} from '../../source/ui/ui-state.js';
+import {initialUiState, uiReducer, type UiAction, type UiState} from '../../source/ui/ui-state.js';
+import {keymap} from '../../source/ui/keymap.js';
+import {keymapContextOf, planFrame} from '../../source/ui/frame-plan.js';
 import {sampleDashboardVm} from '../../source/ui/sample-views.js';
 import {renderText} from './helpers/render-text.js';
 import {textWidth} from '../../source/ui/text-width.js';
@@ -112,5 +114,26 @@ describe('dashboard layout', () => {
 		const lines = screen(80, 24, 5, ui).split('\n');
 		expect(lines[0]).toContain('❚❚ PAUSED');
 		expect(lines.at(-1)).toMatch(/^» i-0003 terminate: Terminating +\? help {2}q quit$/);
+	});
+
+	test.each([[80, 24], [100, 30], [120, 40]])('at %i×%i PgDn to the end of the help shows the last page whole: the last table closes just above the caption', (columns, rows) => {
+		let ui: UiState = {...initialUiState(), isHelpVisible: true};
+		const vm = sampleDashboardVm(5, ui);
+		const seen: number[] = [];
+		for (let i = 0; i < 12; i++) {
+			const command = keymap('', {pageDown: true}, keymapContextOf(planFrame(vm, ui, columns, rows), vm, ui));
+			ui = uiReducer(ui, command as UiAction);
+			seen.push(ui.helpScroll);
+		}
+
+		expect(seen.at(-1)).toBeGreaterThan(0);
+		const lines = screen(columns, rows, 5, ui).split('\n');
+		// (A row may stay empty when one row less would scroll a whole section away.)
+		const body = lines.slice(0, lines.findIndex(line => line.startsWith('» '))).filter(line => line !== '');
+		expect(body.at(-1)).toMatch(/^└─+┴─+┘$/);
+		expect(body.at(-2)).toContain('requests waiting in the classic surge queue');
+		// PgUp from there comes back to the top.
+		for (let i = 0; i < 12; i++) ui = uiReducer(ui, keymap('', {pageUp: true}, keymapContextOf(planFrame(vm, ui, columns, rows), vm, ui)) as UiAction);
+		expect(ui.helpScroll).toBe(0);
 	});
 });

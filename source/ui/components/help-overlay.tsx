@@ -90,3 +90,28 @@ export const HelpOverlay = memo(function HelpOverlay({vm, box}: {readonly vm: He
 export function helpViewportRows(height: number): number {
 	return Math.max(1, height - 1 - 1 - borderedTableHeight(0));
 }
+
+/** Lines the overlay takes when its first `scroll` rows are scrolled away (stacked). */
+function stackedHeight(help: HelpVm, scroll: number): number {
+	let skip = scroll;
+	let height = 1;
+	for (const section of help.sections) {
+		const left = section.rows.length - skip;
+		skip = Math.max(0, -left);
+		if (left > 0) height += 1 + borderedTableHeight(left);
+	}
+
+	return height;
+}
+
+/**
+ * How far the overlay scrolls in `box`: to where the last rows fill the box (0 when everything
+ * fits). PgDn on the last page shows the whole last page, not its top rows over empty space.
+ */
+export function helpMaxScroll(help: HelpVm, box: PanelBox): number {
+	if (fitsSideBySide(help.sections, box)) return 0;
+	const rows = help.sections.reduce((sum, s) => sum + s.rows.length, 0);
+	let scroll = 0;
+	while (scroll < rows - 1 && stackedHeight(help, scroll) > box.height) scroll++;
+	return scroll;
+}
