@@ -184,7 +184,10 @@ export function calibrate(out: Calibration, key: CalibrationKey): void {
 		const n = key.lorMembers;
 		const poolC = erlangC(n * c, n * out.a);
 		const poolWait = poolC / (n * (cmu - lambda)) * ((ca2 + cs2) / 2) * lorWaitFactor(n, key.lorNodes, rho);
-		ratio = Math.min(0.999_999, Math.exp(-n * (1 - rho)));
+		// e^(−n(1 − ρ)) underflows to 0 past n(1 − ρ) ≈ 745 (thin load over ~1,000 targets in one
+		// pool), which would make m = 0 and the thresholds 0 (every request stuck) or 0/0; floored
+		// like round-robin's σ, where it no longer changes any figure.
+		ratio = Math.min(0.999_999, Math.max(1e-300, Math.exp(-n * (1 - rho))));
 		ratioSeen = ratio;
 		busySeen = Math.min(0.999_999, poolWait * cmu / ((ratio / (1 - ratio)) + out.residual));
 		busy = c === 1 ? rho : Math.max(busySeen, erlangC(c, out.a));
@@ -215,7 +218,10 @@ export function calibrate(out: Calibration, key: CalibrationKey): void {
 	// Time-average thresholds from (C, p2, r); the arrival-seen ones from the waits arrivals see.
 	const m = -1 / Math.log(ratio);
 	const p2 = Math.min(busy, waiting * (1 - ratio));
-	out.z0 = m * Math.log(1 / busy);
+	// P(all busy) underflows to 0 for many servers at thin load (Erlang C of a pool of 500, or of c
+	// servers, at ρ 10⁻⁵): floored too, so the band z1Seen − z0Seen is never ∞ − ∞ (an arrival at an
+	// idle server was charged a wait) and a probability of 10⁻³⁰⁰ changes no figure.
+	out.z0 = m * Math.log(1 / Math.max(1e-300, busy));
 	out.z1 = Math.max(out.z0, m * Math.log(1 / Math.max(1e-300, p2)));
 	if (busySeen === busy && ratioSeen === ratio) {
 		out.z0Seen = out.z0;
@@ -223,7 +229,7 @@ export function calibrate(out: Calibration, key: CalibrationKey): void {
 	} else {
 		const mSeen = -1 / Math.log(ratioSeen);
 		// Arrivals' X: P(X ≥ 1) = busySeen, then geometric of ratio `ratioSeen` from 1 on.
-		out.z0Seen = m * Math.log(1 / busySeen);
+		out.z0Seen = m * Math.log(1 / Math.max(1e-300, busySeen));
 		out.z1Seen = out.z0Seen + (m / mSeen);
 	}
 
