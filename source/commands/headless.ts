@@ -22,6 +22,7 @@ function recordOptions(options: RunOptions, config: SimConfig): RecordHeadlessOp
 	return {
 		config,
 		path: record.path,
+		flag: options.typed['record'] ?? '--record',
 		force: options.isForce,
 		columns: record.columns,
 		rows: record.rows,

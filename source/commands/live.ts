@@ -58,8 +58,14 @@ export async function runLiveCommand(options: RunOptions, config: SimConfig): Pr
 		if (record) {
 			const {openLiveTap} = await import('../recorder/live-tap.js');
 			const command = castCommand({reference: options.reference, mode: 'live', recordPath: record.path, seed: config.seed, durationSeconds: config.durationSeconds, speed, fps: record.fps, castFormat: record.castFormat, isAscii: options.isAscii, isColor, sets: options.sets});
-			const opened = openLiveTap({path: record.path, columns: process.stdout.columns ?? 120, rows: process.stdout.rows ?? 36, force: options.isForce, title: config.title, seed: config.seed, preset: config.name, command, castFormat: record.castFormat});
-			if (!opened.ok) throw new UsageError(opened.message);
+			const opened = openLiveTap({path: record.path, flag: options.typed['record'] ?? '--record', columns: process.stdout.columns ?? 120, rows: process.stdout.rows ?? 36, force: options.isForce, title: config.title, seed: config.seed, preset: config.name, command, castFormat: record.castFormat});
+			if (!opened.ok && opened.exitCode === 2) throw new UsageError(opened.message);
+			if (!opened.ok) {
+				// The path was fine but its first write failed (/dev/full): a failed run, not a usage error.
+				process.stderr.write(`scaletop: ${opened.message}\n`);
+				return 1;
+			}
+
 			tap = opened.tap;
 		}
 

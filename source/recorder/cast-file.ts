@@ -5,96 +5,15 @@
  * synchronous writes, so whatever stops the process (Ctrl-C, SIGTERM, a crash, even SIGKILL)
  * leaves a valid, playable cast up to that moment. A disk that fills mid-line is the same: the
  * file is cut back to its last complete event (../files/line-file.ts), never mid-line or
- * mid-UTF-8, and `write` throws a CastWriteError saying why. Paths are checked before anything starts.
+ * mid-UTF-8, and `write` throws a CastWriteError saying why. The path is checked and opened as
+ * every output file is (../files/output-file.ts), before anything starts.
  */
-import fs from 'node:fs';
-import path from 'node:path';
-import {openLineFile, type LineFile, type LineFileIo} from '../files/line-file.js';
+import type {LineFileIo} from '../files/line-file.js';
+import {fileErrorReason, openOutputFile, outputProblem} from '../files/output-file.js';
 import {createCastEncoder, encodeHeader, type CastEvent, type CastFormat, type CastHeader} from './cast-writer.js';
 
 /** A failed write to the cast; its message is a short reason ("the disk is full"). The file ends at its last complete event. */
 export class CastWriteError extends Error {}
-
-/** Options of `checkCastPath`: `force` allows overwriting an existing file (`--force`). */
-export type CastPathOptions = {readonly force?: boolean};
-
-/** `error.code` of a Node fs error, or undefined. */
-function errorCode(error: unknown): string | undefined {
-	return typeof error === 'object' && error !== null && 'code' in error ? String(error.code) : undefined;
-}
-
-/**
- * Whether a cast can be written to `filePath`. Returns undefined when it can, or one sentence
- * for the user (the CLI prints it and exits 2) when the folder is missing, the path is a
- * folder, it is not writable, or the file exists and `force` is not set. Creates nothing.
- */
-export function checkCastPath(filePath: string, options: CastPathOptions = {}): string | undefined {
-	if (filePath.trim() === '') return 'Cannot record: the cast file name is empty.';
-	const folder = path.dirname(path.resolve(filePath));
-	let stat: fs.Stats | undefined;
-	try {
-		stat = fs.statSync(filePath);
-	} catch (error) {
-		if (errorCode(error) !== 'ENOENT' && errorCode(error) !== 'ENOTDIR') return `Cannot record to ${filePath}: ${describe(error)}.`;
-	}
-
-	if (stat?.isDirectory()) return `Cannot record to ${filePath}: it is a folder.`;
-	if (stat && !options.force) return `Cannot record to ${filePath}: the file already exists (add --force to overwrite it).`;
-	if (stat) return writable(filePath, filePath);
-	let folderStat: fs.Stats;
-	try {
-		folderStat = fs.statSync(folder);
-	} catch {
-		return `Cannot record to ${filePath}: the folder ${folder} does not exist.`;
-	}
-
-	if (!folderStat.isDirectory()) return `Cannot record to ${filePath}: ${folder} is not a folder.`;
-	return writable(filePath, folder);
-}
-
-/** Undefined when `target` is writable, else the sentence. */
-function writable(filePath: string, target: string): string | undefined {
-	try {
-		fs.accessSync(target, fs.constants.W_OK);
-		return undefined;
-	} catch (error) {
-		return `Cannot record to ${filePath}: ${describe(error)}.`;
-	}
-}
-
-/** A short human reason for an fs error. */
-function describe(error: unknown): string {
-	switch (errorCode(error)) {
-		case 'EACCES':
-		case 'EPERM': {
-			return 'permission denied';
-		}
-
-		case 'EROFS': {
-			return 'the file system is read-only';
-		}
-
-		case 'ENOSPC': {
-			return 'the disk is full';
-		}
-
-		case 'EISDIR': {
-			return 'it is a folder';
-		}
-
-		case 'EEXIST': {
-			return 'the file already exists (add --force to overwrite it)';
-		}
-
-		case 'ENOENT': {
-			return 'the folder does not exist';
-		}
-
-		default: {
-			return error instanceof Error ? error.message.replace(/\.$/, '') : String(error);
-		}
-	}
-}
 
 /** An open cast file. `write` appends one event line and returns once it is written. */
 export type CastFile = {
@@ -116,6 +35,8 @@ export type CastFile = {
 export type OpenCastFileOptions = {
 	/** The file to create. */
 	readonly path: string;
+	/** The flag that named it, as typed, for messages. Default `--record`. */
+	readonly flag?: string;
 	/** Written as the first line at once. */
 	readonly header: CastHeader;
 	/** Default `v2`. */
@@ -126,21 +47,21 @@ export type OpenCastFileOptions = {
 	readonly io?: LineFileIo;
 };
 
-/** Create the file and write its header; fails with one sentence instead of throwing. */
-export function openCastFile(options: OpenCastFileOptions): {readonly ok: true; readonly file: CastFile} | {readonly ok: false; readonly message: string} {
-	const problem = checkCastPath(options.path, {force: options.force});
-	if (problem) return {ok: false, message: problem};
-	const format = options.format ?? 'v2';
-	let file: LineFile | undefined;
-	try {
-		file = openLineFile(options.path, options.force ? 'w' : 'wx', options.io);
-		file.appendLine(encodeHeader(options.header, format));
-	} catch (error) {
-		file?.close();
-		return {ok: false, message: `Cannot record to ${options.path}: ${describe(error)}.`};
-	}
+/** Why a cast file could not be opened: one sentence, and the exit code (2: the path, 1: the header's write failed). */
+export type CastOpenFailure = {readonly ok: false; readonly message: string; readonly exitCode: 1 | 2};
 
-	const lines = file;
+/** Create the file and write its header; fails with one sentence instead of throwing. */
+export function openCastFile(options: OpenCastFileOptions): {readonly ok: true; readonly file: CastFile} | CastOpenFailure {
+	const opened = openOutputFile(options.flag ?? '--record', options.path, options);
+	if (!opened.ok) return {...opened, exitCode: 2};
+	const format = options.format ?? 'v2';
+	const lines = opened.file;
+	try {
+		lines.appendLine(encodeHeader(options.header, format));
+	} catch (error) {
+		lines.close();
+		return {ok: false, exitCode: 1, message: outputProblem(options.flag ?? '--record', options.path, `writing failed before the first event (${fileErrorReason(error)})`)};
+	}
 
 	const encoder = createCastEncoder(format);
 	let isOpen = true;
@@ -163,7 +84,7 @@ export function openCastFile(options: OpenCastFileOptions): {readonly ok: true; 
 				} catch (error) {
 					isOpen = false;
 					lines.close();
-					throw new CastWriteError(describe(error));
+					throw new CastWriteError(fileErrorReason(error));
 				}
 
 				lineCount++;

@@ -8,7 +8,8 @@
  */
 import {performance} from 'node:perf_hooks';
 import type {CastFormat} from './cast-writer.js';
-import {openCastFile} from './cast-file.js';
+import {outputProblem} from '../files/output-file.js';
+import {openCastFile, type CastOpenFailure} from './cast-file.js';
 import type {LiveOutputTap} from './types.js';
 
 /**
@@ -18,6 +19,8 @@ import type {LiveOutputTap} from './types.js';
 export type LiveTapOptions = {
 	/** The cast file to create. */
 	readonly path: string;
+	/** The flag that named it, as typed, for messages. Default `--record`. */
+	readonly flag?: string;
 	/** Terminal size when recording starts (later changes are `resize` events). */
 	readonly columns: number;
 	readonly rows: number;
@@ -55,13 +58,14 @@ export function terminalNewlines(chunk: string): string {
 }
 
 /** Open the cast file and return the tap, or the sentence saying why it cannot be written. */
-export function openLiveTap(options: LiveTapOptions): {readonly ok: true; readonly tap: LiveOutputTap} | {readonly ok: false; readonly message: string} {
+export function openLiveTap(options: LiveTapOptions): {readonly ok: true; readonly tap: LiveOutputTap} | CastOpenFailure {
 	const source = options.env ?? process.env;
 	const env: Record<string, string> = {};
 	if (source['TERM']) env['TERM'] = source['TERM'];
 	if (source['SHELL']) env['SHELL'] = source['SHELL'];
 	const opened = openCastFile({
 		path: options.path,
+		flag: options.flag,
 		force: options.force,
 		format: options.castFormat,
 		header: {
@@ -100,7 +104,8 @@ export function openLiveTap(options: LiveTapOptions): {readonly ok: true; readon
 			if (code === 'o') frames++;
 		} catch (error) {
 			close();
-			failure = `Recording to ${options.path} stopped: ${error instanceof Error ? error.message : String(error)}; it holds a valid cast of the first ${lastSeconds.toFixed(1)} s.`;
+			const reason = error instanceof Error ? error.message : String(error);
+			failure = outputProblem(options.flag ?? '--record', options.path, `writing failed after ${lastSeconds.toFixed(1)} s of cast (${reason}); the file holds a valid cast up to then`);
 			options.onError?.(failure);
 		}
 	};

@@ -7,9 +7,9 @@
  * that moment (every line is written whole as soon as it is made) and the result carries exit
  * code 130 / 143 and a sentence for the user.
  */
-import path from 'node:path';
 import type {SimConfig, SimEvent} from '../sim/index.js';
 import type {CastFormat} from './cast-writer.js';
+import {outputProblem} from '../files/output-file.js';
 import {openCastFile, type CastFile} from './cast-file.js';
 import type {Charset} from '../ui/theme.js';
 import {framePlan, headlessFrames, type FrameRenderer} from './headless-frames.js';
@@ -40,6 +40,8 @@ export type RecordHeadlessOptions = {
 	readonly config: SimConfig;
 	/** The cast file to write. */
 	readonly path: string;
+	/** The flag that named it, as typed, for messages. Default `--record`. */
+	readonly flag?: string;
 	/** Terminal width of the cast, columns. Default 120. */
 	readonly columns?: number;
 	/** Terminal height of the cast, rows. Default 36. */
@@ -128,6 +130,7 @@ export async function recordHeadless(options: RecordHeadlessOptions): Promise<Re
 	});
 	const opened = openCastFile({
 		path: options.path,
+		flag: options.flag,
 		force: options.force,
 		format: options.castFormat,
 		header: {
@@ -140,14 +143,14 @@ export async function recordHeadless(options: RecordHeadlessOptions): Promise<Re
 			scaletop: {preset: config.name, seed: config.seed, speed, fps},
 		},
 	});
-	if (!opened.ok) return {exitCode: 2, message: opened.message, frames: 0, castSeconds: 0};
+	if (!opened.ok) return {exitCode: opened.exitCode, message: opened.message, frames: 0, castSeconds: 0};
 	const interruption = watchInterruptions(options);
 	const done = {frames: 0, castSeconds: 0};
 	try {
 		return await writeFrames(opened.file, options, {columns, rows, fps, speed}, interruption, done);
 	} catch (error) {
 		const reason = error instanceof Error ? error.message : String(error);
-		return {exitCode: 1, message: `Recording failed after ${done.frames} frames: ${reason} (${path.basename(options.path)} holds a valid cast up to that moment).`, ...done};
+		return {exitCode: 1, message: outputProblem(options.flag ?? '--record', options.path, `writing failed after ${done.frames} frames (${reason}); the file holds a valid cast up to then`), ...done};
 	} finally {
 		interruption.dispose();
 		opened.file.close();

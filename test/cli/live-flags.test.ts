@@ -77,7 +77,7 @@ describe.skipIf(!hasTmux)(hasTmux ? 'live run flags in tmux' : 'live run flags i
 			expect(lines[0]).toMatchObject({kind: 'caption'});
 			tmux('send-keys', '-t', name, 'q');
 			await waitFor(() => (/EXIT=1/.test(tmux('capture-pane', '-p', '-t', name)) ? true : undefined), 'EXIT=1 after q');
-			expect(fs.readFileSync(log, 'utf8')).toBe('scaletop: writing metrics to /dev/full failed after 0 complete lines (ENOSPC: the disk is full); the file ends at its last complete line.\n');
+			expect(fs.readFileSync(log, 'utf8')).toBe('scaletop: --metrics /dev/full: writing failed after 0 complete lines (the disk is full); the file ends at its last complete line.\n');
 		} finally {
 			server.killServer();
 		}

@@ -22,18 +22,17 @@ describe('scaletop PRESET --headless with output files (built)', () => {
 	test.skipIf(!fs.existsSync('/dev/full'))('--metrics /dev/full: the summary, then one sentence, exit 1', () => {
 		const {status, stdout, stderr} = run(['tour', '--headless', '--metrics', '/dev/full']);
 		expect(stdout).toContain('tour');
-		expect(stderr).toBe('scaletop: writing metrics to /dev/full failed after 0 complete lines (ENOSPC: the disk is full); the file ends at its last complete line.\n');
+		expect(stderr).toBe('scaletop: --metrics /dev/full: writing failed after 0 complete lines (the disk is full); the file ends at its last complete line.\n');
 		expect(status).toBe(1);
-		expect(run(['tour', '--headless', '--events', '/dev/full'])).toMatchObject({status: 1, stderr: 'scaletop: writing events to /dev/full failed after 0 complete lines (ENOSPC: the disk is full); the file ends at its last complete line.\n'});
+		expect(run(['tour', '--headless', '--events', '/dev/full'])).toMatchObject({status: 1, stderr: 'scaletop: --events /dev/full: writing failed after 0 complete lines (the disk is full); the file ends at its last complete line.\n'});
 	});
 
 	test('an existing metrics or events file is kept unless --force, as --record', () => {
 		const folder = temporary();
 		const file = path.join(folder, 'kept.ndjson');
 		fs.writeFileSync(file, 'yesterday\n');
-		for (const flag of ['--metrics', '--events']) {
-			const label = flag.slice(2);
-			expect(run(['tour', '--headless', flag, file])).toEqual({status: 2, stdout: '', stderr: `scaletop: cannot write ${label} to ${file}: the file already exists (add --force to overwrite it).\n`});
+		for (const flag of ['--metrics', '--events', '--record']) {
+			expect(run(['tour', '--headless', flag, file])).toEqual({status: 2, stdout: '', stderr: `scaletop: ${flag} ${file}: the file already exists (add --force to overwrite it).\n`});
 			expect(fs.readFileSync(file, 'utf8')).toBe('yesterday\n');
 		}
 
@@ -66,7 +65,7 @@ describe('scaletop PRESET --headless with output files (built)', () => {
 		const [exit, lineCount, ...lines] = result.stdout.split('\n');
 		const content = lines.join('\n');
 		expect(exit).toBe('EXIT=1');
-		expect(result.stderr).toBe(`scaletop: writing metrics to ${file} failed after ${lineCount} complete lines (ENOSPC: the disk is full); the file ends at its last complete line.\n`);
+		expect(result.stderr).toBe(`scaletop: --metrics ${file}: writing failed after ${lineCount} complete lines (the disk is full); the file ends at its last complete line.\n`);
 		expect(Number(lineCount)).toBeGreaterThan(10);
 		// Whole lines only: it ends with a newline and every line parses.
 		expect(content.endsWith('\n')).toBe(true);

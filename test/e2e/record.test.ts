@@ -126,15 +126,15 @@ describe('scaletop PRESET --headless --record FILE (the built CLI)', () => {
 	it('fails before anything starts, with exit code 2 and one sentence, on an unwritable path or an existing file', () => {
 		const missingFolder = path.join(folder, 'no-such-folder', 'x.cast');
 		expect(scaletop('tour', '--headless', '--record', missingFolder)).toMatchObject({
-			status: 2, stdout: '', stderr: `scaletop: Cannot record to ${missingFolder}: the folder ${path.dirname(missingFolder)} does not exist.\n`,
+			status: 2, stdout: '', stderr: `scaletop: --record ${missingFolder}: the folder ${path.dirname(missingFolder)} does not exist.\n`,
 		});
 		const existing = path.join(folder, 'existing.cast');
 		fs.writeFileSync(existing, 'keep');
 		expect(scaletop('tour', '--headless', '--record', existing)).toMatchObject({
-			status: 2, stdout: '', stderr: `scaletop: Cannot record to ${existing}: the file already exists (add --force to overwrite it).\n`,
+			status: 2, stdout: '', stderr: `scaletop: --record ${existing}: the file already exists (add --force to overwrite it).\n`,
 		});
 		expect(fs.readFileSync(existing, 'utf8')).toBe('keep');
-		expect(scaletop('tour', '--headless', '--record', folder, '--force')).toMatchObject({status: 2, stderr: `scaletop: Cannot record to ${folder}: it is a folder.\n`});
+		expect(scaletop('tour', '--headless', '--record', folder, '--force')).toMatchObject({status: 2, stderr: `scaletop: --record ${folder}: it is a folder.\n`});
 	});
 
 	const canMount = spawnSync('unshare', ['-rm', 'sh', '-c', 'd=$(mktemp -d) && mount -t tmpfs -o size=16k tmpfs "$d"']).status === 0;
@@ -146,7 +146,7 @@ describe('scaletop PRESET --headless --record FILE (the built CLI)', () => {
 		const result = spawnSync('unshare', ['-rm', 'sh', '-c', script], {encoding: 'utf8'});
 		const [exit, cat, ...rest] = result.stdout.split('\n');
 		expect(exit).toBe('EXIT=1');
-		expect(result.stderr).toMatch(/^Recording failed after \d+ frames: the disk is full \(full\.cast holds a valid cast up to that moment\)\.\n$/);
+		expect(result.stderr).toBe(`--record ${file}: writing failed after ${/after (\d+) frames/.exec(result.stderr)?.[1]} frames (the disk is full); the file holds a valid cast up to then.\n`);
 		expect(cat!.trim()).toBe('CAT=0');
 		const content = rest.join('\n');
 		expect(content.endsWith('\n')).toBe(true);

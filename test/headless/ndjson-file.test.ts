@@ -10,7 +10,7 @@ const tempFile = (name = 'run.ndjson') => path.join(fs.mkdtempSync(path.join(os.
 
 test('each line is on disk as soon as it is written, so a cut-short run leaves whole JSON lines', () => {
 	const file = tempFile();
-	const opened = openNdjsonWriter('metrics', file);
+	const opened = openNdjsonWriter('--metrics', file);
 	if (!opened.ok) expect.fail(opened.message);
 	opened.writer.write(line(60));
 	opened.writer.write(line(120));
@@ -25,17 +25,17 @@ test('each line is on disk as soon as it is written, so a cut-short run leaves w
 });
 
 test('a folder that does not exist, or a folder as the file, is one sentence, before anything runs', () => {
-	expect(openNdjsonWriter('metrics', '/nonexistent-folder/run.ndjson')).toEqual({ok: false, message: 'cannot write metrics to /nonexistent-folder/run.ndjson: the folder /nonexistent-folder does not exist.'});
+	expect(openNdjsonWriter('--metrics', '/nonexistent-folder/run.ndjson')).toEqual({ok: false, message: '--metrics /nonexistent-folder/run.ndjson: the folder /nonexistent-folder does not exist.'});
 	const folder = fs.mkdtempSync(path.join(os.tmpdir(), 'scaletop-ndjson-'));
-	expect(openNdjsonWriter('events', folder)).toEqual({ok: false, message: `cannot write events to ${folder}: it is a folder.`});
+	expect(openNdjsonWriter('--events', folder)).toEqual({ok: false, message: `--events ${folder}: it is a folder.`});
 });
 
 test('an existing file is kept unless --force, as --record does', () => {
 	const file = tempFile();
 	fs.writeFileSync(file, 'keep me\n');
-	expect(openNdjsonWriter('metrics', file)).toEqual({ok: false, message: `cannot write metrics to ${file}: the file already exists (add --force to overwrite it).`});
+	expect(openNdjsonWriter('--metrics', file)).toEqual({ok: false, message: `--metrics ${file}: the file already exists (add --force to overwrite it).`});
 	expect(fs.readFileSync(file, 'utf8')).toBe('keep me\n');
-	const forced = openNdjsonWriter('metrics', file, {force: true});
+	const forced = openNdjsonWriter('--metrics', file, {force: true});
 	if (!forced.ok) expect.fail(forced.message);
 	forced.writer.write(line(60));
 	forced.writer.close();
@@ -43,12 +43,12 @@ test('an existing file is kept unless --force, as --record does', () => {
 });
 
 test.skipIf(!fs.existsSync('/dev/full'))('/dev/full: the write fails, and failure() says so in one sentence', () => {
-	const opened = openNdjsonWriter('metrics', '/dev/full');
+	const opened = openNdjsonWriter('--metrics', '/dev/full');
 	if (!opened.ok) expect.fail(opened.message);
 	opened.writer.write(line(60));
 	opened.writer.write(line(120));
 	expect(opened.writer.lineCount()).toBe(0);
-	expect(opened.writer.failure()).toBe('writing metrics to /dev/full failed after 0 complete lines (ENOSPC: the disk is full); the file ends at its last complete line.');
+	expect(opened.writer.failure()).toBe('--metrics /dev/full: writing failed after 0 complete lines (the disk is full); the file ends at its last complete line.');
 });
 
 test('a disk that fills in the middle of a line: the file ends at its last complete line', () => {
@@ -66,7 +66,7 @@ test('a disk that fills in the middle of a line: the file ends at its last compl
 		ftruncateSync: (fd, length) => fs.ftruncateSync(fd, length),
 		closeSync: fd => fs.closeSync(fd),
 	};
-	const opened = openNdjsonWriter('metrics', file, {io});
+	const opened = openNdjsonWriter('--metrics', file, {io});
 	if (!opened.ok) expect.fail(opened.message);
 	for (let t = 60; t <= 600; t += 60) opened.writer.write(line(t));
 	opened.writer.close();
@@ -75,7 +75,7 @@ test('a disk that fills in the middle of a line: the file ends at its last compl
 	const lines = text.trimEnd().split('\n').map(entry => JSON.parse(entry) as MetricsLine);
 	expect(lines.map(entry => entry.t)).toEqual([60]);
 	expect(opened.writer.lineCount()).toBe(1);
-	expect(opened.writer.failure()).toBe(`writing metrics to ${file} failed after 1 complete line (ENOSPC: the disk is full); the file ends at its last complete line.`);
+	expect(opened.writer.failure()).toBe(`--metrics ${file}: writing failed after 1 complete line (the disk is full); the file ends at its last complete line.`);
 });
 
 test('a reader that closes the pipe is not a failure', () => {
@@ -88,7 +88,7 @@ test('a reader that closes the pipe is not a failure', () => {
 		ftruncateSync() {},
 		closeSync: fd => fs.closeSync(fd),
 	};
-	const opened = openNdjsonWriter('metrics', file, {io});
+	const opened = openNdjsonWriter('--metrics', file, {io});
 	if (!opened.ok) expect.fail(opened.message);
 	opened.writer.write(line(60));
 	expect(opened.writer.failure()).toBeUndefined();

@@ -94,6 +94,6 @@ describe('openLiveTap', () => {
 	it('refuses an existing file without force, with one sentence', () => {
 		const file = path.join(folder, 'taken.cast');
 		fs.writeFileSync(file, 'x');
-		expect(openLiveTap(options(file, () => 0))).toEqual({ok: false, message: `Cannot record to ${file}: the file already exists (add --force to overwrite it).`});
+		expect(openLiveTap(options(file, () => 0))).toEqual({ok: false, exitCode: 2, message: `--record ${file}: the file already exists (add --force to overwrite it).`});
 	});
 });

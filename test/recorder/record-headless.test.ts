@@ -154,11 +154,11 @@ describe('recordHeadless', () => {
 	it('fails before anything starts on an unwritable path or bad options, with exit code 2', async () => {
 		const missing = path.join(folder, 'missing', 'x.cast');
 		expect(await recordHeadless({config, path: missing, isHandlingSignals: false})).toEqual({
-			exitCode: 2, message: `Cannot record to ${missing}: the folder ${path.dirname(missing)} does not exist.`, frames: 0, castSeconds: 0,
+			exitCode: 2, message: `--record ${missing}: the folder ${path.dirname(missing)} does not exist.`, frames: 0, castSeconds: 0,
 		});
 		const existing = path.join(folder, 'old.cast');
 		fs.writeFileSync(existing, 'old');
-		expect((await recordHeadless({config, path: existing, isHandlingSignals: false})).message).toBe(`Cannot record to ${existing}: the file already exists (add --force to overwrite it).`);
+		expect((await recordHeadless({config, path: existing, isHandlingSignals: false})).message).toBe(`--record ${existing}: the file already exists (add --force to overwrite it).`);
 		expect(read(existing)).toBe('old');
 		expect((await recordHeadless({config, path: existing, force: true, ...quick})).exitCode).toBe(0);
 		expect((await recordHeadless({config, path: path.join(folder, 'y.cast'), fps: 0})).message).toBe('--fps must be a whole number from 1 to 120, got 0.');
