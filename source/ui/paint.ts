@@ -20,16 +20,59 @@ export function lineWidth(line: Line): number {
 	return width;
 }
 
-/** The segments cut to `width` columns and padded with spaces to exactly `width`. */
+/** Is `text` only spaces (or empty)? */
+function isBlank(text: string): boolean {
+	return /^ *$/.test(text);
+}
+
+/**
+ * The segments cut to `width` columns and padded with spaces to exactly `width`. A line whose
+ * text does not fit ends in `…` in its last column (in the tone of the text cut), so a cut is
+ * never silent; spaces past the edge are dropped without one. Widths by string-width
+ * (./text-width.ts): a wide character that would straddle the edge is left out.
+ */
 export function fitLine(line: Line, width: number): Line {
+	if (width <= 0) return [];
+	const out: Segment[] = [];
+	let used = 0;
+	for (const [index, s] of line.entries()) {
+		const cut = sliceToWidth(s.text, width - used);
+		if (cut.text === s.text) {
+			if (s.text !== '') out.push(s);
+			used += cut.width;
+			continue;
+		}
+
+		if (isBlank(s.text.slice(cut.text.length)) && line.slice(index + 1).every(rest => isBlank(rest.text))) {
+			if (cut.text !== '') out.push({...s, text: cut.text});
+			used += cut.width;
+			break;
+		}
+
+		return cutWithEllipsis(line, width);
+	}
+
+	if (used < width) out.push({text: ' '.repeat(width - used)});
+	return out;
+}
+
+/** `line` (known not to fit) cut to `width − 1` columns, then `…`, padded to exactly `width`. */
+function cutWithEllipsis(line: Line, width: number): Line {
 	const out: Segment[] = [];
 	let used = 0;
 	for (const s of line) {
-		if (used >= width) break;
-		const cut = sliceToWidth(s.text, width - used);
-		if (cut.text !== '') out.push(cut.text === s.text ? s : {...s, text: cut.text});
+		const cut = sliceToWidth(s.text, width - 1 - used);
+		if (cut.text === s.text) {
+			if (s.text !== '') out.push(s);
+			used += cut.width;
+			continue;
+		}
+
+		if (cut.text !== '') out.push({...s, text: cut.text});
 		used += cut.width;
-		if (cut.text !== s.text) break;
+		out.push({text: '…', tone: s.tone});
+		used++;
+		break;
 	}
 
 	if (used < width) out.push({text: ' '.repeat(width - used)});
