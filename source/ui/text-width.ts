@@ -81,12 +81,27 @@ export function padStartToWidth(text: string, width: number): string {
 	return used >= width ? padToWidth(text, width) : ' '.repeat(width - used) + text;
 }
 
+/** Wrapped texts by width and text: the log's entries and the caption are wrapped again for every frame. */
+const wrapped = new Map<string, readonly string[]>();
+/** Entries kept before the cache starts afresh (a day's log at several widths fits many times). */
+const wrappedLimit = 4096;
+
 /**
  * `text` wrapped at word boundaries into lines of at most `width` columns (a word longer than
  * a line is broken), by `wrap-ansi` — the wrapper Ink itself uses, measuring with string-width.
+ * Remembered: wrap-ansi takes a fraction of a millisecond per entry, which for every entry of
+ * the log in every frame was most of a recording's time.
  */
-export function wrapToWidth(text: string, width: number): string[] {
+export function wrapToWidth(text: string, width: number): readonly string[] {
 	if (width <= 0) return [];
 	if (textWidth(text) <= width) return [text];
-	return wrapAnsi(text, width, {hard: true, trim: true}).split('\n');
+	const key = `${width} ${text}`;
+	let lines = wrapped.get(key);
+	if (lines === undefined) {
+		if (wrapped.size >= wrappedLimit) wrapped.clear();
+		lines = wrapAnsi(text, width, {hard: true, trim: true}).split('\n');
+		wrapped.set(key, lines);
+	}
+
+	return lines;
 }
