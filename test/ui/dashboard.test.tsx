@@ -3,7 +3,7 @@ import {describe, expect, test} from 'vitest';
 import {Dashboard} from '../../source/ui/dashboard.js';
 import {makeTheme} from '../../source/ui/theme.js';
 import {initialUiState, uiReducer, type UiAction, type UiState} from '../../source/ui/ui-state.js';
-import {keymap} from '../../source/ui/keymap.js';
+import {keymap, keyTable} from '../../source/ui/keymap.js';
 import {keymapContextOf, planFrame} from '../../source/ui/frame-plan.js';
 import {sampleDashboardVm} from '../../source/ui/sample-views.js';
 import {renderText} from './helpers/render-text.js';
@@ -114,6 +114,19 @@ describe('dashboard layout', () => {
 		const lines = screen(80, 24, 5, ui).split('\n');
 		expect(lines[0]).toContain('❚❚ PAUSED');
 		expect(lines.at(-1)).toMatch(/^» i-0003 terminate: Terminating +\? help {2}q quit$/);
+	});
+
+	test('at 80×24 paging through the help shows what every key does whole, none cut with …', () => {
+		let ui: UiState = {...initialUiState(), isHelpVisible: true};
+		const vm = sampleDashboardVm(5, ui);
+		const pages: string[] = [];
+		for (let i = 0; i < 12; i++) {
+			pages.push(screen(80, 24, 5, ui));
+			ui = uiReducer(ui, keymap('', {pageDown: true}, keymapContextOf(planFrame(vm, ui, 80, 24), vm, ui)) as UiAction);
+		}
+
+		const cells = new Set(pages.flatMap(page => page.split('\n')).flatMap(line => line.split('│').map(cell => cell.trim())));
+		expect(keyTable.map(binding => binding.help).filter(help => !cells.has(help))).toEqual([]);
 	});
 
 	test.each([[80, 24], [100, 30], [120, 40]])('at %i×%i PgDn to the end of the help shows the last page whole: the last table closes just above the caption', (columns, rows) => {

@@ -219,17 +219,17 @@ describe('help overlay and bordered tables (@alcalzone/ink-table)', () => {
 		expect(text).toEqual([
 			'▸Help ↑↓ PgUp PgDn scroll · any other key closes ───────────────────────────────',
 			'Keys',
-			'┌─────────────┬────────────────────────────────────────────────────────────────┐',
-			'│ key         │ what it does                                                   │',
-			'├─────────────┼────────────────────────────────────────────────────────────────┤',
-			'│ s           │ load spike: ×5 for 60 s                                        │',
-			'│ l / L       │ lower / raise the base load (×0.8 / ×1.25)                     │',
-			'│ k           │ kill (terminate) the selected instance                         │',
-			'│ x           │ kill a random instance                                         │',
-			'│ z           │ Availability Zone outage for 5 min (the busiest zone)          │',
+			'┌─────────────┬──────────────────────────────────────────────────────────────┐',
+			'│ key         │ what it does                                                 │',
+			'├─────────────┼──────────────────────────────────────────────────────────────┤',
+			'│ s           │ load spike: ×5 for 60 s                                      │',
+			'│ l / L       │ lower / raise the base load (×0.8 / ×1.25)                   │',
+			'│ k           │ kill (terminate) the selected instance                       │',
+			'│ x           │ kill a random instance                                       │',
+			'│ z           │ Availability Zone outage for 5 min (the busiest zone)        │',
 		]);
 		const scrolled = renderPanel(<HelpOverlay vm={{help: helpVm, scroll: 2}} box={{width: 80, height: 10}} />).text.split('\n');
-		expect(scrolled[5]).toBe('│ k           │ kill (terminate) the selected instance                         │');
+		expect(scrolled[5]).toBe('│ k           │ kill (terminate) the selected instance                       │');
 	});
 
 	test('at 200×60 everything fits side by side: the keys with their groups, the markers and columns beside them', () => {
