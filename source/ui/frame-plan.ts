@@ -13,7 +13,7 @@ import type {KeyBarVm} from './view-models/to-key-bar.js';
 import {helpRowCount, helpVm} from './view-models/to-help.js';
 import type {KeymapContext} from './keymap.js';
 import {captionLines, type CaptionInput} from './components/caption-line.js';
-import {logRowsWanted, type EventLogInput} from './components/event-log.js';
+import {lastPageTop, logRowsWanted, type EventLogInput} from './components/event-log.js';
 import {tableViewportRows, type InstanceTableInput} from './components/instance-table.js';
 import {detailContentLines, type DetailInput} from './components/detail-pane.js';
 import {helpMaxScroll, helpViewportRows, type HelpInput} from './components/help-overlay.js';
@@ -94,6 +94,7 @@ export function keymapContextOf(plan: FramePlan, vm: DashboardVm, ui: UiState): 
 		return 1;
 	};
 
+	const log = plan.kind === 'dashboard' && plan.lower?.kind === 'lists' ? plan.lower.log : undefined;
 	const detailWidth = layout?.width ?? 80;
 	const detailViewport = Math.max(1, (layout?.lowerHeight ?? 2) - 1);
 	return {
@@ -101,7 +102,8 @@ export function keymapContextOf(plan: FramePlan, vm: DashboardVm, ui: UiState): 
 		instances: {ids: vm.table.ids, viewportRows: tableViewportRows(vm.table.rows.length, tableHeight)},
 		alarms: {ids: vm.alarms.map(a => a.id), viewportRows: panelRows('alarms')},
 		policies: {ids: vm.scalingGroup?.policies.map(p => p.name) ?? [], viewportRows: panelRows('scalingGroup')},
-		log: {newest: vm.eventRange.newest, oldest: vm.eventRange.oldest, viewportRows: Math.max(1, (layout?.logHeight ?? 2) - 1)},
+		// Scrolling the log stops where its last page fills the box.
+		log: {newest: vm.eventRange.newest, oldest: (log ? lastPageTop(vm.events, log.box) : undefined) ?? vm.eventRange.oldest, viewportRows: Math.max(1, (layout?.logHeight ?? 2) - 1)},
 		// Paging moves by the rows the first page shows; scrolling stops where the last page fills the box.
 		help: {rows: helpRowCount(helpVm), viewportRows: helpViewportRows(layout?.bodyHeight ?? 20), maxScroll: helpMaxScroll(helpVm, {width: detailWidth, height: layout?.bodyHeight ?? 20})},
 		detail: {rows: ui.detail ? detailContentLines(vm.detail, detailWidth).length : 0, viewportRows: detailViewport},

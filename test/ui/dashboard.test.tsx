@@ -6,8 +6,13 @@ import {initialUiState, uiReducer, type UiAction, type UiState} from '../../sour
 import {keymap, keyTable} from '../../source/ui/keymap.js';
 import {keymapContextOf, planFrame} from '../../source/ui/frame-plan.js';
 import {sampleDashboardVm} from '../../source/ui/sample-views.js';
-import {renderText} from './helpers/render-text.js';
 import {textWidth} from '../../source/ui/text-width.js';
+import {loadPreset} from '../../source/presets/load-preset.js';
+import {advance, createInitialState} from '../../source/sim/index.js';
+import {composeFrame} from '../../source/ui/compose-frame.js';
+import {entryLines} from '../../source/ui/components/event-log.js';
+import {toDashboardVm} from '../../source/ui/view-models/to-dashboard.js';
+import {plain, renderText} from './helpers/render-text.js';
 
 const theme = makeTheme('color');
 
@@ -148,5 +153,36 @@ describe('dashboard layout', () => {
 		// PgUp from there comes back to the top.
 		for (let i = 0; i < 12; i++) ui = uiReducer(ui, keymap('', {pageUp: true}, keymapContextOf(planFrame(vm, ui, columns, rows), vm, ui)) as UiAction);
 		expect(ui.helpScroll).toBe(0);
+	});
+});
+
+describe('the activity log scrolled to its end', () => {
+	test.each([[80, 24], [120, 40]])('at %i×%i End (and PgDn past it) shows the last page full: the oldest entries down to the first, no more rows left empty than the next entry would take', (columns, rows) => {
+		const loaded = loadPreset('autoscaling-cpu-alarm');
+		if (!loaded.ok) throw new Error(loaded.message);
+		const state = advance(createInitialState(loaded.config), 900);
+		const frame = (ui: UiState) => plain(composeFrame(toDashboardVm(state, ui), ui, columns, rows, theme).join('\n')).split('\n');
+		const press = (ui: UiState, key: Parameters<typeof keymap>[1]) => {
+			const vm = toDashboardVm(state, ui);
+			return uiReducer(ui, keymap('', key, keymapContextOf(planFrame(vm, ui, columns, rows), vm, ui)) as UiAction);
+		};
+
+		const focused: UiState = {...initialUiState(), focus: 'activity'};
+		const atEnd = press(focused, {end: true});
+		let paged = focused;
+		for (let i = 0; i < 40; i++) paged = press(paged, {pageDown: true});
+		expect(paged.logTop).toBe(atEnd.logTop);
+		const lines = frame(atEnd);
+		const title = lines.findIndex(line => line.startsWith('▸Activity'));
+		const log = lines.slice(title + 1, lines.findIndex(line => line.startsWith('» ')));
+		expect(lines[title]).toMatch(/^▸Activity \d+ newer above \(Home\) ─+$/);
+		// The rows left empty, if any, are fewer than the next newer entry would take.
+		const {events} = toDashboardVm(state, atEnd);
+		const next = events[events.findIndex(e => e.number === atEnd.logTop) - 1];
+		expect(log.filter(line => line.trim() === '').length).toBeLessThan(entryLines(next, columns).length);
+		// The oldest entry of the run ends the page, whole.
+		expect(log.filter(line => line.trim() !== '').at(-1)).toMatch(/^ {9}\S|^00:00:00 /);
+		expect(log.some(line => line.startsWith('00:00:00 '))).toBe(true);
+		expect(log.join(' ')).not.toContain('…');
 	});
 });

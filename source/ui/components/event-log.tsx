@@ -46,6 +46,24 @@ export function logRowsWanted(events: readonly EventLineVm[], width: number, lim
 	return Math.max(1, rows);
 }
 
+/**
+ * The number of the entry at the top of the last page: the newest entry from which the entries
+ * down to the oldest fit the box. Scrolling stops there, so the last page is full (it showed the
+ * oldest entry alone above empty rows).
+ */
+export function lastPageTop(events: readonly EventLineVm[], box: PanelBox): number | undefined {
+	const room = Math.max(1, box.height - 1);
+	let rows = 0;
+	let top = events.at(-1)?.number;
+	for (let index = events.length - 1; index >= 0; index--) {
+		rows += entryLines(events[index], box.width).length;
+		if (rows > room) break;
+		top = events[index].number;
+	}
+
+	return top;
+}
+
 /** The log's lines for its box. */
 export function eventLogLines(input: EventLogInput, box: PanelBox): PanelContent {
 	const {events, top, isFocused} = input;
