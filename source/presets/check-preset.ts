@@ -1,13 +1,13 @@
 /**
  * Checks that need more than one field (after the schema has passed): capacity limits, alarm
- * M of N, health-check timing, zones named by timeline entries, timeline inside the duration,
- * the trace path. Each finding names the key path to point at and says expected vs found.
+ * M of N, health-check timing, zones named by timeline entries, timeline inside the duration
+ * (the trace path is the schema's own check, ./trace.ts tracePathPattern). Each finding names
+ * the key path to point at and says expected vs found.
  */
 import {appProfiles, defaultAutoScaling, defaultHealthCheck, profileSplitKeys, splitCpuMs} from '../sim/index.js';
 import type {PathSegment} from './problems.js';
 import type {PresetDocument} from './schema.js';
 import {defaultZones, effectiveLimits} from './to-config.js';
-import {insideFolder} from './trace.js';
 import {formatDuration} from './units.js';
 import {formatLimit, maxDurationSeconds, maxTicks, maxTickSeconds, minTickSeconds} from './limits.js';
 
@@ -16,7 +16,7 @@ export type Finding = {readonly path: readonly PathSegment[]; readonly anchor: '
 
 /** Every cross-field problem of a schema-valid document. */
 export function checkPreset(document: PresetDocument): Finding[] {
-	return [...checkTime(document), ...checkGroup(document), ...checkZones(document), ...checkLoadBalancer(document), ...checkTimeline(document), ...checkLoad(document), ...checkApp(document), ...checkTiers(document)];
+	return [...checkTime(document), ...checkGroup(document), ...checkZones(document), ...checkLoadBalancer(document), ...checkTimeline(document), ...checkApp(document), ...checkTiers(document)];
 }
 
 /** `duration` and `tick`: inside the documented limits, and the duration a whole number of ticks. */
@@ -140,16 +140,6 @@ function checkTimeline(document: PresetDocument): Finding[] {
 	}
 
 	return findings;
-}
-
-function checkLoad(document: PresetDocument): Finding[] {
-	const load = document.load;
-	if (!load || 'closed' in load || load.pattern !== 'trace') return [];
-	if (insideFolder(load.file) === undefined) {
-		return [{path: ['load', 'file'], anchor: 'value', message: `expected a relative path inside the preset's folder, got "${load.file}"`}];
-	}
-
-	return [];
 }
 
 /** A `cpuMs` given beside split keys must be their sum (the profile fills the split keys left out). */

@@ -12,6 +12,7 @@ import {durationSchema, rateSchema} from './units.js';
 import {groupSizeSchema, policySchema} from './policy-schema.js';
 import {formatLimit, maxLoadSteps, maxStandaloneInstances, maxTimelineEntries} from './limits.js';
 import {timelineEntrySchema} from './timeline-schema.js';
+import {tracePathMessage, tracePathPattern} from './trace.js';
 
 const instanceType = z.enum(instanceTypeNames as [string, ...string[]]);
 const purchaseOption = z.enum(['on-demand', 'spot', 'reserved']);
@@ -102,7 +103,7 @@ export const openLoadSchema = z.discriminatedUnion('pattern', [
 	open('daily', {rate: rateSchema.describe('The peak.'), trough: rateSchema, period: durationSchema.default(86_400), peakAt: durationSchema.default(50_400)}),
 	open('sine', {rate: rateSchema.describe('The peak.'), trough: rateSchema, period: durationSchema, peakAt: durationSchema.default(0)}),
 	open('trace', {
-		file: z.string().min(1).describe('The recording, inside the preset\'s folder (relative path): a file, or for alb-log a folder of .log/.log.gz files.'),
+		file: z.string().regex(tracePathPattern, {error: tracePathMessage}).describe('The recording, inside the preset\'s folder (a relative path without ..): a file, or for alb-log a folder of .log/.log.gz files.'),
 		format: z.enum(['csv', 'alb-log', 'cloudwatch', 'metrics']).default('csv').describe('csv (seconds,rate), alb-log (ALB access logs), cloudwatch (a RequestCount export of get-metric-data or get-metric-statistics) or metrics (scaletop --metrics NDJSON).'),
 		scale: z.number().positive().default(1).describe('Multiplies the rate.'),
 		speedup: z.number().positive().default(1).describe('Compresses time: the same rates in 1/speedup of the time.'),

@@ -43,21 +43,21 @@ export function parseTrace(text: string): {readonly points: TracePoint[]; readon
 }
 
 /**
- * Whether a trace path stays inside the preset's folder: relative, and never climbing above
- * it with `..`. Returns the normalised relative path, or undefined when it escapes.
+ * What a trace path may be (the loader's check, and the `pattern` of `load.file` in the
+ * published JSON Schema): relative (no leading `/` or `\`, no `C:\`), no `..` segment, at
+ * least one segment that names something (not only `.` and separators), no NUL. Written for
+ * both JavaScript and JSON Schema (ajv compiles it with the `u` flag).
+ */
+export const tracePathPattern = /^(?![A-Za-z]:[/\\])(?![/\\])(?![\s\S]*(?:^|[/\\])\.\.(?:[/\\]|$))(?=[\s\S]*?(?:^|[/\\])(?!\.(?:[/\\]|$))[^/\\])[^\u0000]*$/;
+
+/** The sentence for a path that does not fit `tracePathPattern` (", got …" follows it). */
+export const tracePathMessage = 'expected a relative path inside the preset\'s folder (no .. segment, not absolute)';
+
+/**
+ * Whether a trace path stays inside the preset's folder (`tracePathPattern`): the path
+ * without its `.` and empty segments, or undefined when it may escape.
  */
 export function insideFolder(relativePath: string): string | undefined {
-	if (/^(?:[a-z]:)?[/\\]/i.test(relativePath) || relativePath.includes('\0')) return undefined;
-	const parts: string[] = [];
-	for (const part of relativePath.split(/[/\\]+/)) {
-		if (part === '' || part === '.') continue;
-		if (part === '..') {
-			if (parts.length === 0) return undefined;
-			parts.pop();
-		} else {
-			parts.push(part);
-		}
-	}
-
-	return parts.length > 0 ? parts.join('/') : undefined;
+	if (!tracePathPattern.test(relativePath)) return undefined;
+	return relativePath.split(/[/\\]+/).filter(part => part !== '' && part !== '.').join('/');
 }

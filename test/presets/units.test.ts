@@ -47,7 +47,11 @@ describe('traces', () => {
 
 	test('a trace path must stay inside the preset folder', () => {
 		expect(insideFolder('trace.csv')).toBe('trace.csv');
-		expect(insideFolder('./data/../trace.csv')).toBe('trace.csv');
+		expect(insideFolder('./data//trace.csv')).toBe('data/trace.csv');
+		expect(insideFolder('./data/../trace.csv')).toBeUndefined();
+		expect(insideFolder('..')).toBeUndefined();
+		expect(insideFolder('.')).toBeUndefined();
+		expect(insideFolder('..trace.csv')).toBe('..trace.csv');
 		expect(insideFolder('../trace.csv')).toBeUndefined();
 		expect(insideFolder('data/../../trace.csv')).toBeUndefined();
 		expect(insideFolder('/etc/passwd')).toBeUndefined();
