@@ -3,7 +3,7 @@
  * limits they state come from the constants that enforce them.
  */
 import {maxAbInstances, maxAbRequests} from '../ab/options.js';
-import {formatLimit, maxCastSeconds, maxDurationSeconds, maxGroupSize, maxLoadSteps, maxNestingDepth, maxPresetBytes, maxStandaloneInstances, maxTicks, maxTickSeconds, maxTimelineEntries, minCastSeconds, minTickSeconds} from '../presets/limits.js';
+import {formatLimit, maxCastSeconds, maxDurationSeconds, maxGroupSize, maxLoadSteps, maxNestingDepth, maxPresetBytes, maxStandaloneInstances, maxTicks, maxTickSeconds, maxTimelineEntries, maxTraceBytes, maxTracePoints, minCastSeconds, minTickSeconds} from '../presets/limits.js';
 
 const formatBytes = (bytes: number) => `${bytes / 1_048_576} MB`;
 import {formatDuration} from '../presets/units.js';
@@ -67,7 +67,8 @@ export const helpText = `
 
   Preset limits (docs/presets.md): a file of at most ${formatBytes(maxPresetBytes)}, nesting ${maxNestingDepth} deep,
   ${formatLimit(maxGroupSize)} instances in the group, ${formatLimit(maxStandaloneInstances)} standalone, ${formatLimit(maxTimelineEntries)} timeline entries,
-  ${formatLimit(maxLoadSteps)} load steps, a tick of ${formatDuration(minTickSeconds)} to ${formatDuration(maxTickSeconds)}, ${formatDuration(maxDurationSeconds)} and ${formatLimit(maxTicks)} ticks.
+  ${formatLimit(maxLoadSteps)} load steps, a tick of ${formatDuration(minTickSeconds)} to ${formatDuration(maxTickSeconds)}, ${formatDuration(maxDurationSeconds)} and ${formatLimit(maxTicks)} ticks;
+  a trace of ${formatBytes(maxTraceBytes)} uncompressed and ${formatLimit(maxTracePoints)} points or bins (31 days at 1 s).
 
   Exit codes: 0 success, 1 the run failed (an invariant broke, or a file could not be
   written), 2 bad usage or a bad preset, 130/143 interrupted (Ctrl-C / SIGTERM),

@@ -34,6 +34,21 @@ export const maxStandaloneInstances = 100;
 export const maxTimelineEntries = 1000;
 export const maxLoadSteps = 1000;
 
+/**
+ * The most points of a CSV trace, and of bins of a replay (`load: { pattern: trace }`): 31
+ * days at one a second, a month of recorded traffic at the finest a log gives. A day at 1 s
+ * (86,400 points) loads in about a second. (The longest run is 30 days.)
+ */
+export const maxTracePoints = 31 * 86_400;
+
+/**
+ * The most bytes of a trace, uncompressed: one file, or all the logs of a folder together. A
+ * trace is read whole, as text, and V8's longest string is just under 512 MB (a 512 MB file
+ * failed with "Cannot create a string longer than 0x1fffffe8 characters"); a 186 MB ALB log
+ * (300,000 entries) replays in about 3 s.
+ */
+export const maxTraceBytes = 500 * 1_048_576;
+
 /** The largest preset file, bytes (a preset is a page of settings, not a data set). */
 export const maxPresetBytes = 1_048_576;
 

@@ -87,7 +87,7 @@ function toLoad(load: NonNullable<PresetDocument['load']>, trace: TracePattern |
 		case 'sine':
 			return {...base, pattern: load.pattern, ratePerSecond: load.rate, troughPerSecond: load.trough, periodSeconds: load.period, peakAtSeconds: load.peakAt};
 		case 'trace':
-			return {...base, ...(trace ?? {pattern: 'trace', points: []})};
+			return {...base, ...(trace ?? {pattern: 'trace', points: [], peakPerSecond: 0})};
 	}
 }
 

@@ -7,6 +7,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import zlib from 'node:zlib';
+import {maxTraceBytes} from './limits.js';
 
 /** The formats a trace may be in (the preset's `load.format`). */
 export type TraceFormat = 'csv' | 'alb-log' | 'cloudwatch' | 'metrics';
@@ -17,19 +18,18 @@ export type TraceFile = {readonly name: string; readonly text: string};
 /** The files, or one sentence (about `file` when it is one file's fault). */
 export type TraceFiles = {readonly ok: true; readonly files: readonly TraceFile[]} | {readonly ok: false; readonly file?: string; readonly message: string};
 
-/** Largest uncompressed size of one trace file. */
-export const maxTraceBytes = 512 * 1024 * 1024;
+const megabytes = `${maxTraceBytes / 1_048_576} MB`;
 
 /** Text of a file's bytes, gunzipped when they are gzip; or why not. */
 export function decodeTraceBytes(bytes: Uint8Array): {readonly text: string} | {readonly message: string} {
 	const isGzip = bytes.length >= 2 && bytes[0] === 0x1F && bytes[1] === 0x8B;
-	if (!isGzip) return bytes.length > maxTraceBytes ? {message: `the file is larger than ${maxTraceBytes / 1024 / 1024} MB`} : {text: new TextDecoder().decode(bytes)};
+	if (!isGzip) return bytes.length > maxTraceBytes ? {message: `the file is larger than ${megabytes} (scaletop's limit for a trace)`} : {text: new TextDecoder().decode(bytes)};
 	try {
 		return {text: new TextDecoder().decode(zlib.gunzipSync(bytes, {maxOutputLength: maxTraceBytes}))};
 	} catch (error) {
 		const code = (error as NodeJS.ErrnoException).code;
 		if (code === 'Z_BUF_ERROR') return {message: `the gzip data is cut short after ${bytes.length} bytes: the file is truncated (was its download or copy interrupted?)`};
-		if (code === 'ERR_BUFFER_TOO_LARGE') return {message: `the file is larger than ${maxTraceBytes / 1024 / 1024} MB uncompressed`};
+		if (code === 'ERR_BUFFER_TOO_LARGE') return {message: `the file is larger than ${megabytes} uncompressed (scaletop's limit for a trace)`};
 		const reason = error instanceof Error ? error.message : String(error);
 		return {message: `the file starts like gzip (bytes 1f 8b) but is not valid gzip data (${reason})`};
 	}
@@ -71,6 +71,7 @@ export function readTraceFiles(folder: string, relative: string, format: TraceFo
 	}
 
 	const files: TraceFile[] = [];
+	let totalLength = 0;
 	for (const name of names) {
 		const display = name === target ? shown : `${shown.replace(/\/?$/, '/')}${path.basename(name)}`;
 		let bytes: Uint8Array;
@@ -84,6 +85,8 @@ export function readTraceFiles(folder: string, relative: string, format: TraceFo
 
 		const decoded = decodeTraceBytes(bytes);
 		if ('message' in decoded) return {ok: false, file: display, message: decoded.message};
+		totalLength += decoded.text.length;
+		if (totalLength > maxTraceBytes) return {ok: false, message: `holds more than ${megabytes} of logs uncompressed: scaletop's limit for a trace`};
 		files.push({name: display, text: decoded.text});
 	}
 

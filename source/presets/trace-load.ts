@@ -15,7 +15,8 @@
 import type {LoadConfig} from '../sim/index.js';
 import type {TraceFiles, TraceFormat} from './trace-files.js';
 import {countAlbLog} from './trace-alb-log.js';
-import {maxBins, parseCloudWatch, parseMetricsLines} from './trace-json.js';
+import {maxTracePoints} from './limits.js';
+import {parseCloudWatch, parseMetricsLines} from './trace-json.js';
 import {parseTrace, type TracePoint, type TraceProblem} from './trace.js';
 
 /** A trace's problem, in a file of its own. */
@@ -23,7 +24,7 @@ export type TraceFileProblem = TraceProblem & {readonly file: string};
 
 /** The open-loop pattern part of a trace load (`kind` and `arrivals` are the caller's). */
 export type TracePattern =
-	| {readonly pattern: 'trace'; readonly points: readonly TracePoint[]}
+	| {readonly pattern: 'trace'; readonly points: readonly TracePoint[]; readonly peakPerSecond: number}
 	| {readonly pattern: 'recorded'; readonly binSeconds: number; readonly counts: readonly number[]; readonly peakPerSecond: number};
 
 /** The trace's settings, as validated by the schema. */
@@ -54,7 +55,7 @@ function albBins(files: TraceFiles & {ok: true}): {readonly binSeconds: number; 
 		last = Math.max(last, second);
 	}
 
-	if (last - first + 1 > maxBins) return {problem: {file: files.files[0]!.name, line: 1, column: 1, message: `the entries span ${Math.ceil((last - first + 1) / 86_400)} days; a replay holds at most ${maxBins / 86_400}`}};
+	if (last - first + 1 > maxTracePoints) return {problem: {file: files.files[0]!.name, line: 1, column: 1, message: `the entries span ${Math.ceil((last - first + 1) / 86_400)} days; a replay holds at most ${maxTracePoints / 86_400}`}};
 	const counts = Array.from({length: last - first + 1}, () => 0);
 	for (const [second, count] of total) counts[second - first] = count;
 	return {binSeconds: 1, counts};
@@ -67,7 +68,10 @@ export function traceFromFiles(files: TraceFiles & {ok: true}, settings: TraceSe
 		const file = files.files[0]!;
 		const result = parseTrace(file.text);
 		if (result.problems.length > 0) return {problems: result.problems.map(problem => ({...problem, file: file.name}))};
-		return {pattern: {pattern: 'trace', points: result.points.map(point => ({atSeconds: point.atSeconds / speedup, ratePerSecond: point.ratePerSecond * scale}))}};
+		const points = result.points.map(point => ({atSeconds: point.atSeconds / speedup, ratePerSecond: point.ratePerSecond * scale}));
+		let peak = 0;
+		for (const point of points) if (point.ratePerSecond > peak) peak = point.ratePerSecond;
+		return {pattern: {pattern: 'trace', points, peakPerSecond: peak}};
 	}
 
 	let bins: {readonly binSeconds: number; readonly counts: number[]} | {readonly problem: TraceFileProblem};

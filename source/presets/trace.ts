@@ -1,8 +1,9 @@
 /**
- * Traffic traces: a CSV of `seconds,rate` lines (a header line is allowed; `#` starts a comment;
- * `seconds` may also be a duration like 5m and `rate` a rate like 1200/m). Pure: the caller
- * reads the file. Also checks that a trace path stays inside the preset's folder.
+ * Traffic traces: a CSV of `seconds,rate` lines (the first line may be a header; `#` starts a
+ * comment; `seconds` may also be a duration like 5m and `rate` a rate like 1200/m). Pure: the
+ * caller reads the file. Also checks that a trace path stays inside the preset's folder.
  */
+import {formatLimit, maxTracePoints} from './limits.js';
 import {parseDurationSeconds, parseRatePerSecond} from './units.js';
 
 /** A point of a trace: from `atSeconds` on, `ratePerSecond` (linearly interpolated by the sim). */
@@ -11,28 +12,43 @@ export type TracePoint = {readonly atSeconds: number; readonly ratePerSecond: nu
 /** A problem in a trace file, 1-based line and column. */
 export type TraceProblem = {readonly line: number; readonly column: number; readonly message: string};
 
-/** Parse a trace CSV. Points must be in increasing time order. */
+/**
+ * Parse a trace CSV. Points must be in increasing time order; only the first line with
+ * anything on it may be a header. At most `maxTracePoints` points: past them, one problem at
+ * the first line over the limit, and the rest of the file is not read.
+ */
 export function parseTrace(text: string): {readonly points: TracePoint[]; readonly problems: TraceProblem[]} {
 	const points: TracePoint[] = [];
 	const problems: TraceProblem[] = [];
-	const lines = text.split(/\r?\n/);
-	for (const [index, raw] of lines.entries()) {
+	let isFirst = true;
+	let start = 0;
+	for (let lineNumber = 1; start <= text.length; lineNumber++) {
+		const newline = text.indexOf('\n', start);
+		const end = newline === -1 ? text.length : newline;
+		const raw = text.slice(start, end).replace(/\r$/, '');
+		start = end + 1;
 		const line = raw.replace(/#.*$/, '').trim();
 		if (!line) continue;
 		const cells = line.split(',').map(cell => cell.trim());
-		const isHeader = points.length === 0 && problems.length === 0 && Number.isNaN(Number(cells[0])) && parseDurationSeconds(cells[0]) === undefined;
+		const isHeader = isFirst && Number.isNaN(Number(cells[0])) && parseDurationSeconds(cells[0]) === undefined;
+		isFirst = false;
 		if (isHeader) continue;
-		const at = /^\d+(?:\.\d+)?$/.test(cells[0]) ? Number(cells[0]) : parseDurationSeconds(cells[0]);
+		const at = /^\d+(?:\.\d+)?$/.test(cells[0]!) ? Number(cells[0]) : parseDurationSeconds(cells[0]);
 		const rate = cells.length === 2 ? parseRatePerSecond(cells[1]) : undefined;
 		if (cells.length !== 2 || at === undefined || rate === undefined) {
-			problems.push({line: index + 1, column: 1, message: `expected "seconds,rate" (like 300,25), got ${JSON.stringify(raw.trim())}`});
+			problems.push({line: lineNumber, column: 1, message: `expected "seconds,rate" (like 300,25), got ${JSON.stringify(raw.trim().length > 40 ? `${raw.trim().slice(0, 37)}...` : raw.trim())}`});
 			continue;
 		}
 
 		const previous = points.at(-1);
 		if (previous && at <= previous.atSeconds) {
-			problems.push({line: index + 1, column: 1, message: `times must increase, got ${at} after ${previous.atSeconds}`});
+			problems.push({line: lineNumber, column: 1, message: `times must increase, got ${at} after ${previous.atSeconds}`});
 			continue;
+		}
+
+		if (points.length === maxTracePoints) {
+			problems.push({line: lineNumber, column: 1, message: `expected at most ${formatLimit(maxTracePoints)} points (scaletop's limit: ${maxTracePoints / 86_400} days at one point a second)`});
+			break;
 		}
 
 		points.push({atSeconds: at, ratePerSecond: rate});

@@ -207,8 +207,13 @@ export type OpenLoadPattern =
 	/** A day's curve: `ratePerSecond` is the peak, `troughPerSecond` the night, `periodSeconds` default 86400. */
 	| {readonly pattern: 'daily'; readonly ratePerSecond: number; readonly troughPerSecond: number; readonly periodSeconds: number; readonly peakAtSeconds: number}
 	| {readonly pattern: 'sine'; readonly ratePerSecond: number; readonly troughPerSecond: number; readonly periodSeconds: number; readonly peakAtSeconds: number}
-	/** Points of (seconds, rate), linearly interpolated; the loader reads the CSV. */
-	| {readonly pattern: 'trace'; readonly points: readonly {readonly atSeconds: number; readonly ratePerSecond: number}[]}
+	/** Points of (seconds, rate) in increasing time order, linearly interpolated; the loader reads the CSV. */
+	| {
+			readonly pattern: 'trace';
+			readonly points: readonly {readonly atSeconds: number; readonly ratePerSecond: number}[];
+			/** The highest point's rate, req/s (max of the points' rates, 0 without points): the nominal rate a timeline `load: { rate }` replaces. */
+			readonly peakPerSecond: number;
+	  }
 	/**
 	 * Recorded traffic replayed exactly: `counts[k]` requests arrive in the bin
 	 * [k × binSeconds, (k + 1) × binSeconds) of simulated time, spread evenly within it, and none

@@ -94,7 +94,7 @@ describe('valid presets load and run', () => {
 	test('a trace CSV next to the preset becomes the load', () => {
 		const result = loadPreset(`${root}/valid/trace.yaml`);
 		if (!result.ok) expect.fail(result.message);
-		expect(result.config.load).toEqual({kind: 'open', arrivals: 'poisson', pattern: 'trace', points: [{atSeconds: 0, ratePerSecond: 10}, {atSeconds: 120, ratePerSecond: 20}, {atSeconds: 300, ratePerSecond: 15}]});
+		expect(result.config.load).toEqual({kind: 'open', arrivals: 'poisson', pattern: 'trace', points: [{atSeconds: 0, ratePerSecond: 10}, {atSeconds: 120, ratePerSecond: 20}, {atSeconds: 300, ratePerSecond: 15}], peakPerSecond: 20});
 	});
 
 	test('closed-loop load, like ab -c 10 -n 1000, with no group', () => {

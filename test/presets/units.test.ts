@@ -45,6 +45,12 @@ describe('traces', () => {
 		]);
 	});
 
+	test('only the first line may be a header: a later line that is not a point is a problem', () => {
+		expect(parseTrace('seconds,rate\n0,10\nfoo\n60,20\n').problems).toEqual([{line: 3, column: 1, message: 'expected "seconds,rate" (like 300,25), got "foo"'}]);
+		expect(parseTrace('# a comment\nseconds,rate\n\ntime,requests\n0,10\n').problems).toEqual([{line: 4, column: 1, message: 'expected "seconds,rate" (like 300,25), got "time,requests"'}]);
+		expect(parseTrace('seconds,rate\r\n0,10\r\n60,20\r\n').points).toEqual([{atSeconds: 0, ratePerSecond: 10}, {atSeconds: 60, ratePerSecond: 20}]);
+	});
+
 	test('a trace path must stay inside the preset folder', () => {
 		expect(insideFolder('trace.csv')).toBe('trace.csv');
 		expect(insideFolder('./data//trace.csv')).toBe('data/trace.csv');

@@ -14,7 +14,8 @@ describe('open-loop patterns', () => {
 		[{pattern: 'spike', ratePerSecond: 20, factor: 5, atSeconds: 60, forSeconds: 30}, [[59, 20], [60, 100], [89, 100], [90, 20]]],
 		[{pattern: 'steps', steps: [{atSeconds: 0, ratePerSecond: 5}, {atSeconds: 60, ratePerSecond: 25}]}, [[0, 5], [59, 5], [60, 25]]],
 		[{pattern: 'daily', ratePerSecond: 180, troughPerSecond: 30, periodSeconds: 86_400, peakAtSeconds: 50_400}, [[50_400, 180], [7200, 30], [28_800, 105]]],
-		[{pattern: 'trace', points: [{atSeconds: 0, ratePerSecond: 10}, {atSeconds: 100, ratePerSecond: 30}]}, [[-5, 10], [50, 20], [100, 30], [400, 30]]],
+		[{pattern: 'trace', points: [{atSeconds: 0, ratePerSecond: 10}, {atSeconds: 100, ratePerSecond: 30}], peakPerSecond: 30}, [[-5, 10], [50, 20], [100, 30], [400, 30]]],
+		[{pattern: 'trace', points: [{atSeconds: 0, ratePerSecond: 10}, {atSeconds: 10, ratePerSecond: 30}, {atSeconds: 20, ratePerSecond: 0}, {atSeconds: 25, ratePerSecond: 5}, {atSeconds: 40, ratePerSecond: 5}], peakPerSecond: 30}, [[0, 10], [5, 20], [10, 30], [15, 15], [20, 0], [24, 4], [25, 5], [39, 5], [40, 5], [41, 5]]],
 	];
 	it.each(cases)('%j gives the expected rates', (pattern, points) => {
 		for (const [seconds, rate] of points) expect(patternRate(pattern, seconds)).toBeCloseTo(rate, 6);

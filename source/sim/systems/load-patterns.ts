@@ -63,19 +63,24 @@ export function recordedCount(p: {readonly binSeconds: number; readonly counts: 
 	return total;
 }
 
+/** The trace's rate at `seconds`: interpolated between the points around it, found by bisection (a day at 1 s is 86,400 points, and this runs every tick). */
 function traceRate(points: readonly {readonly atSeconds: number; readonly ratePerSecond: number}[], seconds: number): number {
 	if (points.length === 0) return 0;
 	if (seconds <= points[0]!.atSeconds) return points[0]!.ratePerSecond;
-	for (let k = 1; k < points.length; k++) {
-		const b = points[k]!;
-		if (seconds <= b.atSeconds) {
-			const a = points[k - 1]!;
-			const span = b.atSeconds - a.atSeconds;
-			return span > 0 ? a.ratePerSecond + ((b.ratePerSecond - a.ratePerSecond) * (seconds - a.atSeconds) / span) : b.ratePerSecond;
-		}
+	if (seconds >= points.at(-1)!.atSeconds) return points.at(-1)!.ratePerSecond;
+	// The first point at or after `seconds`: points[low - 1] < seconds <= points[low].
+	let low = 1;
+	let high = points.length - 1;
+	while (low < high) {
+		const middle = (low + high) >>> 1;
+		if (points[middle]!.atSeconds < seconds) low = middle + 1;
+		else high = middle;
 	}
 
-	return points.at(-1)!.ratePerSecond;
+	const a = points[low - 1]!;
+	const b = points[low]!;
+	const span = b.atSeconds - a.atSeconds;
+	return span > 0 ? a.ratePerSecond + ((b.ratePerSecond - a.ratePerSecond) * (seconds - a.atSeconds) / span) : b.ratePerSecond;
 }
 
 /**
@@ -97,15 +102,14 @@ export function nominalRate(p: OpenLoadPattern): number {
 		}
 
 		case 'steps': {
-			return Math.max(0, ...p.steps.map(step => step.ratePerSecond));
+			let peak = 0;
+			for (const step of p.steps) peak = Math.max(peak, step.ratePerSecond);
+			return peak;
 		}
 
-		case 'trace': {
-			return Math.max(0, ...p.points.map(point => point.ratePerSecond));
-		}
-
+		case 'trace':
 		case 'recorded': {
-			// Given, not computed: this runs every tick, and a day of 1-s bins is 86,400 counts.
+			// Given, not computed: this runs every tick, and a day at 1 s is 86,400 points or bins.
 			return p.peakPerSecond;
 		}
 	}
