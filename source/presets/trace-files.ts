@@ -7,7 +7,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import zlib from 'node:zlib';
-import {maxTraceBytes} from './limits.js';
+import {formatLimit, maxTraceBytes} from './limits.js';
 
 /** The formats a trace may be in (the preset's `load.format`). */
 export type TraceFormat = 'csv' | 'alb-log' | 'cloudwatch' | 'metrics';
@@ -19,16 +19,23 @@ export type TraceFile = {readonly name: string; readonly text: string};
 export type TraceFiles = {readonly ok: true; readonly files: readonly TraceFile[]} | {readonly ok: false; readonly file?: string; readonly message: string};
 
 const megabytes = `${maxTraceBytes / 1_048_576} MB`;
+const cutShort = (length: number) => `the gzip data is cut short after ${formatLimit(length)} byte${length === 1 ? '' : 's'}: the file is truncated (was its download or copy interrupted?)`;
 
-/** Text of a file's bytes, gunzipped when they are gzip; or why not. */
-export function decodeTraceBytes(bytes: Uint8Array): {readonly text: string} | {readonly message: string} {
+/**
+ * Text of a file's bytes, gunzipped when they are gzip; or why not. gzip is told by its first
+ * two bytes, and a file that is only the first (`1f`) is gzip cut after one byte; an empty file
+ * named `.gz` is one cut before its first.
+ */
+export function decodeTraceBytes(bytes: Uint8Array, name = ''): {readonly text: string} | {readonly message: string} {
 	const isGzip = bytes.length >= 2 && bytes[0] === 0x1F && bytes[1] === 0x8B;
+	if (bytes.length === 0 && /\.gz$/i.test(name)) return {message: 'the file is empty where gzip data was expected: the file is truncated (was its download or copy interrupted?)'};
+	if (bytes.length === 1 && bytes[0] === 0x1F) return {message: cutShort(1)};
 	if (!isGzip) return bytes.length > maxTraceBytes ? {message: `the file is larger than ${megabytes} (scaletop's limit for a trace)`} : {text: new TextDecoder().decode(bytes)};
 	try {
 		return {text: new TextDecoder().decode(zlib.gunzipSync(bytes, {maxOutputLength: maxTraceBytes}))};
 	} catch (error) {
 		const code = (error as NodeJS.ErrnoException).code;
-		if (code === 'Z_BUF_ERROR') return {message: `the gzip data is cut short after ${bytes.length} bytes: the file is truncated (was its download or copy interrupted?)`};
+		if (code === 'Z_BUF_ERROR') return {message: cutShort(bytes.length)};
 		if (code === 'ERR_BUFFER_TOO_LARGE') return {message: `the file is larger than ${megabytes} uncompressed (scaletop's limit for a trace)`};
 		const reason = error instanceof Error ? error.message : String(error);
 		return {message: `the file starts like gzip (bytes 1f 8b) but is not valid gzip data (${reason})`};
@@ -83,7 +90,7 @@ export function readTraceFiles(folder: string, relative: string, format: TraceFo
 			return {ok: false, file: display, message: 'the file cannot be read'};
 		}
 
-		const decoded = decodeTraceBytes(bytes);
+		const decoded = decodeTraceBytes(bytes, name);
 		if ('message' in decoded) return {ok: false, file: display, message: decoded.message};
 		totalLength += decoded.text.length;
 		if (totalLength > maxTraceBytes) return {ok: false, message: `holds more than ${megabytes} of logs uncompressed: scaletop's limit for a trace`};

@@ -42,10 +42,10 @@ describe('the fixtures are what the script in test/fixtures/replay writes', () =
 		for (const [name, contents] of Object.entries(fixtures() as Record<string, string | Uint8Array>)) {
 			const file = path.join(root, 'data', name);
 			const actual = fs.readFileSync(file);
-			if (name === 'truncated.log.gz') {
+			if (name === 'truncated.log.gz' || name === 'truncated-in-trailer.log.gz') {
 				expect(actual.length).toBeLessThan(fs.statSync(path.join(root, 'data', 'access.log.gz')).size);
 				expect(() => zlib.gunzipSync(actual)).toThrow(/unexpected end of file/);
-			} else if (name.endsWith('.gz') && name !== 'not-gzip.log.gz') {
+			} else if (name.endsWith('.gz') && !['not-gzip.log.gz', 'truncated-in-header.log.gz', 'truncated-after-one-byte.log.gz', 'truncated-empty.log.gz'].includes(name)) {
 				expect(zlib.gunzipSync(actual).toString('utf8'), name).toBe(zlib.gunzipSync(contents as Uint8Array).toString('utf8'));
 			} else {
 				expect(actual.equals(Buffer.from(contents as string)), name).toBe(true);
