@@ -4,20 +4,26 @@
  *
  *   scaletop compare A B [--speed X] [--record F.cast]     live: two dashboards on one clock
  *   scaletop compare A B --headless [--json] [--seed N] [--duration D]
+ *   scaletop compare A B --headless --record F.cast [--speed X] [--fps N] [--cols N] [--rows N]
  *
  * Both sides run with one seed (A's, or --seed), each to its own duration unless --duration
  * says, so each side's summary equals that preset run alone with that seed; the two runs go
  * on two worker threads when there are two cores.
  */
 import os from 'node:os';
-import {parseDurationFlag, parsePositive, parseSeed} from '../headless/args.js';
-import {liveSpeedRange} from '../headless/help.js';
+import {parseDurationFlag, parsePositive, parseSeed, parseWhole} from '../headless/args.js';
+import {liveSpeedRange, maxCastColumns, maxCastRows, maxFps} from '../headless/help.js';
+import {maxCastSeconds, minCastSeconds} from '../presets/limits.js';
+import {formatDuration} from '../presets/units.js';
+import {checkOutputPath} from '../files/output-file.js';
+import type {CastFormat} from '../recorder/cast-writer.js';
 import type {LiveOutputTap} from '../recorder/types.js';
+import {minColumns, minRows} from '../ui/layout.js';
 import {isColorWanted} from '../ui/theme.js';
 import type {ReadFlags} from '../sweep/args.js';
 import {summaryJson} from '../headless/output-schemas.js';
 import {loadPreset} from '../presets/load-preset.js';
-import type {SimConfig} from '../sim/index.js';
+import type {RunSummary, SimConfig} from '../sim/index.js';
 import {readArgs} from '../sweep/args.js';
 import {runJobs} from '../sweep/pool.js';
 import {formatComparison} from './format-compare.js';
@@ -41,15 +47,22 @@ export const compareHelp = `
 
   Options
     --speed X              live: simulated seconds per real second (0.25 … 1200; [ and ] change it)
-    --record FILE.cast     live: record the comparison view as you see it (--force overwrites)
-    --ascii, --no-color    live: no block or box glyphs; no colour (NO_COLOR too)
+    --record FILE.cast     record the comparison view (--force overwrites): live, as you see it;
+                           with --headless, rendered from simulated time, faster than it plays,
+                           a marker per timeline event (--speed: simulated seconds per cast
+                           second, default: the longer side fits a one-minute cast)
+    --cols N, --rows N     --headless --record: the cast's size (default 120×40)
+    --fps N                --headless --record: frames per cast second (default 10)
+    --cast-format v2|v3    --headless --record: the asciicast version (default v2)
+    --ascii, --no-color    live and recordings: no block or box glyphs; no colour (NO_COLOR too)
     --headless             run both to the end without a UI and print the comparison table
     --json                 with --headless: { "a": <summary>, "b": <summary> }
     --seed N               the seed of both sides (default: A's)
     --duration DURATION    both sides' length (default: each preset's own)
 
-  Example
+  Examples
     $ scaletop compare thrashing steady --headless
+    $ scaletop compare thrashing steady --headless --record thrashing-vs-steady.cast
 `;
 
 class CompareError extends Error {}
@@ -61,6 +74,10 @@ const flagSpec = {
 	duration: {type: 'string'},
 	speed: {type: 'string'},
 	record: {type: 'string'},
+	cols: {type: 'string'},
+	rows: {type: 'string'},
+	fps: {type: 'string'},
+	castFormat: {type: 'string'},
 	force: {type: 'boolean'},
 	ascii: {type: 'boolean'},
 	noColor: {type: 'boolean'},
@@ -119,17 +136,21 @@ async function compare(args: readonly string[], io: CompareIo): Promise<number> 
 	const seed = flags['seed'] === undefined ? undefined : parsed(parseSeed(flags['seed'] as string));
 	const durationSeconds = flags['duration'] === undefined ? undefined : parsed(parseDurationFlag('duration', flags['duration'] as string));
 	const [a, b] = loadSides([positionals[0]!, positionals[1]!], {seed, durationSeconds});
+	const isRecord = flags['record'] !== undefined;
+	for (const flag of ['cols', 'rows', 'fps', 'castFormat'] as const) {
+		if (flags[flag] !== undefined && !(isRecord && flags['headless'])) throw new CompareError(`--${kebab(flag)} applies to --headless --record FILE.cast (scaletop compare A B --headless --record F.cast --${kebab(flag)} …)`);
+	}
+
 	if (!flags['headless']) return compareLive(positionals as [string, string], a, b, flags);
-	for (const flag of ['speed', 'record', 'ascii', 'noColor'] as const) {
-		if (flags[flag] !== undefined) throw new CompareError(`--${flag === 'noColor' ? 'no-color' : flag} applies to the live comparison (scaletop compare A B --${flag === 'noColor' ? 'no-color' : flag}${flag === 'speed' || flag === 'record' ? ' …' : ''}), not to --headless`);
+	if (isRecord) return compareRecord(positionals as [string, string], a, b, flags, durationSeconds, io);
+	for (const flag of ['speed', 'ascii', 'noColor'] as const) {
+		if (flags[flag] !== undefined) throw new CompareError(`--${kebab(flag)} applies to the live comparison (scaletop compare A B --${kebab(flag)}${flag === 'speed' ? ' …' : ''}) and to recordings (--record F.cast), not to the headless table`);
 	}
 
 	const threads = io.threads ?? Math.min(2, os.availableParallelism());
 	const [resultA, resultB] = await runJobs([{index: 0, config: a}, {index: 1, config: b}], {threads});
 	if (!resultA || !resultB) throw new CompareError('the comparison was stopped');
-	const load = compareLoad(a, b);
-	if (flags['json']) io.stdout.write(`${JSON.stringify({a: summaryJson(resultA.summary), b: summaryJson(resultB.summary)}, null, 2)}\n`);
-	else io.stdout.write(formatComparison({label: a.name, title: a.title, summary: resultA.summary}, {label: b.name, title: b.title, summary: resultB.summary}, load));
+	writeResult(io, flags, a, b, resultA.summary, resultB.summary);
 	const failed = [resultA, resultB].find(result => result.violations.length > 0);
 	if (failed) {
 		io.stderr.write(`scaletop: side ${failed.index === 0 ? 'A' : 'B'} failed: ${failed.violations[0]}\n`);
@@ -137,6 +158,63 @@ async function compare(args: readonly string[], io: CompareIo): Promise<number> 
 	}
 
 	return 0;
+}
+
+const kebab = (name: string) => name.replaceAll(/[A-Z]/g, letter => `-${letter.toLowerCase()}`);
+
+/** `--headless --record F.cast`: the comparison view rendered from simulated time, then the table. */
+async function compareRecord(references: readonly [string, string], a: SimConfig, b: SimConfig, flags: ReadFlags, durationSeconds: number | undefined, io: CompareIo): Promise<number> {
+	const path = flags['record'] as string;
+	if (path.trim() === '') throw new CompareError('--record needs a file name, got ""');
+	const whole = (name: 'cols' | 'rows' | 'fps', min: number, max: number) => (flags[name] === undefined ? undefined : parsed(parseWhole(`--${name}`, flags[name] as string, min, max)));
+	const columns = whole('cols', minColumns, maxCastColumns);
+	const rows = whole('rows', minRows, maxCastRows);
+	const fps = whole('fps', 1, maxFps);
+	const castFormat = flags['castFormat'] as string | undefined;
+	if (castFormat !== undefined && castFormat !== 'v2' && castFormat !== 'v3') throw new CompareError(`--cast-format must be v2 or v3, got "${castFormat}"`);
+	const speed = flags['speed'] === undefined ? undefined : parsed(parsePositive('--speed', flags['speed'] as string));
+	const {defaultCompareSpeed, recordCompare} = await import('./record-compare.js');
+	const longest = Math.max(a.durationSeconds, b.durationSeconds);
+	const castSeconds = longest / (speed ?? defaultCompareSpeed(a, b));
+	if (speed !== undefined && (castSeconds < minCastSeconds || castSeconds > maxCastSeconds)) {
+		throw new CompareError(`--speed ${speed} makes this ${formatDuration(longest)} comparison a cast of ${castSeconds < 0.001 ? 'under 1ms' : formatDuration(castSeconds)}; a cast lasts ${formatDuration(minCastSeconds)} to ${formatDuration(maxCastSeconds)}, so --speed must be from ${Math.ceil((longest / maxCastSeconds) * 1000) / 1000} to ${Math.floor((longest / minCastSeconds) * 1000) / 1000} here`);
+	}
+
+	// The path is checked before anything runs: an existing file needs --force.
+	const problem = checkOutputPath('--record', path, {force: flags['force'] === true});
+	if (problem) throw new CompareError(problem);
+	const result = await recordCompare({
+		a,
+		b,
+		references,
+		durationSeconds,
+		path,
+		force: flags['force'] === true,
+		columns,
+		rows,
+		fps,
+		speed,
+		castFormat: castFormat as CastFormat | undefined,
+		isColor: isColorWanted(process.env, {noColor: flags['noColor'] === true, isForTerminal: false}),
+		charset: flags['ascii'] ? 'ascii' : 'unicode',
+	});
+	if (result.exitCode === 2 && result.message) throw new CompareError(result.message);
+	if (result.message) io.stderr.write(`${result.exitCode === 0 ? '' : 'scaletop: '}${result.message}\n`);
+	if (result.exitCode !== 0) return result.exitCode;
+	const {summaries} = result;
+	if (summaries) writeResult(io, flags, a, b, summaries.a, summaries.b);
+	if (result.violation) {
+		io.stderr.write(`scaletop: ${result.violation}\n`);
+		return 1;
+	}
+
+	return 0;
+}
+
+/** The comparison on stdout: the table, or `{ "a", "b" }` with --json. */
+function writeResult(io: CompareIo, flags: ReadFlags, a: SimConfig, b: SimConfig, summaryA: RunSummary, summaryB: RunSummary): void {
+	if (flags['json']) io.stdout.write(`${JSON.stringify({a: summaryJson(summaryA), b: summaryJson(summaryB)}, null, 2)}\n`);
+	else io.stdout.write(formatComparison({label: a.name, title: a.title, summary: summaryA}, {label: b.name, title: b.title, summary: summaryB}, compareLoad(a, b)));
 }
 
 /** The live comparison on this terminal; returns the exit code. */

@@ -10,10 +10,13 @@ import type {CastFormat} from './cast-writer.js';
 export type CastCommandParts = {
 	/** The preset as the user named it (a built-in name or a path). */
 	readonly reference: string;
+	/** The words after `scaletop` when they are not just the preset (`compare A B`). Default `[reference]`. */
+	readonly words?: readonly string[];
 	readonly mode: 'live' | 'headless';
 	readonly recordPath: string;
 	readonly seed: number;
-	readonly durationSeconds: number;
+	/** Left out of the command when undefined (a comparison of two presets of their own lengths). */
+	readonly durationSeconds?: number;
 	/** Headless: always given (the speed used); live: only when `--speed` was. */
 	readonly speed?: number;
 	/** Headless: the frame rate, width and height used. Live: the frame rate when `--fps` was given (a live cast has the terminal's size). */
@@ -40,9 +43,10 @@ export function durationFlag(seconds: number): string {
 
 /** The command line that reproduces the cast. */
 export function castCommand(parts: CastCommandParts): string {
-	const words = ['scaletop', parts.reference];
+	const words = ['scaletop', ...(parts.words ?? [parts.reference])];
 	if (parts.mode === 'headless') words.push('--headless');
-	words.push('--record', parts.recordPath, '--seed', String(parts.seed), '--duration', durationFlag(parts.durationSeconds));
+	words.push('--record', parts.recordPath, '--seed', String(parts.seed));
+	if (parts.durationSeconds !== undefined) words.push('--duration', durationFlag(parts.durationSeconds));
 	const numbers = [['speed', parts.speed], ['fps', parts.fps], ['cols', parts.columns], ['rows', parts.rows]] as const;
 	for (const [name, value] of numbers) if (value !== undefined) words.push(`--${name}`, String(value));
 	if (parts.castFormat !== undefined && parts.castFormat !== 'v2') words.push('--cast-format', parts.castFormat);

@@ -8,11 +8,11 @@
  * code 130 / 143 and a sentence for the user.
  */
 import type {SimConfig, SimEvent} from '../sim/index.js';
-import type {CastFormat} from './cast-writer.js';
+import type {CastFormat, CastHeader} from './cast-writer.js';
 import {outputProblem} from '../files/output-file.js';
 import {openCastFile, type CastFile} from './cast-file.js';
 import type {Charset} from '../ui/theme.js';
-import {framePlan, headlessFrames, type FrameRenderer} from './headless-frames.js';
+import {framePlan, headlessFrames, type FrameRenderer, type HeadlessFrame} from './headless-frames.js';
 import {finishPainting} from '../ui/screen/paint-screen.js';
 import {castCommand} from './cast-command.js';
 
@@ -128,11 +128,11 @@ export async function recordHeadless(options: RecordHeadlessOptions): Promise<Re
 		isColor: options.isColor ?? true,
 		sets: options.sets,
 	});
-	const opened = openCastFile({
+	return recordFrames({
 		path: options.path,
 		flag: options.flag,
 		force: options.force,
-		format: options.castFormat,
+		castFormat: options.castFormat,
 		header: {
 			columns,
 			rows,
@@ -142,44 +142,77 @@ export async function recordHeadless(options: RecordHeadlessOptions): Promise<Re
 			env: {TERM: 'xterm-256color', SHELL: '/bin/sh'},
 			scaletop: {preset: config.name, seed: config.seed, speed, fps},
 		},
+		totalFrames: framePlan(config, {fps, speed}).totalFrames,
+		frames: () => headlessFrames(config, {columns, rows, fps, speed, isColor: options.isColor ?? true, charset: options.charset, eventMarkerKinds: options.eventMarkerKinds, render: options.render}),
+		onProgress: options.onProgress,
+		signal: options.signal,
+		isHandlingSignals: options.isHandlingSignals,
 	});
+}
+
+/** One frame as the cast writer needs it (a HeadlessFrame, or a comparison's). */
+export type CastFrame = Pick<HeadlessFrame, 'frame' | 'tick' | 'castSeconds' | 'events' | 'lineCount'>;
+
+/** A recording of frames made from simulated time: the file, its header, the frames. */
+export type FrameRecording = {
+	readonly path: string;
+	/** The flag that named the file, as typed, for messages. Default `--record`. */
+	readonly flag?: string;
+	readonly force?: boolean;
+	/** Default `v2`. */
+	readonly castFormat?: CastFormat;
+	/** The header (its rows are the frames' height, for the final cursor move). */
+	readonly header: CastHeader & {readonly rows: number};
+	readonly totalFrames: number;
+	/** Made only once the file is open. */
+	readonly frames: () => Iterable<CastFrame>;
+	readonly onProgress?: (progress: RecordProgress) => void;
+	readonly signal?: AbortSignal;
+	/** Listen to SIGINT/SIGTERM while recording. Default true. */
+	readonly isHandlingSignals?: boolean;
+};
+
+/**
+ * Write frames to a new cast file as fast as they come, stopping between two frames on
+ * SIGINT/SIGTERM (or the signal). Never throws for a user's mistake: see RecordResult.
+ */
+export async function recordFrames(recording: FrameRecording): Promise<RecordResult> {
+	const opened = openCastFile({path: recording.path, flag: recording.flag, force: recording.force, format: recording.castFormat, header: recording.header});
 	if (!opened.ok) return {exitCode: opened.exitCode, message: opened.message, frames: 0, castSeconds: 0};
-	const interruption = watchInterruptions(options);
+	const interruption = watchInterruptions(recording);
 	const done = {frames: 0, castSeconds: 0};
 	try {
-		return await writeFrames(opened.file, options, {columns, rows, fps, speed}, interruption, done);
+		return await writeFrames(opened.file, recording, interruption, done);
 	} catch (error) {
 		const reason = error instanceof Error ? error.message : String(error);
-		return {exitCode: 1, message: outputProblem(options.flag ?? '--record', options.path, `writing failed after ${done.frames} frames (${reason}); the file holds a valid cast up to then`), ...done};
+		return {exitCode: 1, message: outputProblem(recording.flag ?? '--record', recording.path, `writing failed after ${done.frames} frames (${reason}); the file holds a valid cast up to then`), ...done};
 	} finally {
 		interruption.dispose();
 		opened.file.close();
 	}
 }
 
-type Size = {readonly columns: number; readonly rows: number; readonly fps: number; readonly speed: number};
-
 /** The frame loop: write, report, yield to the event loop so signals are seen, stop on one. */
-async function writeFrames(file: CastFile, options: RecordHeadlessOptions, size: Size, interruption: Interruption, done: {frames: number; castSeconds: number}): Promise<RecordResult> {
-	const {totalFrames} = framePlan(options.config, size);
+async function writeFrames(file: CastFile, recording: FrameRecording, interruption: Interruption, done: {frames: number; castSeconds: number}): Promise<RecordResult> {
+	const {totalFrames} = recording;
 	let frames = 0;
 	let castSeconds = 0;
 	let lineCount = 0;
-	for (const frame of headlessFrames(options.config, {...size, isColor: options.isColor ?? true, charset: options.charset, eventMarkerKinds: options.eventMarkerKinds, render: options.render})) {
+	for (const frame of recording.frames()) {
 		for (const event of frame.events) file.write(event);
 		frames++;
 		castSeconds = frame.castSeconds;
 		lineCount = frame.lineCount;
 		done.frames = frames;
 		done.castSeconds = castSeconds;
-		options.onProgress?.({frame: frame.frame, totalFrames, castSeconds, tick: frame.tick});
+		recording.onProgress?.({frame: frame.frame, totalFrames, castSeconds, tick: frame.tick});
 		await new Promise(resolve => {
 			setImmediate(resolve);
 		});
 		if (interruption.signalName) break;
 	}
 
-	if (frames > 0) file.write({timeSeconds: castSeconds, code: 'o', data: finishPainting(lineCount, size.rows)});
+	if (frames > 0) file.write({timeSeconds: castSeconds, code: 'o', data: finishPainting(lineCount, recording.header.rows)});
 	const exitCode = interruption.signalName === undefined ? 0 : interruption.signalName === 'SIGTERM' ? 143 : 130;
 	// v3 ends with the exit status of what was recorded (`x`); v2 has no such event.
 	if (file.format === 'v3') file.write({timeSeconds: castSeconds, code: 'x', data: String(exitCode)});
@@ -199,7 +232,7 @@ async function writeFrames(file: CastFile, options: RecordHeadlessOptions, size:
 type Interruption = {readonly signalName: 'SIGINT' | 'SIGTERM' | undefined; dispose(): void};
 
 /** Remembers the first SIGINT/SIGTERM (or abort) while recording; removes its listeners on dispose. */
-function watchInterruptions(options: RecordHeadlessOptions): Interruption {
+function watchInterruptions(options: Pick<FrameRecording, 'signal' | 'isHandlingSignals'>): Interruption {
 	let signalName: 'SIGINT' | 'SIGTERM' | undefined = options.signal?.aborted ? 'SIGINT' : undefined;
 	const onInt = () => {
 		signalName ??= 'SIGINT';

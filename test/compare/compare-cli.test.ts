@@ -1,5 +1,7 @@
 /** `scaletop compare` through the built CLI (`npm test` builds first): two worker threads. */
 import {spawnSync} from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import {describe, expect, test} from 'vitest';
 
@@ -31,7 +33,31 @@ describe('scaletop compare (built)', () => {
 
 	test('live: without a terminal it says what it needs (exit 2); live-only flags are refused with --headless', () => {
 		expect(run(['compare', 'thrashing', 'steady'])).toEqual({status: 2, stdout: '', stderr: 'scaletop: the live dashboard needs a terminal (stdin and stdout must be TTYs); use --headless to run a preset without one.\n'});
-		expect(run(['compare', 'thrashing', 'steady', '--headless', '--speed', '10'])).toEqual({status: 2, stdout: '', stderr: 'scaletop: --speed applies to the live comparison (scaletop compare A B --speed …), not to --headless\n'});
+		expect(run(['compare', 'thrashing', 'steady', '--headless', '--speed', '10'])).toEqual({status: 2, stdout: '', stderr: 'scaletop: --speed applies to the live comparison (scaletop compare A B --speed …) and to recordings (--record F.cast), not to the headless table\n'});
 		expect(run(['compare', 'thrashing', 'steady', '--speed', '5000'])).toEqual({status: 2, stdout: '', stderr: 'scaletop: --speed must be from 0.25 to 1200 for the live comparison (the range of its [ and ] keys), got 5000\n'});
 	});
+
+	test('--headless --record: the cast its header\'s command makes again byte for byte, and asciinema accepts it', () => {
+		const folder = fs.mkdtempSync(path.join(os.tmpdir(), 'scaletop-compare-cli-'));
+		try {
+			const [first, again] = ['first.cast', 'again.cast'].map(name => path.join(folder, name));
+			const recorded = run(['compare', 'tour', 'steady', '--headless', '--record', first, '--duration', '2m', '--fps', '1', '--cols', '100']);
+			expect(recorded.stderr).toBe(`Recorded 60.0 s of cast (61 frames) to ${first}.\n`);
+			expect(recorded.status).toBe(0);
+			expect(recorded.stdout.split('\n')[0]).toBe('scaletop compare · A tour vs B steady — seed 7, 2m simulated');
+			const {command} = JSON.parse(fs.readFileSync(first, 'utf8').split('\n')[0]!) as {command: string};
+			expect(command).toBe(`scaletop compare tour steady --headless --record ${first} --seed 7 --duration 2m --speed 2 --fps 1 --cols 100 --rows 40 --no-color`);
+			expect(run(command.replace(first, again).split(' ').slice(1)).status).toBe(0);
+			expect(fs.readFileSync(again, 'utf8').replace(again, first)).toBe(fs.readFileSync(first, 'utf8'));
+			// asciinema 2.x's cat reads /dev/tty: `script` gives it a pseudo-terminal.
+			const hasTools = ['asciinema', 'script'].every(tool => spawnSync('sh', ['-c', `command -v ${tool}`]).status === 0);
+			if (hasTools) {
+				const cat = spawnSync('script', ['-qec', `asciinema cat '${first}'`, '/dev/null'], {encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe']});
+				expect(cat.status).toBe(0);
+				expect(cat.stdout).toContain('steady');
+			}
+		} finally {
+			fs.rmSync(folder, {recursive: true, force: true});
+		}
+	}, 60_000);
 });
