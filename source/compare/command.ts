@@ -8,7 +8,8 @@
  *
  * Both sides run with one seed (A's, or --seed), each to its own duration unless --duration
  * says, so each side's summary equals that preset run alone with that seed; the two runs go
- * on two worker threads when there are two cores.
+ * side by side on one simulated clock (./run-pair.ts: B on a worker thread when there are two
+ * cores), so Ctrl-C stops both at the same moment and prints the table so far (exit 130).
  */
 import os from 'node:os';
 import {parseDurationFlag, parsePositive, parseSeed, parseWhole} from '../headless/args.js';
@@ -25,9 +26,9 @@ import {summaryJson} from '../headless/output-schemas.js';
 import {loadPreset} from '../presets/load-preset.js';
 import type {RunSummary, SimConfig} from '../sim/index.js';
 import {readArgs} from '../sweep/args.js';
-import {runJobs} from '../sweep/pool.js';
 import {formatComparison} from './format-compare.js';
 import {compareLoad} from './load-difference.js';
+import {runPair} from './run-pair.js';
 
 /** The comparison's `--help`. */
 export const compareHelp = `
@@ -56,6 +57,7 @@ export const compareHelp = `
     --cast-format v2|v3    --headless --record: the asciicast version (default v2)
     --ascii, --no-color    live and recordings: no block or box glyphs; no colour (NO_COLOR too)
     --headless             run both to the end without a UI and print the comparison table
+                           (Ctrl-C: the table so far, both sides stopped at the same moment)
     --json                 with --headless: { "a": <summary>, "b": <summary> }
     --seed N               the seed of both sides (default: A's)
     --duration DURATION    both sides' length (default: each preset's own)
@@ -88,7 +90,7 @@ const flagSpec = {
 export type CompareIo = {
 	readonly stdout: {readonly isTTY?: boolean; write(text: string): unknown};
 	readonly stderr: {write(text: string): unknown};
-	/** Worker threads for the two runs (default: 2 when there are two cores, else 1). */
+	/** Threads for the two runs (default: 2 when there are two cores, else 1: both in this thread). */
 	readonly threads?: number;
 };
 
@@ -148,12 +150,38 @@ async function compare(args: readonly string[], io: CompareIo): Promise<number> 
 	}
 
 	const threads = io.threads ?? Math.min(2, os.availableParallelism());
-	const [resultA, resultB] = await runJobs([{index: 0, config: a}, {index: 1, config: b}], {threads});
-	if (!resultA || !resultB) throw new CompareError('the comparison was stopped');
-	writeResult(io, flags, a, b, resultA.summary, resultB.summary);
-	const failed = [resultA, resultB].find(result => result.violations.length > 0);
+	// Ctrl-C or SIGTERM stops both sides at the same moment: the table so far, exit 130 / 143 (as one preset's headless run).
+	const controller = new AbortController();
+	let signalExitCode = 0;
+	const onSignal = (code: number) => () => {
+		signalExitCode = code;
+		controller.abort();
+	};
+
+	const onInterrupt = onSignal(130);
+	const onTerminate = onSignal(143);
+	process.once('SIGINT', onInterrupt);
+	process.once('SIGTERM', onTerminate);
+	let results;
+	try {
+		results = await runPair({a, b, threads, signal: controller.signal});
+	} finally {
+		process.off('SIGINT', onInterrupt);
+		process.off('SIGTERM', onTerminate);
+	}
+
+	const isComplete = results.a.isComplete && results.b.isComplete;
+	const longest = Math.max(a.durationSeconds, b.durationSeconds);
+	writeResult(io, flags, a, b, results.a.summary, results.b.summary, isComplete ? undefined : longest);
+	if (!isComplete) {
+		const now = Math.max(results.a.summary.simulatedSeconds, results.b.summary.simulatedSeconds);
+		io.stderr.write(`scaletop: stopped at ${formatDuration(now)} of ${formatDuration(longest)} simulated.\n`);
+		return signalExitCode || 130;
+	}
+
+	const failed = (['a', 'b'] as const).find(side => results[side].violations.length > 0);
 	if (failed) {
-		io.stderr.write(`scaletop: side ${failed.index === 0 ? 'A' : 'B'} failed: ${failed.violations[0]}\n`);
+		io.stderr.write(`scaletop: side ${failed.toUpperCase()} failed: ${results[failed].violations[0]}\n`);
 		return 1;
 	}
 
@@ -211,10 +239,10 @@ async function compareRecord(references: readonly [string, string], a: SimConfig
 	return 0;
 }
 
-/** The comparison on stdout: the table, or `{ "a", "b" }` with --json. */
-function writeResult(io: CompareIo, flags: ReadFlags, a: SimConfig, b: SimConfig, summaryA: RunSummary, summaryB: RunSummary): void {
+/** The comparison on stdout: the table, or `{ "a", "b" }` with --json; `stoppedOf`: the length of a run stopped early. */
+function writeResult(io: CompareIo, flags: ReadFlags, a: SimConfig, b: SimConfig, summaryA: RunSummary, summaryB: RunSummary, stoppedOf?: number): void {
 	if (flags['json']) io.stdout.write(`${JSON.stringify({a: summaryJson(summaryA), b: summaryJson(summaryB)}, null, 2)}\n`);
-	else io.stdout.write(formatComparison({label: a.name, title: a.title, summary: summaryA}, {label: b.name, title: b.title, summary: summaryB}, compareLoad(a, b)));
+	else io.stdout.write(formatComparison({label: a.name, title: a.title, summary: summaryA}, {label: b.name, title: b.title, summary: summaryB}, compareLoad(a, b), stoppedOf));
 }
 
 /** The live comparison on this terminal; returns the exit code. */

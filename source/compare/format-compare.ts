@@ -12,11 +12,12 @@ import type {LoadComparison} from './load-difference.js';
 /** One side as the header names it. */
 export type Side = {readonly label: string; readonly title: string; readonly summary: RunSummary};
 
-/** The comparison as text. */
-export function formatComparison(a: Side, b: Side, load: LoadComparison): string {
-	const simulated = a.summary.simulatedSeconds === b.summary.simulatedSeconds
-		? `${formatDuration(a.summary.simulatedSeconds)} simulated`
-		: `${formatDuration(a.summary.simulatedSeconds)} (A) and ${formatDuration(b.summary.simulatedSeconds)} (B) simulated`;
+/** The comparison as text; `stoppedOf`: the run was stopped early (Ctrl-C), and would have lasted that long. */
+export function formatComparison(a: Side, b: Side, load: LoadComparison, stoppedOf?: number): string {
+	const of = stoppedOf === undefined ? '' : ` of ${formatDuration(stoppedOf)}`;
+	const simulated = (a.summary.simulatedSeconds === b.summary.simulatedSeconds
+		? `${formatDuration(a.summary.simulatedSeconds)}${of} simulated`
+		: `${formatDuration(a.summary.simulatedSeconds)} (A) and ${formatDuration(b.summary.simulatedSeconds)} (B)${of} simulated`) + (stoppedOf === undefined ? '' : ' (stopped early)');
 	const lines = [
 		`scaletop compare · A ${a.label} vs B ${b.label} — seed ${a.summary.seed}, ${simulated}`,
 		`  A  ${a.title}`,
