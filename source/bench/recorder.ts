@@ -1,7 +1,9 @@
 /**
  * Recorder figures for `npm run bench`: how much faster than real time a headless recording is
  * made. The case is the issue's: a 30-minute preset at 30× speed and 10 fps, i.e. a 60-second,
- * 601-frame cast at 120 × 36. Goal: made at least 20× faster than it plays.
+ * 601-frame cast at 120 × 36. Goal: made at least 20× faster than it plays. And the comparison
+ * view (`compare thrashing steady --headless --record`, issue 13): two 1-hour runs at 60×, 10
+ * fps, 120 × 40, the same 60-second cast; the same goal.
  */
 import fs from 'node:fs';
 import os from 'node:os';
@@ -11,6 +13,8 @@ import {listBuiltInPresets, loadPreset} from '../presets/load-preset.js';
 import {openCastFile} from '../recorder/cast-file.js';
 import {headlessFrames} from '../recorder/headless-frames.js';
 import {frameLines, paintFrame} from '../ui/screen/paint-screen.js';
+import {loadSides} from '../compare/command.js';
+import {recordCompare} from '../compare/record-compare.js';
 import {recordHeadless} from '../recorder/record-headless.js';
 import {makeConfig, type SimConfig} from '../sim/index.js';
 import type {BenchLine} from './types.js';
@@ -55,6 +59,26 @@ async function measure(config: SimConfig, runs: number): Promise<{wallMs: number
 	return best;
 }
 
+/** Best of `runs` recordings of the comparison thrashing vs steady: wall ms and cast seconds. */
+async function measureCompare(runs: number): Promise<{wallMs: number; frames: number; castSeconds: number}> {
+	const [a, b] = loadSides(['thrashing', 'steady'], {});
+	const folder = fs.mkdtempSync(path.join(os.tmpdir(), 'scaletop-bench-'));
+	let best = {wallMs: Number.POSITIVE_INFINITY, frames: 0, castSeconds: 0};
+	try {
+		for (let run = 0; run < runs; run++) {
+			const start = performance.now();
+			const result = await recordCompare({a, b, references: ['thrashing', 'steady'], path: path.join(folder, 'compare.cast'), force: true, isHandlingSignals: false});
+			const wallMs = performance.now() - start;
+			if (result.exitCode !== 0) throw new Error(result.message ?? 'the recording failed');
+			if (wallMs < best.wallMs) best = {wallMs, frames: result.frames, castSeconds: result.castSeconds};
+		}
+	} finally {
+		fs.rmSync(folder, {recursive: true, force: true});
+	}
+
+	return best;
+}
+
 /** The recorder's own share per frame: painting the line diff, encoding and writing it (no sim, no render). */
 function recorderOverheadMs(config: SimConfig): number {
 	const texts = [...headlessFrames(config, {columns: 120, rows: 36, fps: 10, speed: 30, isColor: true})].map(frame => frame.text);
@@ -85,10 +109,13 @@ export async function bench(): Promise<BenchLine[]> {
 	await measure(config, 1);
 	const best = await measure(config, 3);
 	const multiple = (best.castSeconds * 1000) / best.wallMs;
+	await measureCompare(1);
+	const compared = await measureCompare(3);
 	return [
 		{name: `headless recording, ${label}, 30× speed, 10 fps, 120×36 (${best.castSeconds} s cast)`, value: `${multiple.toFixed(1)}× faster than it plays (${(best.wallMs / 1000).toFixed(2)} s, best of 3)`, goal: '≥ 20×'},
 		{name: 'headless recording, time per frame (advance + render + paint + write)', value: `${(best.wallMs / best.frames).toFixed(2)} ms`},
 		{name: 'headless recording, cast file size', value: `${(best.bytes / 1024).toFixed(0)} KiB for ${best.frames} frames`},
 		{name: 'recorder\'s own share per frame (line diff + encode + write)', value: `${recorderOverheadMs(config).toFixed(3)} ms`},
+		{name: `compare thrashing steady --headless --record: both dashboards and the strip, 60× speed, 10 fps, 120×40 (${compared.castSeconds} s cast, ${compared.frames} frames)`, value: `${((compared.castSeconds * 1000) / compared.wallMs).toFixed(1)}× faster than it plays (${(compared.wallMs / 1000).toFixed(2)} s, best of 3)`, goal: '≥ 20×'},
 	];
 }
