@@ -166,14 +166,14 @@ describe('scaletop PRESET --headless --record FILE (the built CLI)', () => {
 		});
 		await vi.waitFor(() => {
 			expect(fs.existsSync(file) && fs.readFileSync(file, 'utf8').split('\n').length).toBeGreaterThan(30);
-		}, {timeout: 20_000, interval: 50});
+		}, {timeout: 80_000, interval: 50});
 		child.kill('SIGINT');
 		expect(await closed).toBe(130);
 		expect(stderr).toMatch(/^Recording stopped by SIGINT: .+interrupted\.cast holds a valid cast of the first \d+\.\d s\.\n$/);
 		const cast = parseCast(fs.readFileSync(file, 'utf8'));
 		expect(cast.events.at(-1)!.data).toContain('\u001B[?25h');
 		if (missing.length === 0) expect(asciinemaCat(file).status).toBe(0);
-	});
+	}, 120_000);
 });
 
 const server = tmuxServers('rec');

@@ -60,7 +60,7 @@ describe('scaletop sweep (built)', () => {
 			expect({status: inProcess.status, stderr: inProcess.stderr}).toEqual({status: 0, stderr: ''});
 			expect(merged.stdout).toBe(inProcess.stdout);
 		}
-	});
+	}, 180_000);
 
 	test('a bad value is located in the preset and names the --set; nothing runs, nothing on stdout', () => {
 		const result = run(['sweep', 'thrashing', '--set', 'autoScaling.defaultCooldown=60s,soon,later']);
