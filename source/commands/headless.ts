@@ -90,7 +90,8 @@ export async function runHeadlessCommand(options: RunOptions, config: SimConfig)
 	if (record) {
 		const {recordHeadless} = await import('../recorder/record-headless.js');
 		const recorded = await recordHeadless(record);
-		if (recorded.message) process.stderr.write(`${recorded.message}\n`);
+		// "Recorded …" is news; anything else (the cast file appeared during the run, a full disk, a signal) is an error, said as every error is.
+		if (recorded.message) process.stderr.write(recorded.exitCode === 0 ? `${recorded.message}\n` : `scaletop: ${recorded.message}\n`);
 		if (recorded.exitCode !== 0) return recorded.exitCode;
 	}
 

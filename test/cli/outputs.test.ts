@@ -72,3 +72,19 @@ describe('scaletop PRESET --headless with output files (built)', () => {
 		expect(content.trimEnd().split('\n').map(line => (JSON.parse(line) as {t: number}).t).length).toBe(Number(lineCount));
 	});
 });
+
+describe('scaletop PRESET --headless --record FILE: a cast file that appears during the run', () => {
+	// The paths are checked before the run, the cast is opened after it: a file another process
+	// creates meanwhile is kept, and said as every other error is. The --metrics pipe's reader
+	// creates it as soon as scaletop opens the pipe, which is after the check.
+	test.skipIf(spawnSync('mkfifo', ['--version']).status !== 0)('is not overwritten: one sentence with the scaletop: prefix, exit 2', () => {
+		const folder = temporary();
+		const cast = path.join(folder, 'race.cast');
+		const pipe = path.join(folder, 'metrics.pipe');
+		const script = `mkfifo '${pipe}' || exit 9; { exec 3<'${pipe}'; printf theirs > '${cast}'; cat <&3 >/dev/null; } & '${process.execPath}' '${cli}' tour --headless --metrics '${pipe}' --record '${cast}'; echo "EXIT=$?"; wait`;
+		const result = spawnSync('sh', ['-c', script], {encoding: 'utf8', env: {...process.env, NO_COLOR: '1'}});
+		expect(result.stdout).toBe('EXIT=2\n');
+		expect(result.stderr).toBe(`scaletop: --record ${cast}: the file already exists (add --force to overwrite it).\n`);
+		expect(fs.readFileSync(cast, 'utf8')).toBe('theirs');
+	});
+});

@@ -146,7 +146,7 @@ describe('scaletop PRESET --headless --record FILE (the built CLI)', () => {
 		const result = spawnSync('unshare', ['-rm', 'sh', '-c', script], {encoding: 'utf8'});
 		const [exit, cat, ...rest] = result.stdout.split('\n');
 		expect(exit).toBe('EXIT=1');
-		expect(result.stderr).toBe(`--record ${file}: writing failed after ${/after (\d+) frames/.exec(result.stderr)?.[1]} frames (the disk is full); the file holds a valid cast up to then.\n`);
+		expect(result.stderr).toBe(`scaletop: --record ${file}: writing failed after ${/after (\d+) frames/.exec(result.stderr)?.[1]} frames (the disk is full); the file holds a valid cast up to then.\n`);
 		expect(cat!.trim()).toBe('CAT=0');
 		const content = rest.join('\n');
 		expect(content.endsWith('\n')).toBe(true);
@@ -169,7 +169,7 @@ describe('scaletop PRESET --headless --record FILE (the built CLI)', () => {
 		}, {timeout: 80_000, interval: 50});
 		child.kill('SIGINT');
 		expect(await closed).toBe(130);
-		expect(stderr).toMatch(/^Recording stopped by SIGINT: .+interrupted\.cast holds a valid cast of the first \d+\.\d s\.\n$/);
+		expect(stderr).toMatch(/^scaletop: Recording stopped by SIGINT: .+interrupted\.cast holds a valid cast of the first \d+\.\d s\.\n$/);
 		const cast = parseCast(fs.readFileSync(file, 'utf8'));
 		expect(cast.events.at(-1)!.data).toContain('\u001B[?25h');
 		if (missing.length === 0) expect(asciinemaCat(file).status).toBe(0);
