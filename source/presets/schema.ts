@@ -45,6 +45,11 @@ const tiersSchema = z.strictObject({
 	database: databaseTierSchema.optional().describe('The database behind the web tier.'),
 });
 
+const usersSchema = z.strictObject({
+	active: z.number().int().positive().max(1_000_000_000).optional().describe('Distinct active users (default 10,000), each request from one of them.'),
+	writeShare: z.number().min(0).max(1).optional().describe('Share of requests that write the user\'s data, 0–1 (default 0.1); the rest read it. With a colocated database a read served by an instance that does not hold the user\'s latest write is inconsistent.'),
+});
+
 const healthCheckSchema = z.strictObject({
 	path: z.string().optional(),
 	interval: durationSchema.optional(),
@@ -136,6 +141,7 @@ export const presetSchema = z
 		load: loadSchema.optional().describe('The load generator: open loop (pattern) or closed loop (closed).'),
 		timeline: z.array(timelineEntrySchema).max(maxTimelineEntries, {error: `expected at most ${formatLimit(maxTimelineEntries)} timeline entries (scaletop's limit; a recorded load belongs in a trace file)`}).optional().describe('Actions, captions and markers at absolute times.'),
 		tiers: tiersSchema.optional().describe('The tiers behind the web fleet (design.md §1b); absent: one web tier doing everything.'),
+		users: usersSchema.optional().describe('The site\'s users and how often they write (design.md §1b; docs/stateful.md); absent: no user data modelled.'),
 		chaosMonkey: z.strictObject({enabled: z.boolean().default(true), interval: durationSchema.default(600)}).optional().describe('Kill one random InService instance every interval.'),
 	})
 	.meta({title: 'scaletop preset', description: 'A scripted scenario for scaletop (design.md §3).'});

@@ -57,6 +57,18 @@ export type DatabaseTierConfig = {
 	readonly replicas: number;
 };
 
+/**
+ * The site's users (preset section `users`, design.md §1b; docs/stateful.md): `active` distinct
+ * users, each request from one of them uniformly; `writeShare` of the requests write that user's
+ * data (a post, a cart, a profile), the rest read it. `active: 0` (no `users` section): no user
+ * data is modelled, so no read can be inconsistent.
+ */
+export type UsersConfig = {
+	readonly active: number;
+	/** Share of requests that write the user's data, 0–1 (default 0.1 when the section is given). */
+	readonly writeShare: number;
+};
+
 /** The tiers behind the web fleet (design.md §1b). */
 export type TiersConfig = {
 	readonly database: DatabaseTierConfig;
@@ -267,4 +279,6 @@ export type SimConfig = {
 	readonly chaosMonkey: ChaosMonkeyConfig;
 	/** The tiers behind the web fleet; the default is today's single web tier doing everything. */
 	readonly tiers: TiersConfig;
+	/** The users whose data the site keeps (consistency of reads); `active: 0` when not modelled. */
+	readonly users: UsersConfig;
 };

@@ -3,7 +3,7 @@
  * config with them. Used by presets, `scaletop ab` and tests alike, so a default lives in one place.
  */
 import {appProfiles, profileSplitKeys, splitCpuMs} from './catalog.js';
-import type {AlarmConfig, AppProfile, AutoScalingConfig, DatabaseTierConfig, HealthCheckConfig, LoadBalancerConfig, LoadBalancerKind, SimConfig} from './config.js';
+import type {AlarmConfig, AppProfile, AutoScalingConfig, DatabaseTierConfig, HealthCheckConfig, LoadBalancerConfig, LoadBalancerKind, SimConfig, UsersConfig} from './config.js';
 
 /** Health-check defaults per load balancer kind (classic: healthy 10; application: healthy 5). */
 export function defaultHealthCheck(kind: LoadBalancerKind): HealthCheckConfig {
@@ -50,6 +50,17 @@ export function defaultDatabase(): DatabaseTierConfig {
 	return {placement: 'colocated', instanceClass: 'db.t3.micro', multiAz: false, timeoutSeconds: 30, replicas: 0};
 }
 
+/**
+ * The `users` section's defaults (design.md §1b's example): 10,000 active users, one request in
+ * ten a write. Without the section no user data is modelled (`noUsers`).
+ */
+export function defaultUsers(): UsersConfig {
+	return {active: 10_000, writeShare: 0.1};
+}
+
+/** No users modelled: nothing is written, so every read is consistent (the built-in presets before issue 11). */
+export const noUsers: UsersConfig = {active: 0, writeShare: 0};
+
 /** An alarm with CloudWatch's defaults (M = N, treat missing data as missing). */
 export function makeAlarm(partial: Partial<AlarmConfig> & Pick<AlarmConfig, 'name' | 'comparison' | 'threshold'>): AlarmConfig {
 	const evaluationPeriods = partial.evaluationPeriods ?? 1;
@@ -65,7 +76,9 @@ export function makeAlarm(partial: Partial<AlarmConfig> & Pick<AlarmConfig, 'nam
 }
 
 /** A partial config: every top-level part optional, and parts shallow-merged over defaults. */
-export type ConfigInput = Partial<Omit<SimConfig, 'loadBalancer' | 'autoScaling' | 'app' | 'tiers'>> & {
+export type ConfigInput = Partial<Omit<SimConfig, 'loadBalancer' | 'autoScaling' | 'app' | 'tiers' | 'users'>> & {
+	/** Absent: no users modelled; given: merged over `defaultUsers()`. */
+	readonly users?: Partial<UsersConfig>;
 	readonly tiers?: {readonly database?: Partial<DatabaseTierConfig>};
 	readonly loadBalancer?: Partial<LoadBalancerConfig>;
 	readonly autoScaling?: Partial<AutoScalingConfig> | null;
@@ -109,5 +122,6 @@ export function makeConfig(input: ConfigInput = {}): SimConfig {
 		timeline: input.timeline ?? [],
 		chaosMonkey: input.chaosMonkey ?? {isEnabled: false, intervalSeconds: 600},
 		tiers: {database: {...defaultDatabase(), ...input.tiers?.database}},
+		users: input.users === undefined ? noUsers : {...defaultUsers(), ...input.users},
 	};
 }

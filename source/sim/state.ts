@@ -44,6 +44,10 @@ export function checkConfig(config: SimConfig): string[] {
 	if (!(Number.isInteger(database.replicas) && database.replicas >= 0 && database.replicas <= maxReadReplicas)) problems.push(`tiers.database.replicas: must be a whole number from 0 to ${maxReadReplicas}, got ${database.replicas}.`);
 	if (database.placement !== 'dedicated' && database.replicas > 0) problems.push('tiers.database.replicas: a read replica needs a primary of its own (placement: dedicated).');
 	if (!(database.timeoutSeconds > 0)) problems.push(`tiers.database.timeout: must be > 0, got ${database.timeoutSeconds}.`);
+	const {users} = config;
+	if (!(Number.isInteger(users.active) && users.active >= 0)) problems.push(`users.active: must be a whole number ≥ 0, got ${users.active}.`);
+	if (!(users.writeShare >= 0 && users.writeShare <= 1)) problems.push(`users.writeShare: must be from 0 to 1, got ${users.writeShare}.`);
+	if (users.writeShare > 0 && users.active === 0) problems.push('users.active: writes need users (active ≥ 1) to belong to.');
 	if (config.load.kind === 'closed' && !(config.load.concurrency >= 1)) problems.push(`load.concurrency: must be ≥ 1, got ${config.load.concurrency}.`);
 	if (config.load.kind === 'closed' && config.load.requests !== undefined && config.load.requests < 0) problems.push(`load.requests: must be ≥ 0, got ${config.load.requests}.`);
 	if (config.load.kind === 'open' && 'ratePerSecond' in config.load && config.load.ratePerSecond < 0) problems.push(`load.rate: must be ≥ 0, got ${config.load.ratePerSecond}.`);
@@ -70,7 +74,7 @@ function initialTiers(config: SimConfig): Partial<Record<TierName, TierFigures>>
 }
 
 function emptyFlow(): FlowState {
-	return {arrived: 0, expectedRatePerSecond: 0, completed: 0, failed: 0, errors: {'500': 0, '502': 0, '503': 0, '504': 0}, routed: 0, inFlight: 0, cpuAvgPercent: 0, latencyMeanMs: 0, capacityPerSecond: 0, closedResponseSeconds: -1, inService: 0};
+	return {arrived: 0, expectedRatePerSecond: 0, completed: 0, failed: 0, errors: {'500': 0, '502': 0, '503': 0, '504': 0}, routed: 0, inFlight: 0, cpuAvgPercent: 0, latencyMeanMs: 0, capacityPerSecond: 0, closedResponseSeconds: -1, inService: 0, reads: 0, inconsistentReads: 0, lostSessions: 0};
 }
 
 /** A fresh run from a config. Throws `SimConfigError` (one sentence) for a config it cannot run. */
@@ -107,6 +111,7 @@ export function createInitialState(config: SimConfig): SimState {
 		flow: emptyFlow(),
 		failureCauses: {'backend-down': 0, 'app-starting': 0, hung: 0, timeout: 0, 'backlog-full': 0, 'surge-queue-full': 0, 'no-healthy-targets': 0, 'database-timeout': 0, 'database-refused': 0},
 		database: config.tiers.database.placement === 'dedicated' ? {id: 'scaletop-db', instanceClass: config.tiers.database.instanceClass, multiAz: config.tiers.database.multiAz, unavailableUntilTick: -1, outageCause: '', replicas: initialReplicas(config.tiers.database.replicas), pendingReplicaTicks: [], nextReplicaNumber: config.tiers.database.replicas + 1, replicaLagSeconds: 0} : null,
+		consistency: {reads: 0, readsAfterWrite: 0, inconsistentReads: 0, lostSessions: 0, writers: 0, writersLost: 0},
 		tiers: initialTiers(config),
 		history: emptyHistory(),
 		cloudwatch: {},

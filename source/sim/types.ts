@@ -110,6 +110,11 @@ export type InstanceFigures = {
 	/** Requests routed to it in the last tick, and since launch. */
 	readonly routedLastTick: readonly number[];
 	readonly routedTotal: readonly number[];
+	/**
+	 * Users whose latest write this instance holds (its colocated database: data-plane/consistency.ts),
+	 * an expected count (fractional); 0 with a dedicated database.
+	 */
+	readonly usersHeld: readonly number[];
 };
 
 /**
@@ -282,6 +287,28 @@ export type FlowState = {
 	readonly closedResponseSeconds: number;
 	/** Instances serving: healthy LB targets, or running instances when none is registered. */
 	readonly inService: number;
+	/** Reads completed this tick, the inconsistent ones among them, and users whose locally held data went away (expected counts). */
+	readonly reads: number;
+	readonly inconsistentReads: number;
+	readonly lostSessions: number;
+};
+
+/**
+ * Whose data is where (data-plane/consistency.ts, docs/stateful.md), since the start. Counts are
+ * expected values (a fluid model: fractional); per instance, `dataPlane.instances.usersHeld`.
+ */
+export type ConsistencyState = {
+	/** Reads completed, and those by a user who had written before. */
+	readonly reads: number;
+	readonly readsAfterWrite: number;
+	/** Reads after a write served by an instance that does not hold that user's latest write. */
+	readonly inconsistentReads: number;
+	/** Users whose latest write was on an instance that went away (terminated: its disk with it). */
+	readonly lostSessions: number;
+	/** Users who have written at least once (now: those whose latest write is held somewhere, plus `writersLost`). */
+	readonly writers: number;
+	/** Of them, users whose latest write is gone (until they write again). */
+	readonly writersLost: number;
 };
 
 /** One line of the activity log / event stream. */
@@ -389,6 +416,8 @@ export type SimState = {
 	readonly flow: FlowState;
 	/** The dedicated database's control plane (null when it is colocated on the web instances). */
 	readonly database: DatabaseState | null;
+	/** Reads, writes and whose data is where (issue 11). */
+	readonly consistency: ConsistencyState;
 	/** Each tier on the route, in route order (`web` first; `database` when it is dedicated). */
 	readonly tiers: Readonly<Partial<Record<TierName, TierFigures>>>;
 	/** Failed requests since the start, by cause (every failure has one; they add up to totals.failed). */

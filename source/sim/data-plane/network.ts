@@ -23,6 +23,7 @@ import {billContext, billFleet, billInstance} from './cost.js';
 import {dealRequests, emptyRoutePlan, hasLoadBalancer, pickTargets, routingRng, shareOf, type RoutePlan} from './elb.js';
 import {failureCauseNames, noFailures, statusOf, type FailureCounts} from './failures.js';
 import {checkIntervalTicks, isCheckDue, recordCheck} from './health-checks.js';
+import {trackConsistency} from './consistency.js';
 import {emptyRouteScratch, hasDedicatedDatabase, recordTiers, serveDatabase, webCpuMsOf, webStageSampler, type RouteScratch, type RouteTick} from './tiers.js';
 import {emptyMemberTick, holdMember, idleMember, inFlightOf, queueWaitSeconds, resetMember, serveClosedMember, serveMember, type LatencySampler, type MemberTick, type NodeColumns, type NodeTick, type PoolParams} from './queue-node.js';
 
@@ -279,6 +280,8 @@ export function runDataPlane(s: Working, given?: DataPlaneScratch): DataPlaneScr
 		sumLatencyMs = route.latencySumMs;
 		inFlight += route.inFlight;
 	}
+
+	trackConsistency(s, v, completed, !isTiered);
 
 	const tiersUsd = recordTiers(s, {webNodes: running, webUtilisation: reporting > 0 ? cpuSum / reporting / 100 : 0, webCompleted, webLatencySumMs, webUsd: usd, webUsdPerHour: runningUsdPerHour, route});
 	billFleet(s, usd + tiersUsd, running, runningUsdPerHour);

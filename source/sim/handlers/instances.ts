@@ -9,6 +9,8 @@ import type {Working} from '../working.js';
 import {at, logAction, refuseAction} from '../systems/activity.js';
 import {noticeSpotInterruption, resolveTarget} from '../systems/faults.js';
 import {launchInstance, stopInstance, terminateInstance} from '../systems/instances.js';
+import {moveUsersHeld} from '../data-plane/consistency.js';
+import {slotOf} from '../data-plane/columns.js';
 
 type Action<T extends SimAction['type']> = Extract<SimAction, {type: T}>;
 
@@ -87,6 +89,7 @@ export function handleScaleUp(s: Working, a: Action<'instance/scale-up-requested
 	const hasElasticIp = old.hasElasticIp;
 	old.hasElasticIp = false;
 	const newId = launchInstance(s, {instanceType: nextType, zone: old.zone, isInGroup: false, purchaseOption: old.purchaseOption, hasElasticIp, isBehindLoadBalancer: old.isBehindLoadBalancer, isWarm: false, cause: ''});
+	moveUsersHeld(s, slotOf(s, id), slotOf(s, newId));
 	logAction(s, 'user', a, `${picked(a, id)}(${old.instanceType}) stopped and imaged; ${newId} (${nextType}) launching${hasElasticIp ? '; Elastic IP moved to it' : ''}`, `${at(s)} a user request (scale up ${a.target}).`);
 }
 
