@@ -48,6 +48,15 @@ function targetLines(summary: RunSummary): string[] {
 	return [row(label, first), ...texts.slice(1).map(text => `${' '.repeat(26)}${text}`)];
 }
 
+/** Whose data is where (docs/stateful.md): a line only when the run models users. */
+function consistencyLines(summary: RunSummary): string[] {
+	const c = summary.consistency;
+	if (c.users <= 0) return [];
+	const percent = c.readsAfterWrite > 0 ? ` (${(100 * c.inconsistentReads / c.readsAfterWrite).toFixed(2)}%)` : '';
+	const lost = `${formatCount(c.lostSessions)} ${c.lostSessions === 1 ? 'user\'s' : 'users\''} data lost with an instance`;
+	return [row('consistency', `${formatCount(c.inconsistentReads)} of ${formatCount(c.readsAfterWrite)} reads after a write inconsistent${percent}, ${lost}`)];
+}
+
 /** The summary as lines of text. */
 export function formatSummary(summary: RunSummary, context: SummaryContext): string {
 	const {requests, errors, latencyMs: latency, instances, cost} = summary;
@@ -60,6 +69,7 @@ export function formatSummary(summary: RunSummary, context: SummaryContext): str
 		row('requests', `${formatCount(requests.arrived)} arrived, ${formatCount(requests.completed)} completed, ${formatCount(requests.failed)} failed, ${formatCount(requests.inFlight)} in flight`),
 		row('throughput', `${twoDecimals.format(summary.throughputPerSecond)} req/s`),
 		row('errors', `${errors['500'] > 0 ? `500: ${formatCount(errors['500'])}  ` : ''}502: ${formatCount(errors['502'])}  503: ${formatCount(errors['503'])}  504: ${formatCount(errors['504'])}  (${failedPercent.toFixed(2)}% failed)`),
+		...consistencyLines(summary),
 		row('latency (ms)', `mean=${formatMs(latency.mean)} p50=${formatMs(latency.p50)} p90=${formatMs(latency.p90)} p95=${formatMs(latency.p95)} p99=${formatMs(latency.p99)} max=${formatMs(latency.max)}`),
 		row('instances', `${instances.launched} launched, ${instances.terminated} terminated, peak ${instances.peak}, final ${instances.final}`),
 		row('scaling activities', String(summary.scalingActivities)),

@@ -22,6 +22,7 @@ export function intervalMetricsLine(state: SimState, current: RunSummary, previo
 			'502': count(current.errors['502'], previous.errors['502']),
 			'503': count(current.errors['503'], previous.errors['503']),
 			'504': count(current.errors['504'], previous.errors['504']),
-		},
+		},		inconsistentReads: rate(current.consistency.inconsistentReads, previous.consistency.inconsistentReads),
+		lostSessions: rate(current.consistency.lostSessions, previous.consistency.lostSessions),
 	};
 }

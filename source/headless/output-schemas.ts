@@ -5,8 +5,8 @@
  * schema/events-line.schema.json; tests check real output against those files with ajv (strict)
  * and that the checked-in files are the generated ones.
  *
- * Every object is open (extra properties allowed): later sessions add `tiers` and `consistency`
- * to the summary and `bottleneck` to a metrics line (design.md §1b) — a reader written for
+ * Every object is open (extra properties allowed): later sessions add fields (as `tiers` and
+ * `consistency` in the summary, `bottleneck` in a metrics line, design.md §1b) — a reader written for
  * `schemaVersion` 1 keeps working. A field removed or changed in meaning raises `schemaVersion`.
  */
 import {z} from 'zod';
@@ -52,6 +52,13 @@ export const summaryJsonSchema = z.looseObject({
 		routedToRemoved: count.optional().describe('Requests routed to those removed instances: with routed and otherTargets, every request routed.'),
 	}),
 	tiers: z.looseObject({web: tierSummary, database: tierSummary.optional()}).describe('Each tier of the route, in route order: web, then database when it is dedicated (design.md §1b).'),
+	consistency: z.looseObject({
+		users: count.describe('Active users modelled (the preset\'s users.active); 0: no users section, nothing written.'),
+		reads: count.describe('Reads completed (requests that did not write).'),
+		readsAfterWrite: count.describe('Reads by a user who had written before.'),
+		inconsistentReads: count.describe('Reads after a write served by an instance that did not hold the user\'s latest write (each instance with its own database); 0 with a dedicated database.'),
+		lostSessions: count.describe('Users whose latest write went away with a terminated instance (its own database on its disk).'),
+	}).describe('Whose data is where (design.md §1b, docs/stateful.md): expected counts, rounded.'),
 });
 
 /** A `--metrics` line (design.md §2): one per simulated interval. */
@@ -70,6 +77,8 @@ export const metricsLineSchema = z.looseObject({
 	costUsd: count.describe('Total cost so far, US dollars.'),
 	bottleneck: z.enum(tierNames).describe('The busiest tier in the last tick.'),
 	tierCpu: z.looseObject({web: count, database: count.optional()}).describe('Each tier\'s utilisation in the last tick, percent.'),
+	inconsistentReads: count.describe('Inconsistent reads per second during the interval (see the summary\'s consistency).'),
+	lostSessions: count.describe('Users whose latest write was lost, per second during the interval.'),
 });
 
 /** An `--events` line (design.md §1b). */

@@ -227,7 +227,23 @@ export type RunSummary = {
 	/** Requests delivered to each instance (through the load balancer, or straight to it); `isPresent` false: the run has no load balancer; `removedInstances` terminated over an hour ago and gone from the state, `routedToRemoved` what they were routed. */
 	readonly elb: {readonly routed: Readonly<Record<string, number>>; readonly isPresent: boolean; readonly removedInstances?: number; readonly routedToRemoved?: number};
 	/** Each tier of the route, in route order (design.md §1b). */
-	readonly tiers: {readonly web: TierSummary} & Readonly<Partial<Record<Exclude<TierName, 'web'>, TierSummary>>>;
+	readonly tiers: {readonly web: TierSummary} & Readonly<Partial<Record<Exclude<TierName, 'web'>, TierSummary>>>;	/** Whose data is where (design.md §1b, docs/stateful.md). */
+	readonly consistency: ConsistencySummary;
+};
+
+/**
+ * The summary's `consistency` (design.md §1b): whole counts since the start (the model's expected
+ * counts, rounded). `users`: the users modelled (0: no `users` section, nothing written).
+ */
+export type ConsistencySummary = {
+	readonly users: number;
+	/** Reads completed, and those by a user who had written before. */
+	readonly reads: number;
+	readonly readsAfterWrite: number;
+	/** Reads after a write served by an instance that did not hold the user's latest write (a colocated database). */
+	readonly inconsistentReads: number;
+	/** Users whose latest write went away with a terminated instance. */
+	readonly lostSessions: number;
 };
 
 /** One NDJSON metrics line (design.md §2): one per simulated interval. */
@@ -247,7 +263,9 @@ export type MetricsLine = {
 	/** The busiest tier in the last tick (design.md §1b). */
 	readonly bottleneck: TierName;
 	/** Each tier's utilisation in the last tick, percent. */
-	readonly tierCpu: {readonly web: number} & Readonly<Partial<Record<Exclude<TierName, 'web'>, number>>>;
+	readonly tierCpu: {readonly web: number} & Readonly<Partial<Record<Exclude<TierName, 'web'>, number>>>;	/** Inconsistent reads per second, and users' data lost per second (design.md §1b). */
+	readonly inconsistentReads: number;
+	readonly lostSessions: number;
 };
 
 export type {SimEvent, TierName};

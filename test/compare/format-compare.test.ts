@@ -14,7 +14,7 @@ function summary(overrides: {e502?: number; e504?: number; p99: number; peak: nu
 		instances: {launched: overrides.peak, terminated: 0, peak: overrides.peak, final: 2},
 		scalingActivities: overrides.activities,
 		cost: {totalUsd: overrides.cost, instanceHours: 2, fixedPeakFleetUsd: 0.3, elbUsd: 0.02, elasticIpUsd: 0},
-		alarms: [], elb: {routed: {}, isPresent: true}, tiers: {web: {nodes: 2, cpuAvg: 60, latencyMs: {mean: 50, p99: 200}, peakUtilisation: 90, bottleneckSeconds: 1800, costUsd: 0.01}},
+		alarms: [], elb: {routed: {}, isPresent: true}, tiers: {web: {nodes: 2, cpuAvg: 60, latencyMs: {mean: 50, p99: 200}, peakUtilisation: 90, bottleneckSeconds: 1800, costUsd: 0.01}}, consistency: {users: 0, reads: 0, readsAfterWrite: 0, inconsistentReads: 0, lostSessions: 0},
 	};
 }
 

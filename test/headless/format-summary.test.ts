@@ -16,6 +16,7 @@ const summary: RunSummary = {
 	alarms: [{name: 'HighCPU', state: 'OK', transitions: 3}, {name: 'LowCPU', state: 'ALARM', transitions: 1}],
 	elb: {routed: {'i-0001': 5738, 'i-0002': 5731}, isPresent: true},
 	tiers: {web: {nodes: 2, cpuAvg: 60, latencyMs: {mean: 50, p99: 200}, peakUtilisation: 90, bottleneckSeconds: 1800, costUsd: 0.01}},
+	consistency: {users: 0, reads: 35_000, readsAfterWrite: 0, inconsistentReads: 0, lostSessions: 0},
 };
 
 test('the readable summary: dotted labels, the numbers to compare, the seed to reproduce', () => {
@@ -33,6 +34,13 @@ seed 7 · simulated 45m
                           LowCPU ALARM (1 transition)
   elb routed ...........: i-0001 5,738 · i-0002 5,731
 `);
+});
+
+test('a run with users says how many reads after a write were inconsistent and whose data was lost', () => {
+	const text = formatSummary({...summary, consistency: {users: 20_000, reads: 71_316, readsAfterWrite: 51_862, inconsistentReads: 36_756, lostSessions: 6012}}, {title: 'Flash sale', durationSeconds: 2700, isComplete: true});
+	expect(text).toContain(`  errors ...............: 502: 19,390  503: 3,946  504: 0  (14.70% failed)
+  consistency ..........: 36,756 of 51,862 reads after a write inconsistent (70.87%), 6,012 users' data lost with an instance
+  latency (ms) .........: `);
 });
 
 test('a run stopped early says how far it got', () => {

@@ -5,7 +5,7 @@ import {expect, test} from 'vitest';
 import {openNdjsonWriter, type NdjsonIo} from '../../source/headless/ndjson-file.js';
 import type {MetricsLine} from '../../source/sim/index.js';
 
-const line = (t: number): MetricsLine => ({t, arrivalRate: 20, completedRate: 19.5, cpuAvg: 67, latencyP50: 35, latencyP99: 240, inService: 2, pending: 0, desired: 2, healthy: 2, errors: {'500': 0, '502': 0, '503': 0, '504': 0}, costUsd: 0.001 * t, bottleneck: 'web', tierCpu: {web: 67}});
+const line = (t: number): MetricsLine => ({t, arrivalRate: 20, completedRate: 19.5, cpuAvg: 67, latencyP50: 35, latencyP99: 240, inService: 2, pending: 0, desired: 2, healthy: 2, errors: {'500': 0, '502': 0, '503': 0, '504': 0}, costUsd: 0.001 * t, bottleneck: 'web', tierCpu: {web: 67}, inconsistentReads: 0, lostSessions: 0});
 const tempFile = (name = 'run.ndjson') => path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'scaletop-ndjson-')), name);
 
 test('each line is on disk as soon as it is written, so a cut-short run leaves whole JSON lines', () => {

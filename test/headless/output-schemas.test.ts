@@ -54,12 +54,21 @@ test('the schemas refuse what a reader must not be handed', () => {
 	// The tiers are checked (design.md §1b), and open for later additions (more tiers, consistency).
 	expect(summary({...good, tiers: {web: {nodes: 2}}})).toBe(false);
 	const tiers = good['tiers'] as Record<string, unknown>;
-	expect(summary({...good, tiers: {...tiers, cache: {nodes: 1}}, consistency: {inconsistentReads: 0}})).toBe(true);
+	expect(summary({...good, tiers: {...tiers, cache: {nodes: 1}}})).toBe(true);
 	const {tiers: _tiers, ...untiered} = good;
 	expect(summary(untiered)).toBe(false);
-	expect(metrics({t: 60, arrivalRate: 20, completedRate: 20, cpuAvg: -1, latencyP50: 1, latencyP99: 2, inService: 1, pending: 0, desired: 1, healthy: 1, errors: {'500': 0, '502': 0, '503': 0, '504': 0}, costUsd: 0, bottleneck: 'web', tierCpu: {web: 1}})).toBe(false);
-	expect(metrics({t: 60, arrivalRate: 20, completedRate: 20, cpuAvg: 1, latencyP50: 1, latencyP99: 2, inService: 1, pending: 0, desired: 1, healthy: 1, errors: {'500': 0, '502': 0, '503': 0, '504': 0}, costUsd: 0, bottleneck: 'web', tierCpu: {web: 1}})).toBe(true);
-	expect(metrics({t: 60, arrivalRate: 20, completedRate: 20, cpuAvg: 1, latencyP50: 1, latencyP99: 2, inService: 1, pending: 0, desired: 1, healthy: 1, errors: {'500': 0, '502': 0, '503': 0, '504': 0}, costUsd: 0, bottleneck: 'disk', tierCpu: {web: 1}})).toBe(false);
+	// So is the consistency (issue 11), open for later additions too.
+	const consistency = good['consistency'] as Record<string, unknown>;
+	expect(consistency).toEqual({users: 0, reads: expect.any(Number) as number, readsAfterWrite: 0, inconsistentReads: 0, lostSessions: 0});
+	expect(summary({...good, consistency: {inconsistentReads: 0}})).toBe(false);
+	expect(summary({...good, consistency: {...consistency, inconsistentReads: -1}})).toBe(false);
+	expect(summary({...good, consistency: {...consistency, stickySessions: 3}})).toBe(true);
+	const {consistency: _consistency, ...withoutConsistency} = good;
+	expect(summary(withoutConsistency)).toBe(false);
+	expect(metrics({t: 60, arrivalRate: 20, completedRate: 20, cpuAvg: -1, latencyP50: 1, latencyP99: 2, inService: 1, pending: 0, desired: 1, healthy: 1, errors: {'500': 0, '502': 0, '503': 0, '504': 0}, costUsd: 0, bottleneck: 'web', tierCpu: {web: 1}, inconsistentReads: 0, lostSessions: 0})).toBe(false);
+	expect(metrics({t: 60, arrivalRate: 20, completedRate: 20, cpuAvg: 1, latencyP50: 1, latencyP99: 2, inService: 1, pending: 0, desired: 1, healthy: 1, errors: {'500': 0, '502': 0, '503': 0, '504': 0}, costUsd: 0, bottleneck: 'web', tierCpu: {web: 1}, inconsistentReads: 0, lostSessions: 0})).toBe(true);
+	expect(metrics({t: 60, arrivalRate: 20, completedRate: 20, cpuAvg: 1, latencyP50: 1, latencyP99: 2, inService: 1, pending: 0, desired: 1, healthy: 1, errors: {'500': 0, '502': 0, '503': 0, '504': 0}, costUsd: 0, bottleneck: 'web', tierCpu: {web: 1}})).toBe(false);
+	expect(metrics({t: 60, arrivalRate: 20, completedRate: 20, cpuAvg: 1, latencyP50: 1, latencyP99: 2, inService: 1, pending: 0, desired: 1, healthy: 1, errors: {'500': 0, '502': 0, '503': 0, '504': 0}, costUsd: 0, bottleneck: 'disk', tierCpu: {web: 1}, inconsistentReads: 0, lostSessions: 0})).toBe(false);
 	expect(events({t: 1, kind: 'activity', text: 'Launching a new EC2 instance: i-0001'})).toBe(true);
 	expect(events({t: 1, kind: 'gossip', text: 'x'})).toBe(false);
 });

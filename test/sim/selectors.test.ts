@@ -26,7 +26,7 @@ describe('selectors', () => {
 
 	it('give one NDJSON metrics line with design.md\'s fields', () => {
 		const line = selectMetricsLine(s);
-		expect(Object.keys(line).sort()).toEqual(['arrivalRate', 'completedRate', 'costUsd', 'cpuAvg', 'desired', 'errors', 'healthy', 'inService', 'latencyP50', 'latencyP99', 'pending', 't', 'bottleneck', 'tierCpu'].sort());
+		expect(Object.keys(line).sort()).toEqual(['arrivalRate', 'completedRate', 'costUsd', 'cpuAvg', 'desired', 'errors', 'healthy', 'inService', 'latencyP50', 'latencyP99', 'pending', 't', 'bottleneck', 'tierCpu', 'inconsistentReads', 'lostSessions'].sort());
 		expect(line).toMatchObject({t: 900, inService: 2, healthy: 2, desired: 2, pending: 0});
 		expect(line.cpuAvg).toBeGreaterThan(30);
 		expect(line.cpuAvg).toBeLessThan(70);

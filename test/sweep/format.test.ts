@@ -16,7 +16,7 @@ function summary(seed: number, figures: {readonly e502?: number; readonly e504?:
 		instances: {launched: 3, terminated: 1, peak: 3, final: 2},
 		scalingActivities: figures.activities,
 		cost: {totalUsd: figures.cost, instanceHours: 2, fixedPeakFleetUsd: 0.5, elbUsd: 0.02, elasticIpUsd: 0},
-		alarms: [], elb: {routed: {}, isPresent: true}, tiers: {web: {nodes: 2, cpuAvg: 60, latencyMs: {mean: 50, p99: 200}, peakUtilisation: 90, bottleneckSeconds: 1800, costUsd: 0.01}},
+		alarms: [], elb: {routed: {}, isPresent: true}, tiers: {web: {nodes: 2, cpuAvg: 60, latencyMs: {mean: 50, p99: 200}, peakUtilisation: 90, bottleneckSeconds: 1800, costUsd: 0.01}}, consistency: {users: 0, reads: 0, readsAfterWrite: 0, inconsistentReads: 0, lostSessions: 0},
 	};
 }
 

@@ -3,7 +3,7 @@
  * a run through these; they are pure and cheap (O(instances) at most).
  */
 import {instanceTypes, loadBalancerUsdPerHour, elasticIpUsdPerHour} from '../catalog.js';
-import type {HeaderView, InstanceView, LoadBalancerView, LoadView, MetricsLine, RunSummary, SeriesView, TargetView, TierSummary, ZoneView} from '../read-model.js';
+import type {HeaderView, InstanceView, LoadBalancerView, LoadView, MetricsLine, RunSummary, SeriesView, ConsistencySummary, TargetView, TierSummary, ZoneView} from '../read-model.js';
 import {loadBalancerHourlyUsd, runRateUsdPerHour} from '../data-plane/cost.js';
 import {hasLoadBalancer} from '../data-plane/elb.js';
 import {targetStateLabel} from '../data-plane/health-checks.js';
@@ -247,7 +247,14 @@ export function selectSummary(state: SimState): RunSummary {
 		alarms: state.alarmOrder.map(name => state.alarms[name]!).filter(Boolean).map(a => ({name: a.name, state: a.state, transitions: a.transitions})),
 		elb: {routed, isPresent: hasLoadBalancer(state), removedInstances: t.removed, routedToRemoved: t.routedToRemoved},
 		tiers: selectTierSummaries(state),
+		consistency: selectConsistency(state),
 	};
+}
+
+/** The summary's `consistency`: the model's expected counts, rounded to whole ones. */
+export function selectConsistency(state: SimState): ConsistencySummary {
+	const c = state.consistency;
+	return {users: state.config.users.active, reads: Math.round(c.reads), readsAfterWrite: Math.round(c.readsAfterWrite), inconsistentReads: Math.round(c.inconsistentReads), lostSessions: Math.round(c.lostSessions)};
 }
 
 /** The summary's `tiers`: each tier of the route, in route order. */
@@ -300,6 +307,8 @@ export function selectMetricsLine(state: SimState): MetricsLine {
 		costUsd: round(state.totals.costUsd, 6),
 		bottleneck: bottleneckOf(state.tiers),
 		tierCpu: Object.fromEntries(tierOrder.filter(name => state.tiers[name]).map(name => [name, round(100 * state.tiers[name]!.utilisation, 2)])) as MetricsLine['tierCpu'],
+		inconsistentReads: round(f.inconsistentReads / dt, 3),
+		lostSessions: round(f.lostSessions / dt, 3),
 	};
 }
 
