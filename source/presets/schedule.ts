@@ -31,6 +31,8 @@ export function toSimAction(entry: TimelineEntryInput): SimAction {
 			return {type: 'network/slowdown-started', extraLatencyMs: entry.extraLatencyMs, durationSeconds: entry.for};
 		case 'modify-database':
 			return {type: 'database/modify-requested', instanceClass: entry.instanceClass};
+		case 'split-database':
+			return {type: 'database/split-requested', ...(entry.instanceClass ? {instanceClass: entry.instanceClass} : {})};
 		case 'add-replica':
 			return {type: 'database/replica-added'};
 		case 'remove-replica':

@@ -40,6 +40,7 @@ export const timelineActionSchema = z.discriminatedUnion('action', [
 	entry('chaos-monkey', {enabled: z.boolean().optional(), interval: durationSchema.optional()}),
 	entry('pause', {}),
 	entry('modify-database', {instanceClass: z.enum(dbInstanceClassNames as [string, ...string[]]).describe('The new DB instance class (ModifyDBInstance, applied immediately).')}),
+	entry('split-database', {instanceClass: z.enum(dbInstanceClassNames as [string, ...string[]]).optional().describe('The class of the database\'s own instance (default: tiers.database.instanceClass, db.t3.micro).')}),
 	entry('add-replica', {}),
 	entry('remove-replica', {}),
 	entry('kill-replica', {}),

@@ -54,6 +54,13 @@ export type SimAction =
 	| {readonly type: 'database/replica-removed'}
 	/** The oldest replica fails: what it holds is lost (the app answers 500) and it leaves the route. */
 	| {readonly type: 'database/replica-killed'}
+	/**
+	 * Move the database off the web instances (colocated → dedicated): one RDS instance of
+	 * `instanceClass` (default the preset's `tiers.database.instanceClass`) behind every web
+	 * instance, holding what the clones' databases held (merged); the web nodes then do only the
+	 * web and middleware work.
+	 */
+	| {readonly type: 'database/split-requested'; readonly instanceClass?: string}
 	/** A preset caption: shown on the caption line until the next one (empty text clears it). */
 	| {readonly type: 'preset/caption-shown'; readonly text: string}
 	/** A named point in the story (a cast marker). */

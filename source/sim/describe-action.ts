@@ -74,6 +74,10 @@ export function describeAction(action: SimAction): string {
 			return `modify database to ${action.instanceClass}`;
 		}
 
+		case 'database/split-requested': {
+			return `split the database off the web instances${action.instanceClass ? ` (${action.instanceClass})` : ''}`;
+		}
+
 		case 'database/replica-added': {
 			return 'add a read replica';
 		}

@@ -11,7 +11,7 @@ import {ensureControlPlane} from './systems/auto-scaling.js';
 import {handleBaseRateScaled, handleBaseRateSet, handleSlowdown, handleSpike} from './handlers/traffic.js';
 import {handleHang, handleScaleUp, handleSpotInterruption, handleStop, handleTerminate} from './handlers/instances.js';
 import {handleDesiredChanged, handleDesiredNudged} from './handlers/auto-scaling.js';
-import {handleDatabaseModify, handleReplicaAdded, handleReplicaKilled, handleReplicaRemoved} from './handlers/database.js';
+import {handleDatabaseModify, handleDatabaseSplit, handleReplicaAdded, handleReplicaKilled, handleReplicaRemoved} from './handlers/database.js';
 import {handleAlgorithm, handleCaption, handleChaos, handleMarker, handlePause, handleZoneOutage} from './handlers/misc.js';
 
 /** Apply one discrete action; returns a new state (the input is never changed). */
@@ -111,6 +111,11 @@ function apply(s: Working, action: SimAction): void {
 
 		case 'database/replica-killed': {
 			handleReplicaKilled(s, action);
+			break;
+		}
+
+		case 'database/split-requested': {
+			handleDatabaseSplit(s, action);
 			break;
 		}
 

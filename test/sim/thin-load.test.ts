@@ -9,7 +9,7 @@
 import {describe, expect, it} from 'vitest';
 import {advance} from '../../source/sim/advance.js';
 import type {LoadBalancerKind, RoutingAlgorithm} from '../../source/sim/config.js';
-import {webCpuMsOf} from '../../source/sim/data-plane/tiers.js';
+import {hasDedicatedDatabase, webCpuMsOf} from '../../source/sim/data-plane/tiers.js';
 import {selectSummary} from '../../source/sim/selectors/index.js';
 import {makeState} from '../helpers/make-state.js';
 
@@ -41,7 +41,7 @@ describe('thin load over many instances', () => {
 				expect(nonFinite(summary)).toEqual([]);
 				expect(nonFinite(s.flow)).toEqual([]);
 				// Nobody waits: the mean is one service time (M/M/1 at ρ 3·10⁻⁵: 1/(μ − λ)).
-				const serviceMs = webCpuMsOf(s.config);
+				const serviceMs = webCpuMsOf(s.config, hasDedicatedDatabase(s));
 				expect(summary.latencyMs.mean).toBeGreaterThan(serviceMs * 0.9);
 				expect(summary.latencyMs.mean).toBeLessThan(serviceMs * 1.1);
 			});

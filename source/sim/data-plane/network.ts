@@ -127,7 +127,7 @@ export function runDataPlane(s: Working, given?: DataPlaneScratch): DataPlaneScr
 	const recent = s.recentLatency;
 	sc.sampleRng[0] = hash32(tickKey, 0x53_41_4D_50);
 	const sampleStep = Math.max(1, Math.max(offered, s.flow.completed) / latencySamplesPerTick);
-	const isTiered = hasDedicatedDatabase(config);
+	const isTiered = hasDedicatedDatabase(s);
 	const sampler: LatencySampler = isTiered ? webStageSampler(s, sc.route, sampleStep, sc.sampleRng) : {
 		step: sampleStep,
 		nextAt: nextUnit(sc.sampleRng) * sampleStep,
@@ -143,7 +143,7 @@ export function runDataPlane(s: Working, given?: DataPlaneScratch): DataPlaneScr
 
 	const closedR = s.flow.closedResponseSeconds;
 	const isClosed = closedR >= 0;
-	const muPerVcpu = 1000 / webCpuMsOf(config);
+	const muPerVcpu = 1000 / webCpuMsOf(config, isTiered);
 	const timeoutSeconds = Math.min(app.timeoutMs / 1000, lb.idleTimeoutSeconds);
 	const holdTicks = Math.max(1, Math.ceil(lb.idleTimeoutSeconds / dt));
 	const connectHoldTicks = Math.max(1, Math.ceil(backendConnectTimeoutSeconds / dt));

@@ -43,14 +43,14 @@ type RouteColumns = NodeColumns & {carriedMs: number[]};
 /** Web samples kept per tick for pairing with the database's samples. */
 const pairSamples = 64;
 
-/** Is the database a node of its own (not on every web instance)? */
-export function hasDedicatedDatabase(config: Pick<SimConfig, 'tiers'>): boolean {
-	return config.tiers.database.placement === 'dedicated';
+/** Is the database a node of its own (not on every web instance)? From the start (`placement: dedicated`), or since a `split-database`. */
+export function hasDedicatedDatabase(s: Pick<SimState, 'database'>): boolean {
+	return s.database !== null;
 }
 
 /** CPU per request on a web node, ms: everything on one box, or web + middleware when the database is apart. */
-export function webCpuMsOf(config: Pick<SimConfig, 'tiers' | 'app'>): number {
-	return hasDedicatedDatabase(config) ? config.app.webCpuMs + config.app.appCpuMs : config.app.cpuMs;
+export function webCpuMsOf(config: Pick<SimConfig, 'app'>, isDatabaseApart: boolean): number {
+	return isDatabaseApart ? config.app.webCpuMs + config.app.appCpuMs : config.app.cpuMs;
 }
 
 /** Queries per request (sequential visits to the database). */

@@ -1,9 +1,11 @@
-/** Handlers for the dedicated database (RDS): ModifyDBInstance with a new class. */
+/** Handlers for the database: moving it off the web instances, and the dedicated one's (RDS) ModifyDBInstance and read replicas. */
 import type {SimAction} from '../actions.js';
 import {dbInstanceClasses, maxReadReplicas, multiAzFailoverSeconds, replicaCreateSeconds, singleAzModifySeconds} from '../catalog.js';
 import {logAction, refuseAction} from '../systems/activity.js';
 import {secondsToTicks} from '../systems/draw.js';
 import type {Working} from '../working.js';
+import {appendMember} from '../data-plane/columns.js';
+import {emptyTier} from '../state.js';
 
 type Action<T extends SimAction['type']> = Extract<SimAction, {type: T}>;
 
@@ -86,4 +88,38 @@ export function handleReplicaKilled(s: Working, a: Action<'database/replica-kill
 	replica.hasFailed = true;
 	replica.isDraining = true;
 	logAction(s, 'activity', a, `${replica.id} failed: what it holds is lost`, 'Read replica failed.');
+}
+
+/**
+ * `database/split-requested`: the database moves off the web instances to an RDS instance of
+ * its own (the course notes' second step; issue 10's split-database). From the next tick every
+ * web instance sends its queries there and does only `webCpuMs + appCpuMs` per request. The
+ * clones' databases are merged into it (each user's latest write kept), so no read is
+ * inconsistent from then on (docs/stateful.md); data already lost with a terminated instance
+ * stays lost. The move itself is taken as instant (no dump-and-restore downtime modelled).
+ */
+export function handleDatabaseSplit(s: Working, a: Action<'database/split-requested'>): void {
+	if (s.database) {
+		refuseAction(s, a, `the database already runs on its own instance (${s.database.id}, ${s.database.instanceClass})`);
+		return;
+	}
+
+	const instanceClass = a.instanceClass ?? s.config.tiers.database.instanceClass;
+	if (!dbInstanceClasses[instanceClass]) {
+		refuseAction(s, a, `unknown DB instance class "${instanceClass}"`);
+		return;
+	}
+
+	if (!(s.config.app.webCpuMs + s.config.app.appCpuMs > 0)) {
+		refuseAction(s, a, 'the app profile puts no work on the web tier (webCpuMs + appCpuMs is 0)');
+		return;
+	}
+
+	const multiAz = s.config.tiers.database.multiAz;
+	s.database = {id: 'scaletop-db', instanceClass, multiAz, unavailableUntilTick: -1, outageCause: '', replicas: [], pendingReplicaTicks: [], nextReplicaNumber: 1, replicaLagSeconds: 0};
+	s.tiers.database = emptyTier(1) as Working['tiers']['database'];
+	appendMember(s.dataPlane.database);
+	const held = s.dataPlane.instances.usersHeld as number[];
+	held.fill(0);
+	logAction(s, 'activity', a, `scaletop-db (${instanceClass}${multiAz ? ', Multi-AZ' : ''}) serves every web instance; their databases merged into it`, 'Creating DB instance.');
 }
