@@ -34,6 +34,8 @@ export type LoadView = {
 	/** Spike in force: factor and seconds left (0 when none). */
 	readonly spikeFactor: number;
 	readonly spikeSecondsLeft: number;
+	/** Whose data is where (docs/stateful.md): `isModelled` false without a `users` section; rate over the last tick, totals since the start. */
+	readonly consistency: {readonly isModelled: boolean; readonly inconsistentReadsPerSecond: number; readonly inconsistentReads: number; readonly lostSessions: number};
 };
 
 /** History for sparklines, oldest first: per tick (`selectSeries`) or per simulated minute (`selectMinuteSeries`). */
@@ -45,6 +47,8 @@ export type SeriesView = {
 	readonly inService: readonly number[];
 	readonly costUsd: readonly number[];
 	readonly cpuAvg: readonly number[];
+	/** Inconsistent reads per second (docs/stateful.md). */
+	readonly inconsistentReadRate: readonly number[];
 };
 
 export type TargetView = {

@@ -23,6 +23,7 @@ export const sampleHeader: HeaderView = {
 export const sampleLoad: LoadView = {
 	arrivalRatePerSecond: 100, completedRatePerSecond: 88.4, errorRatePerSecond: {'500': 0, '502': 0, '503': 2.5, '504': 1},
 	latencyP50Ms: 45, latencyP99Ms: 1250, inFlight: 312, isClosedLoop: false, spikeFactor: 5, spikeSecondsLeft: 42,
+	consistency: {isModelled: false, inconsistentReadsPerSecond: 0, inconsistentReads: 0, lostSessions: 0},
 };
 
 const ramp = <T>(n: number, f: (i: number) => T): T[] => Array.from({length: n}, (_, i) => f(i));
@@ -35,6 +36,7 @@ export const sampleSeries: SeriesView = {
 	inService: ramp(60, (i) => (i < 45 ? 2 : 3)),
 	costUsd: ramp(60, (i) => i * 0.0002),
 	cpuAvg: ramp(60, (i) => Math.min(100, 30 + i * 2)),
+	inconsistentReadRate: ramp(60, () => 0),
 };
 
 const zones = ['us-east-1a', 'us-east-1b'];

@@ -57,6 +57,7 @@ export function selectLoad(state: SimState): LoadView {
 		isClosedLoop: state.config.load.kind === 'closed',
 		spikeFactor: isSpike ? t.spikeFactor : 1,
 		spikeSecondsLeft: isSpike ? (t.spikeUntilTick - state.clock.tick) * dt : 0,
+		consistency: {isModelled: state.config.users.active > 0, inconsistentReadsPerSecond: f.inconsistentReads / dt, inconsistentReads: state.consistency.inconsistentReads, lostSessions: state.consistency.lostSessions},
 	};
 }
 

@@ -23,7 +23,7 @@ export function minuteSeriesKey(name: SeriesName): string {
 }
 
 /** Names of the per-tick series. */
-export const seriesNames = ['arrivalRate', 'completedRate', 'latencyP99Ms', 'errorRate', 'inService', 'costUsd', 'cpuAvg'] as const;
+export const seriesNames = ['arrivalRate', 'completedRate', 'latencyP99Ms', 'errorRate', 'inService', 'costUsd', 'cpuAvg', 'inconsistentReadRate'] as const;
 
 /** One of the per-tick series. */
 export type SeriesName = (typeof seriesNames)[number];
@@ -70,6 +70,7 @@ export function recordHistory(s: Working): void {
 	push('inService', f.inService);
 	push('costUsd', s.totals.costUsd);
 	push('cpuAvg', f.cpuAvgPercent);
+	push('inconsistentReadRate', f.inconsistentReads / dt);
 	const ticksPerMinute = Math.max(1, Math.round(60 / dt));
 	if ((s.clock.tick + 1) % ticksPerMinute === 0) {
 		for (const name of seriesNames) {

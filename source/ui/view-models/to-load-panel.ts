@@ -36,6 +36,17 @@ function fleetRow(fleet: FleetCount, series: readonly number[]): LoadRowVm {
 }
 
 /**
+ * Beside the 5xx, when the run models users (docs/stateful.md): reads that found an old page
+ * (an instance without the user's latest write), per second, with the total and the users whose
+ * data was lost with an instance.
+ */
+function staleRows(c: LoadView['consistency'], series: readonly number[]): LoadRowVm[] {
+	if (!c.isModelled) return [];
+	const rate = c.inconsistentReadsPerSecond;
+	return [{label: 'stale read', value: `${formatNumber(rate)}/s`, tone: rate > 0 ? 'warn' : 'ok', detail: `${formatNumber(Math.round(c.inconsistentReads))} · ${formatNumber(Math.round(c.lostSessions))} lost`, series, unit: 'rate'}];
+}
+
+/**
  * Load panel rows, most important first (narrow panels show the first few). `series` holds the
  * whole run so far (per tick, or per minute for long runs); the panel fits it to its width.
  */
@@ -57,6 +68,7 @@ export function toLoadPanelVm(load: LoadView, series: SeriesView, extra: {readon
 				series: series.errorRate,
 				unit: 'rate',
 			},
+			...staleRows(load.consistency, series.inconsistentReadRate),
 			{label: 'CPU avg', value: `${Math.round(extra.cpuAvgPercent)}%`, tone: extra.cpuAvgPercent >= 80 ? 'warn' : 'normal', detail: '', series: series.cpuAvg, unit: 'percent'},
 			fleetRow(extra.fleet, series.inService),
 			{label: 'cost', value: formatUsd(extra.costUsd), tone: 'normal', detail: '', series: series.costUsd, unit: 'usd'},

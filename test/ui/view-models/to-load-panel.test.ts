@@ -33,3 +33,24 @@ describe('load panel: the fleet row', () => {
 		expect(row.value).toBe(String(row.series.at(-1)));
 	});
 });
+
+describe('load panel: stale reads beside the 5xx (issue 11)', () => {
+	test('stateful-pitfall: after the clone a stale-read row under the 5xx counts reads that found an old page; after the split it reads 0/s', () => {
+		const cloned = toRunVm(stateAt('stateful-pitfall', 900), {isPaused: false, speed: 1}).load.rows;
+		const labels = cloned.map(r => r.label);
+		expect(labels.indexOf('stale read')).toBe(labels.indexOf('5xx') + 1);
+		const row = cloned.find(r => r.label === 'stale read')!;
+		// About half of the ~36 reads per second, most of them by users who have written.
+		expect(Number.parseFloat(row.value)).toBeGreaterThan(10);
+		expect(Number.parseFloat(row.value)).toBeLessThan(18);
+		expect(row.tone).toBe('warn');
+		expect(row.detail).toMatch(/^\d[\d.]*k? · 0 lost$/);
+		const split = toRunVm(stateAt('stateful-pitfall', 1500), {isPaused: false, speed: 1}).load.rows.find(r => r.label === 'stale read')!;
+		expect(split.value).toBe('0/s');
+		expect(split.tone).toBe('ok');
+	});
+
+	test('a preset without users has no such row', () => {
+		expect(toRunVm(stateAt('tour', 60), {isPaused: false, speed: 1}).load.rows.map(r => r.label)).not.toContain('stale read');
+	});
+});
