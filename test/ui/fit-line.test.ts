@@ -1,6 +1,6 @@
 import {describe, expect, test} from 'vitest';
 import {loadPreset} from '../../source/presets/load-preset.js';
-import {createInitialState} from '../../source/sim/index.js';
+import {advance, createInitialState} from '../../source/sim/index.js';
 import {renderFrame} from '../../source/ui/render-frame.js';
 import {fitLine, lineText, seg} from '../../source/ui/paint.js';
 import {textWidth} from '../../source/ui/text-width.js';
@@ -41,5 +41,19 @@ describe('a line that does not fit its box ends in …', () => {
 		expect(lineText(fitLine([seg('abc')], 3))).toBe('abc');
 		expect(lineText(fitLine([seg('abc'), seg('    ')], 5))).toBe('abc  ');
 		expect(lineText(fitLine([seg('ab  '), seg(''), seg('  ')], 3))).toBe('ab ');
+	});
+});
+
+describe('the alarm list at 80 columns', () => {
+	test('keeps the threshold: a condition too long for the panel drops the metric\'s name, not the threshold (tour at 1:32)', () => {
+		const loaded = loadPreset('tour');
+		if (!loaded.ok) throw new Error(loaded.message);
+		const lines = plain(renderFrame(advance(createInitialState(loaded.config), 92), {columns: 80, rows: 24, isColor: false})).split('\n');
+		const alarms = lines.map(line => line.slice(41)).filter(right => right.startsWith('track-cpu '));
+		expect(alarms).toHaveLength(3);
+		expect(alarms.slice(1)).toEqual([
+			expect.stringMatching(/^track-cpu high \S+ +\d+\/3 \d+(\.\d+)? > 60$/),
+			expect.stringMatching(/^track-cpu low +\S+ +\d+\/15 \d+(\.\d+)? < 42$/),
+		]);
 	});
 });

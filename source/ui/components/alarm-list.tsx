@@ -14,6 +14,17 @@ import {fitRows, linesPanel, type PanelContent} from './lines.js';
 /** What the list shows: the alarms, the selected one (shown only when focused) and the focus. */
 export type AlarmListInput = {readonly rows: readonly AlarmRowVm[]; readonly selected: number; readonly isFocused: boolean};
 
+/**
+ * The condition that fits `room` columns: `CPUUtilization 85.2 > 80`, else `CPU 85.2 > 80`, else
+ * the value against the threshold alone (`85.2 > 80`: the alarm's name says the metric) — the
+ * threshold is what a cut would lose first.
+ */
+function conditionFor(row: AlarmRowVm, room: number): string {
+	if (textWidth(row.condition) <= room) return row.condition;
+	if (textWidth(row.shortCondition) <= room) return row.shortCondition;
+	return row.shortCondition.slice(row.shortCondition.indexOf(' ') + 1);
+}
+
 /** The list's lines for its box: `name  STATE  3/5  CPUUtilization 85.2 > 80`. */
 export function alarmListLines(input: AlarmListInput, box: PanelBox): PanelContent {
 	const {rows, isFocused} = input;
@@ -29,7 +40,7 @@ export function alarmListLines(input: AlarmListInput, box: PanelBox): PanelConte
 		seg(fit(alarmStateLabel(r.state), 7), r.tone),
 		seg(fitRight(r.breach, breachWidth), r.tone === 'alarm' ? 'alarm' : 'normal'),
 		seg(' '),
-		seg(width - nameWidth - 9 - breachWidth >= r.condition.length ? r.condition : r.shortCondition, 'dim'),
+		seg(conditionFor(r, width - nameWidth - 9 - breachWidth), 'dim'),
 	]);
 	if (lines.length === 0) lines.push([seg('no alarms', 'dim')]);
 	const room = Math.max(1, box.height - 1);
