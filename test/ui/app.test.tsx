@@ -104,6 +104,15 @@ describe('the live app', () => {
 		app.unmount();
 	});
 
+	test('Tabs and Enter that arrive together act one by one: \\t\\t\\r focuses the policies and opens the selected one', async () => {
+		const withPolicy = makeConfig({name: 'policy', seed: 3, autoScaling: {min: 1, max: 4, desired: 2, policies: [
+			{name: 'scale-out', type: 'simple', alarm: makeAlarm({name: 'HighCPU', comparison: '>', threshold: 80}), adjustmentType: 'ChangeInCapacity', adjustment: 1},
+		]}});
+		const {app, press} = await start(withPolicy);
+		await press('\t\t\r', (text) => text.includes('▸scale-out · simple policy of'));
+		app.unmount();
+	});
+
 	test('plain keys that arrive together act one by one: ]] is two steps faster', async () => {
 		const {app, screen, press} = await start();
 		await press(']]', (text) => text.includes('×5 '));

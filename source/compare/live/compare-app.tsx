@@ -9,7 +9,7 @@ import {useApp, useInput, useStdin} from 'ink';
 import {describeAction, selectEventCount, selectHeader, type SimConfig} from '../../sim/index.js';
 import {keymap, isSimAction, type KeymapContext} from '../../ui/keymap.js';
 import {keymapContextOf, planFrame} from '../../ui/frame-plan.js';
-import {resultOf, splitKeys} from '../../ui/hooks/use-keybindings.js';
+import {resultOf, splitKeyPresses} from '../../ui/hooks/use-keybindings.js';
 import {useTerminalSize, type TerminalSize} from '../../ui/hooks/use-terminal-size.js';
 import type {Theme} from '../../ui/theme.js';
 import {effectiveSelection, initialUiState, uiReducer, type UiAction, type UiState} from '../../ui/ui-state.js';
@@ -119,9 +119,9 @@ function useKeys(handlers: {
 	};
 
 	useInput((input, key) => {
-		for (const one of splitKeys(input, key)) {
+		for (const press of splitKeyPresses(input, key)) {
 			const h = latest.current;
-			const command = keymap(one, key, h.contextOf(uiNow.current));
+			const command = keymap(press.input, press.key, h.contextOf(uiNow.current));
 			if (!command) continue;
 			if (command.type === 'app/quit') {
 				h.quit(command.exitCode);

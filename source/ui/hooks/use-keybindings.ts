@@ -73,7 +73,7 @@ export function useKeybindings(handlers: KeybindingHandlers): void {
 
 	useInput(
 		(input, key) => {
-			for (const one of splitKeys(input, key)) handle(one, key);
+			for (const press of splitKeyPresses(input, key)) handle(press.input, press.key);
 		},
 		{isActive: handlers.isActive},
 	);
@@ -91,7 +91,20 @@ export function resultOf(action: SimAction, state: SimState, eventsBefore: numbe
  * The keys in one input. Ink separates escape sequences (arrows …) but hands over a run of
  * plain characters as one string: `]]` typed fast or pasted would otherwise mean nothing.
  */
-export function splitKeys(input: string, key: Pick<Key, 'ctrl' | 'meta'>): string[] {
+function splitKeys(input: string, key: Pick<Key, 'ctrl' | 'meta'>): string[] {
 	if (input.length <= 1 || key.ctrl || key.meta || input.startsWith('\u001B')) return [input];
 	return [...input];
+}
+
+/** What Ink says of Tab, Enter and Backspace pressed alone (its input is then ''). */
+const controlKeys: Readonly<Record<string, Partial<Key>>> = {'\t': {tab: true}, '\r': {return: true}, '\n': {return: true}, '\u007F': {backspace: true}, '\b': {backspace: true}};
+
+/**
+ * The key presses in one input, each as Ink reports a key pressed alone: a run such as `\t\t`
+ * (Tab typed fast, or sent with other keys) is two Tabs, not text that means nothing.
+ */
+export function splitKeyPresses(input: string, key: Key): Array<{readonly input: string; readonly key: Key}> {
+	const keys = splitKeys(input, key);
+	if (keys.length === 1) return [{input, key}];
+	return keys.map(one => (controlKeys[one] ? {input: '', key: {...key, ...controlKeys[one]}} : {input: one, key}));
 }
