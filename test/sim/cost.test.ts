@@ -54,6 +54,14 @@ describe('cost', () => {
 		expect(selectSummary(s).cost.fixedPeakFleetUsd).toBeCloseTo((3 * 0.0116 * 0.5) + (0.025 * 0.5), 6);
 	});
 
+	it('bills the fixed fleet as the run is billed: on a 5 s run each instance costs its 60 s minimum in both', () => {
+		const s = advance(makeState({instances: 2, ratePerSecond: 10}), 5);
+		const {cost} = selectSummary(s);
+		expect(cost.totalUsd).toBeCloseTo((2 * hourOf(0.0116, 60)) + hourOf(0.025, 5), 6);
+		expect(cost.fixedPeakFleetUsd).toBeCloseTo((2 * hourOf(0.0116, 60)) + hourOf(0.025, 5), 6);
+		expect(cost.fixedPeakFleetUsd).toBeGreaterThanOrEqual(cost.totalUsd - 1e-6);
+	});
+
 	it('sizes the fixed fleet by the peak hourly price, so a scaled-up instance counts at its larger type', () => {
 		const config = makeConfig({
 			autoScaling: null,

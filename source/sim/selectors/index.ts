@@ -2,9 +2,9 @@
  * Selectors: SimState → the read model (../read-model.ts). Everything outside source/sim reads
  * a run through these; they are pure and cheap (O(instances) at most).
  */
-import {instanceTypes, loadBalancerUsdPerHour, elasticIpUsdPerHour} from '../catalog.js';
+import {dbMinimumBilledSeconds, instanceTypes, loadBalancerUsdPerHour, elasticIpUsdPerHour} from '../catalog.js';
 import type {HeaderView, InstanceView, LoadBalancerView, LoadView, MetricsLine, RunSummary, SeriesView, ConsistencySummary, TargetView, TierSummary, ZoneView} from '../read-model.js';
-import {loadBalancerHourlyUsd, runRateUsdPerHour} from '../data-plane/cost.js';
+import {loadBalancerHourlyUsd, minimumBilledSeconds, runRateUsdPerHour} from '../data-plane/cost.js';
 import {hasLoadBalancer} from '../data-plane/elb.js';
 import {targetStateLabel} from '../data-plane/health-checks.js';
 import {inFlightOf} from '../data-plane/queue-node.js';
@@ -206,6 +206,20 @@ export function selectFailureCauses(state: SimState): Readonly<Record<FailureCau
 	return state.failureCauses;
 }
 
+
+/**
+ * What a fixed fleet sized for the peak would have cost over the run: the peak's instances, the
+ * load balancer and the Elastic IPs for the whole run, billed as the run is — each instance at
+ * least its 60 s minimum, the database at least RDS's 10 minutes — so a short run's fixed fleet
+ * never looks cheaper than the same instances the run paid for.
+ */
+function fixedPeakFleetUsd(state: SimState, hours: number): number {
+	const t = state.totals;
+	const instanceHours = Math.max(hours, minimumBilledSeconds / 3600);
+	const databaseHours = Math.max(hours, dbMinimumBilledSeconds / 3600);
+	return (t.peakInstancesUsdPerHour * instanceHours) + (loadBalancerHourlyUsd(state) * hours)
+		+ (elasticIpUsdPerHour * t.elasticIpSeconds / 3600) + ((state.tiers.database?.peakUsdPerHour ?? 0) * databaseHours);
+}
 /** The headless run summary (design.md §2). */
 export function selectSummary(state: SimState): RunSummary {
 	const seconds = state.clock.tick * state.config.tickSeconds;
@@ -241,7 +255,7 @@ export function selectSummary(state: SimState): RunSummary {
 		cost: {
 			totalUsd: round(t.costUsd, 6),
 			instanceHours: round(t.instanceSeconds / 3600, 4),
-			fixedPeakFleetUsd: round((t.peakInstancesUsdPerHour * hours) + (loadBalancerHourlyUsd(state) * hours) + (elasticIpUsdPerHour * t.elasticIpSeconds / 3600) + ((state.tiers.database?.peakUsdPerHour ?? 0) * hours), 6),
+			fixedPeakFleetUsd: round(fixedPeakFleetUsd(state, hours), 6),
 			elbUsd: round(loadBalancerUsdPerHour[state.config.loadBalancer.kind] * t.elbSeconds / 3600, 6),
 			elasticIpUsd: round(elasticIpUsdPerHour * t.elasticIpSeconds / 3600, 6),
 		},
