@@ -211,6 +211,10 @@ export function calibrate(out: Calibration, key: CalibrationKey): void {
 		waiting = lambda * wait;
 		ratio = ca2 === 1 ? tailRatio(lambda, 1 / cmu, cv) : waiting / (busy + waiting);
 		if (!(ratio > 0 && ratio < 1)) ratio = waiting / (busy + waiting);
+		// 0 for uniform arrivals and a constant service time (D/D/c: nobody waits), 0/0 when Erlang C
+		// underflows (36 vCPUs at 10⁻⁶ req/s); m = 0 would put both thresholds at 0 (every server
+		// busy for ever), so floored like the others.
+		if (!(ratio > 0)) ratio = 1e-300;
 		busySeen = busy;
 		ratioSeen = ratio;
 	}
