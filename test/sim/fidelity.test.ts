@@ -40,8 +40,11 @@ const gaps = {
 	stepStart: 0.4,
 	/** After an overload the model drains ~13 % early (drain time, in flight, the recent p99 two minutes on). */
 	drain: 0.22,
-	/** Rare failures below saturation (ρ 0.9): 504s −59 %, 503s −43 % (the upper barrier's overshoot undercounts). */
-	rareBelowSaturation: 0.75,
+	/**
+	 * The 504 fraction below saturation (ρ 0.9, 2 s timeout): −23 % (1.71 vs 2.22 per 10,000; the
+	 * upper barrier's overshoot undercounts rare excursions). The 503 fraction is within 3 %.
+	 */
+	rareTimeouts: 0.35,
 } as const;
 
 const mean10 = 0.1;
@@ -156,14 +159,15 @@ describe('case 3: transients', () => {
 
 describe('case 4: an app timeout and a backlog limit', () => {
 	for (const rho of [0.9, 1, 1.2, 1.5]) {
-		it(`ρ ${rho}, 2 s timeout: the 504 fraction, throughput, the served requests' mean and p99 (never above the timeout plus a service time)`, () => {
+		it(`ρ ${rho}, 2 s timeout: ${rho < 1 ? '' : 'the 504 fraction, '}throughput, the served requests' mean and p99 (never above the timeout plus a service time)`, () => {
 			const lambda = rho * mu;
 			const ticks = 8000;
 			const model = runModel({instances: 1, instanceType: oneVcpu, cpuMs, cv: 1, ratePerSecond: lambda, seed: 8, ticks, timeoutMs: 2000});
 			const des = runDes({seed: 9, durationSeconds: ticks, rate: () => lambda, servers: 1, serviceMeanSeconds: 1 / mu, serviceCv: 1, timeoutSeconds: 2, keepLatencies: true});
 			const warm = 1000;
 			const arrived = (t: {arrived: ArrayLike<number>}) => windowMean(t.arrived, warm, ticks);
-			near('504 fraction', windowMean(model.ticks.timedOut, warm, ticks) / arrived(model.ticks), windowMean(des.ticks.timedOut, warm, ticks) / arrived(des.ticks), tail15, rho < 1 ? gaps.rareBelowSaturation : undefined);
+			// Below saturation the fraction is rare and comes in bursts: see 'rare failures' below.
+			if (rho >= 1) near('504 fraction', windowMean(model.ticks.timedOut, warm, ticks) / arrived(model.ticks), windowMean(des.ticks.timedOut, warm, ticks) / arrived(des.ticks), tail15);
 			near('throughput', windowMean(model.ticks.completed, warm, ticks), windowMean(des.ticks.completed, warm, ticks), mean10);
 			const desServed = des.latenciesMs.filter((_, j) => des.completionTick[j]! >= warm);
 			near('served mean', modelMeanMs(model, warm), mean(desServed), mean10);
@@ -175,18 +179,45 @@ describe('case 4: an app timeout and a backlog limit', () => {
 			expect.soft(quantileMs(model.histogramFrom(warm), 0.999), 'served p99.9 (known gap: bounded at 1.75 × the timeout)').toBeLessThan(3500);
 		});
 
-		it(`ρ ${rho}, a backlog of 40: the 503 fraction, throughput, the served requests' mean`, () => {
+		it(`ρ ${rho}, a backlog of 40: ${rho < 1 ? '' : 'the 503 fraction, '}throughput, the served requests' mean`, () => {
 			const lambda = rho * mu;
 			const ticks = 8000;
 			const model = runModel({instances: 1, instanceType: oneVcpu, cpuMs, cv: 1, ratePerSecond: lambda, seed: 8, ticks, backlogPerVcpu: 40});
 			const des = runDes({seed: 9, durationSeconds: ticks, rate: () => lambda, servers: 1, serviceMeanSeconds: 1 / mu, serviceCv: 1, backlogLimit: 40, keepLatencies: true});
 			const warm = 1000;
 			const arrived = (t: {arrived: ArrayLike<number>}) => windowMean(t.arrived, warm, ticks);
-			near('503 fraction', windowMean(model.ticks.refused, warm, ticks) / arrived(model.ticks), windowMean(des.ticks.refused, warm, ticks) / arrived(des.ticks), tail15, rho < 1 ? gaps.rareBelowSaturation : undefined);
+			if (rho >= 1) near('503 fraction', windowMean(model.ticks.refused, warm, ticks) / arrived(model.ticks), windowMean(des.ticks.refused, warm, ticks) / arrived(des.ticks), tail15);
 			near('throughput', windowMean(model.ticks.completed, warm, ticks), windowMean(des.ticks.completed, warm, ticks), mean10);
 			const desServed = des.latenciesMs.filter((_, j) => des.completionTick[j]! >= warm);
 			near('served mean', modelMeanMs(model, warm), mean(desServed), mean10);
 		});
+	}
+});
+
+describe('case 4, below saturation: rare failures, counted over runs long enough to see them', () => {
+	// At ρ 0.9 a 2 s timeout fails about 2 requests in 10,000 and a backlog of 40 about 14, in
+	// bursts during rare long excursions: 8,000 s of the oracle gave 1.1 to 4.4 per 10,000 over
+	// four seeds (the exact M/M/1+D value is 2.24). So the oracle runs 400,000 s (2.22 and 14.1 per
+	// 10,000; exact 2.24 and 13.5) and the model six seeds of 20,000 ticks (a t2.small's CPU
+	// credits last about 6 h at 90 % CPU; past them it is throttled to its baseline). ~15 s each
+	// on a loaded machine, hence the longer timeout.
+	const lambda = 0.9 * mu;
+	const seeds = [8, 18, 28, 38, 48, 58];
+	const warm = 1000;
+	const ticks = 20_000;
+	const fraction = (t: {arrived: ArrayLike<number>}, failed: ArrayLike<number>, from: number, to: number): [number, number] => [windowMean(failed, from, to) * (to - from), windowMean(t.arrived, from, to) * (to - from)];
+	const pooled = (runs: ReadonlyArray<[number, number]>): number => runs.reduce((a, r) => a + r[0], 0) / runs.reduce((a, r) => a + r[1], 0);
+	for (const [kind, what] of [['timeout', '504'], ['backlog', '503']] as const) {
+		it(`ρ 0.9, ${kind === 'timeout' ? '2 s timeout' : 'a backlog of 40'}: the ${what} fraction`, () => {
+			const model = seeds.map(seed => {
+				const r = runModel({instances: 1, instanceType: oneVcpu, cpuMs, cv: 1, ratePerSecond: lambda, seed, ticks, ...(kind === 'timeout' ? {timeoutMs: 2000} : {backlogPerVcpu: 40})});
+				return fraction(r.ticks, kind === 'timeout' ? r.ticks.timedOut : r.ticks.refused, warm, ticks);
+			});
+			const desSeconds = 400_000;
+			const des = runDes({seed: 9, durationSeconds: desSeconds, rate: () => lambda, servers: 1, serviceMeanSeconds: 1 / mu, serviceCv: 1, ...(kind === 'timeout' ? {timeoutSeconds: 2} : {backlogLimit: 40})});
+			const oracle = fraction(des.ticks, kind === 'timeout' ? des.ticks.timedOut : des.ticks.refused, warm, desSeconds);
+			near(`${what} fraction`, pooled(model), oracle[0] / oracle[1], tail15, kind === 'timeout' ? gaps.rareTimeouts : undefined);
+		}, 120_000);
 	}
 });
 
