@@ -7,7 +7,7 @@
 import {describe, expect, it} from 'vitest';
 import {advance} from '../../source/sim/advance.js';
 import type {RoutingAlgorithm} from '../../source/sim/config.js';
-import {webCpuMsOf} from '../../source/sim/data-plane/tiers.js';
+import {hasDedicatedDatabase, webCpuMsOf} from '../../source/sim/data-plane/tiers.js';
 import {selectSummary} from '../../source/sim/selectors/index.js';
 import {makeState} from '../helpers/make-state.js';
 
@@ -26,7 +26,7 @@ describe('uniform arrivals, constant service time, below capacity', () => {
 			it(`2 × ${instanceType}, 20 req/s (${algorithm}): every request takes one service time, none is left in flight`, () => {
 				const s = advance(makeState({instances: 2, instanceType, algorithm, cv: 0, ratePerSecond: 20, seed: 5, config: {load: {kind: 'open', arrivals: 'uniform', pattern: 'constant', ratePerSecond: 20}}}), 300);
 				const summary = selectSummary(s);
-				const serviceMs = webCpuMsOf(s.config);
+				const serviceMs = webCpuMsOf(s.config, hasDedicatedDatabase(s));
 				expect(summary.requests.failed).toBe(0);
 				// 20 req/s, each done in 33.6 ms: at most one tick's arrivals in flight.
 				expect(summary.requests.inFlight).toBeLessThanOrEqual(20);
