@@ -12,6 +12,7 @@ import {formatDuration} from '../presets/units.js';
 import type {RecordHeadlessOptions} from '../recorder/record-headless.js';
 import type {RunSummary, SimConfig} from '../sim/index.js';
 import {isColorWanted} from '../ui/theme.js';
+import {untilInterrupted} from './interrupt.js';
 import {write} from './output.js';
 import {openRunFiles} from './outputs.js';
 import type {RunOptions} from './run-options.js';
@@ -47,31 +48,20 @@ export async function runHeadlessCommand(options: RunOptions, config: SimConfig)
 	// Every path is checked before anything is created.
 	const files = openRunFiles(options);
 	const {metrics, events} = files;
-	const controller = new AbortController();
-	let signalExitCode = 0;
-	const onSignal = (code: number) => () => {
-		signalExitCode = code;
-		controller.abort();
-	};
-
-	const onInterrupt = onSignal(130);
-	const onTerminate = onSignal(143);
-	process.once('SIGINT', onInterrupt);
-	process.once('SIGTERM', onTerminate);
-	let result;
+	let outcome;
 	try {
-		result = await runHeadlessInterruptible({
+		outcome = await untilInterrupted(async signal => runHeadlessInterruptible({
 			config,
 			intervalSeconds: options.intervalSeconds ?? 60,
 			onMetrics: metrics ? line => metrics.write(line) : undefined,
 			onEvents: events ? lines => lines.forEach(line => events.write(line)) : undefined,
-			signal: controller.signal,
-		});
+			signal,
+		}));
 	} finally {
-		process.off('SIGINT', onInterrupt);
-		process.off('SIGTERM', onTerminate);
 		files.close();
 	}
+
+	const {result, signalExitCode} = outcome;
 
 	// A failed write is a failed run: the summary still goes out, then one sentence per file, exit 1.
 	const failures = files.failures();

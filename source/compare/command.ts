@@ -15,6 +15,7 @@ import os from 'node:os';
 import {parseDurationFlag, parsePositive, parseSeed, parseWhole} from '../headless/args.js';
 import {liveSpeedRange, maxCastColumns, maxCastRows, maxFps} from '../headless/help.js';
 import {maxCastSeconds, minCastSeconds} from '../presets/limits.js';
+import {untilInterrupted} from '../commands/interrupt.js';
 import {formatDuration} from '../presets/units.js';
 import {checkOutputPath} from '../files/output-file.js';
 import type {CastFormat} from '../recorder/cast-writer.js';
@@ -151,24 +152,7 @@ async function compare(args: readonly string[], io: CompareIo): Promise<number> 
 
 	const threads = io.threads ?? Math.min(2, os.availableParallelism());
 	// Ctrl-C or SIGTERM stops both sides at the same moment: the table so far, exit 130 / 143 (as one preset's headless run).
-	const controller = new AbortController();
-	let signalExitCode = 0;
-	const onSignal = (code: number) => () => {
-		signalExitCode = code;
-		controller.abort();
-	};
-
-	const onInterrupt = onSignal(130);
-	const onTerminate = onSignal(143);
-	process.once('SIGINT', onInterrupt);
-	process.once('SIGTERM', onTerminate);
-	let results;
-	try {
-		results = await runPair({a, b, threads, signal: controller.signal});
-	} finally {
-		process.off('SIGINT', onInterrupt);
-		process.off('SIGTERM', onTerminate);
-	}
+	const {result: results, signalExitCode} = await untilInterrupted(async signal => runPair({a, b, threads, signal}));
 
 	const isComplete = results.a.isComplete && results.b.isComplete;
 	const longest = Math.max(a.durationSeconds, b.durationSeconds);
