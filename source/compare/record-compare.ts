@@ -13,7 +13,7 @@
 import {checkInvariants} from '../headless/run-headless.js';
 import {castCommand} from '../recorder/cast-command.js';
 import type {CastEvent, CastFormat} from '../recorder/cast-writer.js';
-import {durationTicks, recordingUiState} from '../recorder/headless-frames.js';
+import {durationTicks, recordingUiState, type FramePlanOptions} from '../recorder/headless-frames.js';
 import {defaultSpeed, headlessDefaults, recordFrames, type CastFrame, type RecordProgress, type RecordResult} from '../recorder/record-headless.js';
 import {timelineMarkers} from '../recorder/timeline-markers.js';
 import {advance, createInitialState, selectSummary, type RunSummary, type SimConfig, type SimState} from '../sim/index.js';
@@ -27,16 +27,8 @@ import {stripColumns, stripNumberColumns, stripRows} from './live/strip.js';
 /** A comparison cast's size by default: 120×40 holds both dashboards (as the live view). */
 export const compareRecordDefaults = {columns: 120, rows: 40} as const;
 
-/** How the frames look and how simulated time maps to cast time. */
-export type CompareFrameOptions = {
-	readonly columns: number;
-	readonly rows: number;
-	readonly fps: number;
-	/** Simulated seconds per cast second. */
-	readonly speed: number;
-	readonly isColor: boolean;
-	readonly charset?: Charset;
-};
+/** How the frames look and how simulated time maps to cast time: one preset's frame options, less its markers and renderer (the comparison has its own). */
+export type CompareFrameOptions = Omit<FramePlanOptions, 'eventMarkerKinds' | 'render'>;
 
 /** One frame of a comparison cast, with both sides as it shows them. */
 export type CompareFrame = CastFrame & {
