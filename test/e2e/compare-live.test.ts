@@ -9,28 +9,16 @@ import {tmpdir} from 'node:os';
 import {join} from 'node:path';
 import {fileURLToPath} from 'node:url';
 import {afterAll, describe, expect, test} from 'vitest';
+import {hasTmux, pollScreen} from '../helpers/tmux.js';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
-const hasTmux = spawnSync('tmux', ['-V'], {encoding: 'utf8'}).status === 0;
 const isBuilt = existsSync(`${root}/dist/cli.js`);
 const session = `scaletop-compare-e2e-${process.pid}`;
 
 const tmux = (...args: string[]) => execFileSync('tmux', args, {encoding: 'utf8'});
 const screen = () => tmux('capture-pane', '-p', '-t', session);
 
-async function waitForScreen(predicate: (text: string) => boolean, what: string, timeoutMs = 20_000): Promise<string> {
-	const deadline = Date.now() + timeoutMs;
-	let text = '';
-	while (Date.now() < deadline) {
-		text = screen();
-		if (predicate(text)) return text;
-		await new Promise(resolve => {
-			setTimeout(resolve, 50);
-		});
-	}
-
-	throw new Error(`timed out waiting for ${what}; the screen was:\n${text}`);
-}
+const waitForScreen = async (predicate: (text: string) => boolean, what: string, timeoutMs = 20_000) => pollScreen(screen, predicate, what, timeoutMs, 50);
 
 describe.skipIf(!hasTmux || !isBuilt)(hasTmux ? 'live comparison in tmux' : 'live comparison in tmux (skipped: tmux is not installed; .ci/run installs it)', () => {
 	afterAll(() => {

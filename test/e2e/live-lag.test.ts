@@ -6,7 +6,7 @@
 import {existsSync} from 'node:fs';
 import {fileURLToPath} from 'node:url';
 import {afterAll, describe, expect, test} from 'vitest';
-import {hasTmux, tmuxServers} from '../helpers/tmux.js';
+import {hasTmux, tmuxServers, pollScreen} from '../helpers/tmux.js';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 const isBuilt = existsSync(`${root}/dist/cli.js`);
@@ -14,20 +14,7 @@ const session = `scaletop-lag-${process.pid}`;
 const server = tmuxServers('lag');
 const screen = () => server.tmux('capture-pane', '-p', '-t', session);
 
-/** Poll the pane until `predicate` holds; fail with the last screen after `timeoutMs`. */
-async function waitForScreen(predicate: (text: string) => boolean, what: string, timeoutMs = 20_000): Promise<string> {
-	const deadline = Date.now() + timeoutMs;
-	let text = '';
-	while (Date.now() < deadline) {
-		text = screen();
-		if (predicate(text)) return text;
-		await new Promise((resolve) => {
-			setTimeout(resolve, 100);
-		});
-	}
-
-	throw new Error(`timed out waiting for ${what}; the screen was:\n${text}`);
-}
+const waitForScreen = async (predicate: (text: string) => boolean, what: string, timeoutMs = 20_000) => pollScreen(screen, predicate, what, timeoutMs, 100);
 
 describe.skipIf(!hasTmux || !isBuilt)(hasTmux ? 'a live run that cannot keep up (tmux)' : 'a live run that cannot keep up (skipped: tmux is not installed)', () => {
 	afterAll(() => {

@@ -8,7 +8,7 @@ import {tmpdir} from 'node:os';
 import {join} from 'node:path';
 import {fileURLToPath} from 'node:url';
 import {afterAll, describe, expect, test} from 'vitest';
-import {hasTmux, tmuxServers} from '../helpers/tmux.js';
+import {hasTmux, tmuxServers, pollScreen} from '../helpers/tmux.js';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 const isBuilt = existsSync(`${root}/dist/cli.js`);
@@ -19,19 +19,7 @@ const {tmux} = server;
 const screen = () => tmux('capture-pane', '-p', '-t', session);
 const press = (...keys: string[]) => tmux('send-keys', '-t', session, ...keys);
 
-/** Poll the pane until `predicate` holds; fail with the last screen after `timeoutMs`. */
-async function waitForScreen(predicate: (text: string) => boolean, what: string, timeoutMs = 15_000): Promise<string> {
-	const deadline = Date.now() + timeoutMs;
-	let text = '';
-	while (Date.now() < deadline) {
-		text = screen();
-		if (predicate(text)) return text;
-		await new Promise((resolve) => {
-			setTimeout(resolve, 50);
-		});
-	}
-	throw new Error(`timed out waiting for ${what}; the screen was:\n${text}`);
-}
+const waitForScreen = async (predicate: (text: string) => boolean, what: string, timeoutMs = 15_000) => pollScreen(screen, predicate, what, timeoutMs, 50);
 
 describe.skipIf(!hasTmux || !isBuilt)(hasTmux ? 'live dashboard in tmux' : 'live dashboard in tmux (skipped: tmux is not installed; .ci/run installs it)', () => {
 	afterAll(() => {

@@ -39,3 +39,18 @@ export function tmuxServers(name: string): TmuxServer {
 		killServer,
 	};
 }
+
+/** Reads `screen()` every `intervalMs` until `predicate` holds and returns that screen; after `timeoutMs`, fails with the last screen. */
+export async function pollScreen(screen: () => string, predicate: (text: string) => boolean, what: string, timeoutMs: number, intervalMs: number): Promise<string> {
+	const deadline = Date.now() + timeoutMs;
+	let text = '';
+	while (Date.now() < deadline) {
+		text = screen();
+		if (predicate(text)) return text;
+		await new Promise(resolve => {
+			setTimeout(resolve, intervalMs);
+		});
+	}
+
+	throw new Error(`timed out waiting for ${what}; the screen was:\n${text}`);
+}
