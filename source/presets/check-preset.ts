@@ -76,7 +76,31 @@ function checkGroup(document: PresetDocument): Finding[] {
 	return findings;
 }
 
+/** ELB settings mean nothing without an ELB, and DNS settings nothing with one. */
+function checkDns(document: PresetDocument): Finding[] {
+	const lb = document.loadBalancer;
+	if (!lb) return [];
+	const findings: Finding[] = [];
+	if (lb.kind === 'dns') {
+		for (const key of ['algorithm', 'healthCheck', 'crossZone', 'deregistrationDelay', 'surgeQueueLength', 'slowStart'] as const) {
+			if (lb[key] !== undefined) findings.push({path: ['loadBalancer', key], anchor: 'key', message: `applies to an ELB only; DNS round-robin (kind: dns) has no ${key}`});
+		}
+
+		const group = document.autoScaling;
+		if (group && group.healthCheckType === 'ELB') findings.push({path: ['autoScaling', 'healthCheckType'], anchor: 'value', message: 'expected EC2 with DNS round-robin (kind: dns): there is no load balancer to run ELB health checks, got ELB'});
+		return findings;
+	}
+
+	for (const key of ['ttl', 'longCacheShare', 'longCache'] as const) {
+		if (lb[key] !== undefined) findings.push({path: ['loadBalancer', key], anchor: 'key', message: `applies to DNS round-robin only; add kind: dns, or remove ${key}`});
+	}
+
+	return findings;
+}
+
 function checkLoadBalancer(document: PresetDocument): Finding[] {
+	const dns = checkDns(document);
+	if (dns.length > 0) return dns;
 	const hc = document.loadBalancer?.healthCheck;
 	if (!hc) return [];
 	const defaults = defaultHealthCheck(document.loadBalancer?.kind ?? 'classic');

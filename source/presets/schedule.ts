@@ -39,6 +39,10 @@ export function toSimAction(entry: TimelineEntryInput): SimAction {
 			return {type: 'database/replica-removed'};
 		case 'kill-replica':
 			return {type: 'database/replica-killed'};
+		case 'dns-add-record':
+			return {type: 'dns/record-added', target: entry.target};
+		case 'dns-remove-record':
+			return {type: 'dns/record-removed', target: entry.target};
 		case 'set-desired':
 			return {type: 'asg/desired-capacity-changed', desired: entry.desired};
 		case 'nudge-desired':

@@ -59,7 +59,7 @@ const healthCheckSchema = z.strictObject({
 });
 
 const loadBalancerSchema = z.strictObject({
-	kind: z.enum(['classic', 'application']).optional(),
+	kind: z.enum(['classic', 'application', 'dns']).optional().describe('classic (default), application, or dns: no load balancer, DNS round-robin over one A record per instance (docs/dns.md).'),
 	algorithm: z.enum(['round-robin', 'least-outstanding-requests', 'weighted']).optional(),
 	healthCheck: healthCheckSchema.optional(),
 	crossZone: z.boolean().optional(),
@@ -67,6 +67,9 @@ const loadBalancerSchema = z.strictObject({
 	surgeQueueLength: count.optional(),
 	slowStart: durationSchema.optional(),
 	idleTimeout: durationSchema.optional(),
+	ttl: durationSchema.optional().describe('kind: dns only: the records\' TTL (default 300s, Route 53\'s console default); each client keeps its answer this long from its own lookup.'),
+	longCacheShare: z.number().min(0).max(1).optional().describe('kind: dns only: share of clients that keep an answer past its TTL, 0–1 (default 0.05, an assumption: docs/dns.md).'),
+	longCache: durationSchema.optional().describe('kind: dns only: how long those clients keep it (default 1h, an assumption; at least the TTL).'),
 });
 
 const autoScalingSchema = z.strictObject({

@@ -44,6 +44,8 @@ export const timelineActionSchema = z.discriminatedUnion('action', [
 	entry('add-replica', {}),
 	entry('remove-replica', {}),
 	entry('kill-replica', {}),
+	entry('dns-add-record', {target: targetSchema.describe('The instance whose A record is added: an id, or oldest, newest or random among the running instances without one.')}),
+	entry('dns-remove-record', {target: targetSchema.describe('The A record removed: an instance id (even of one gone from the list), or oldest, newest or random among the records.')}),
 ]);
 
 /** A caption: shown on the dashboard's caption line (and in recordings) until the next one. */

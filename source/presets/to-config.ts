@@ -118,6 +118,7 @@ export function toConfig(document: PresetDocument, fallbackName: string, trace?:
 			surgeQueueLength: lb.surgeQueueLength,
 			slowStartSeconds: lb.slowStart,
 			idleTimeoutSeconds: lb.idleTimeout,
+			dns: lb.kind === 'dns' ? defined({ttlSeconds: lb.ttl, longCacheShare: lb.longCacheShare, longCacheSeconds: lb.longCache}) : undefined,
 		}),
 		autoScaling: toAutoScaling(document),
 		instances: document.instances?.map(instance => ({

@@ -61,6 +61,10 @@ export type SimAction =
 	 * web and middleware work.
 	 */
 	| {readonly type: 'database/split-requested'; readonly instanceClass?: string}
+	/** DNS round-robin: add an A record for the instance (`n`; timeline `dns-add-record`). Clients pick it up as their cached answers expire. */
+	| {readonly type: 'dns/record-added'; readonly target: InstanceTarget}
+	/** DNS round-robin: delete the instance's A record (`N`; timeline `dns-remove-record`). Clients holding it keep using it until their cache expires. */
+	| {readonly type: 'dns/record-removed'; readonly target: InstanceTarget}
 	/** A preset caption: shown on the caption line until the next one (empty text clears it). */
 	| {readonly type: 'preset/caption-shown'; readonly text: string}
 	/** A named point in the story (a cast marker). */

@@ -48,8 +48,11 @@ export const t2LaunchCreditsPerVcpu = 30;
 /** Fraction of the on-demand price paid for spot (typical 70 % off) and reserved (1-year, ~40 % off). */
 export const purchasePriceFactor = {'on-demand': 1, spot: 0.3, reserved: 0.6} as const;
 
-/** ELB hourly price (classic $0.025/h; application $0.0225/h plus LCUs, approximated by the hour). */
-export const loadBalancerUsdPerHour = {classic: 0.025, application: 0.0225} as const;
+/**
+ * ELB hourly price (classic $0.025/h; application $0.0225/h plus LCUs, approximated by the hour).
+ * `dns`: no load balancer; Route 53's $0.50 per hosted zone-month and $0.40 per million queries are not billed (cents a month).
+ */
+export const loadBalancerUsdPerHour = {classic: 0.025, application: 0.0225, dns: 0} as const;
 
 /** Public IPv4 / Elastic IP, USD per hour (since Feb 2024). */
 export const elasticIpUsdPerHour = 0.005;

@@ -74,7 +74,23 @@ export type TiersConfig = {
 	readonly database: DatabaseTierConfig;
 };
 
-export type LoadBalancerKind = 'classic' | 'application';
+/** `dns`: no load balancer at all — DNS round-robin over A records (data-plane/dns.ts, docs/dns.md). */
+export type LoadBalancerKind = 'classic' | 'application' | 'dns';
+
+/**
+ * DNS round-robin (`loadBalancer: { kind: dns, ttl: 300s }`, design.md §1b; docs/dns.md): the
+ * site's name has one A record per instance in the record set; each client resolves it to one
+ * record and keeps that answer for the TTL from its own lookup — a share of clients for longer,
+ * as real resolvers and clients do. No health checks: records change only by the `dns-*` actions.
+ */
+export type DnsConfig = {
+	/** The records' TTL, seconds. Default 300 (the Route 53 console's default for a new record). */
+	readonly ttlSeconds: number;
+	/** Share of clients that keep an answer past its TTL (0–1). Default 0.05: an assumption (docs/dns.md). */
+	readonly longCacheShare: number;
+	/** How long those clients keep it, seconds (used as at least the TTL). Default 3600: an assumption (docs/dns.md). */
+	readonly longCacheSeconds: number;
+};
 export type RoutingAlgorithm = 'round-robin' | 'least-outstanding-requests' | 'weighted';
 
 export type HealthCheckConfig = {
@@ -103,6 +119,8 @@ export type LoadBalancerConfig = {
 	readonly slowStartSeconds: number;
 	/** Idle timeout, seconds: a request waiting longer gets a 504. Default 60. */
 	readonly idleTimeoutSeconds: number;
+	/** With `kind: dns` only (absent otherwise): the records' TTL and how clients cache them. */
+	readonly dns?: DnsConfig;
 };
 
 export type Comparison = '>' | '>=' | '<' | '<=';

@@ -3,7 +3,7 @@
  * config with them. Used by presets, `scaletop ab` and tests alike, so a default lives in one place.
  */
 import {appProfiles, profileSplitKeys, splitCpuMs} from './catalog.js';
-import type {AlarmConfig, AppProfile, AutoScalingConfig, DatabaseTierConfig, HealthCheckConfig, LoadBalancerConfig, LoadBalancerKind, SimConfig, UsersConfig} from './config.js';
+import type {AlarmConfig, AppProfile, AutoScalingConfig, DatabaseTierConfig, DnsConfig, HealthCheckConfig, LoadBalancerConfig, LoadBalancerKind, SimConfig, UsersConfig} from './config.js';
 
 /** Health-check defaults per load balancer kind (classic: healthy 10; application: healthy 5). */
 export function defaultHealthCheck(kind: LoadBalancerKind): HealthCheckConfig {
@@ -45,6 +45,14 @@ export function defaultAutoScaling(): AutoScalingConfig {
 	};
 }
 
+/**
+ * DNS round-robin's defaults: Route 53's console TTL (300 s), and 5 % of clients keeping their
+ * answer for an hour whatever the TTL — an assumption, not a measurement (docs/dns.md says why).
+ */
+export function defaultDns(): DnsConfig {
+	return {ttlSeconds: 300, longCacheShare: 0.05, longCacheSeconds: 3600};
+}
+
 /** The database's defaults: on each web instance (one box), or a Single-AZ db.t3.micro when dedicated. */
 export function defaultDatabase(): DatabaseTierConfig {
 	return {placement: 'colocated', instanceClass: 'db.t3.micro', multiAz: false, timeoutSeconds: 30, replicas: 0};
@@ -80,7 +88,7 @@ export type ConfigInput = Partial<Omit<SimConfig, 'loadBalancer' | 'autoScaling'
 	/** Absent: no users modelled; given: merged over `defaultUsers()`. */
 	readonly users?: Partial<UsersConfig>;
 	readonly tiers?: {readonly database?: Partial<DatabaseTierConfig>};
-	readonly loadBalancer?: Partial<LoadBalancerConfig>;
+	readonly loadBalancer?: Partial<Omit<LoadBalancerConfig, 'dns'>> & {readonly dns?: Partial<DnsConfig>};
 	readonly autoScaling?: Partial<AutoScalingConfig> | null;
 	readonly app?: Partial<SimConfig['app']>;
 };
@@ -105,7 +113,8 @@ export function resolveApp(base: AppProfile, input: Partial<AppProfile> = {}): A
 /** Fill a partial config with AWS's defaults. `autoScaling: null` means no group. */
 export function makeConfig(input: ConfigInput = {}): SimConfig {
 	const kind = input.loadBalancer?.kind ?? 'classic';
-	const loadBalancer = {...defaultLoadBalancer(kind), ...input.loadBalancer};
+	const {dns, ...lbInput} = input.loadBalancer ?? {};
+	const loadBalancer = {...defaultLoadBalancer(kind), ...lbInput, ...(kind === 'dns' ? {dns: {...defaultDns(), ...dns}} : {})};
 	return {
 		name: input.name ?? 'custom',
 		title: input.title ?? 'Custom scenario',
@@ -115,7 +124,7 @@ export function makeConfig(input: ConfigInput = {}): SimConfig {
 		durationSeconds: input.durationSeconds ?? 1800,
 		region: input.region ?? 'us-east-1',
 		app: resolveApp(appProfiles.wordpress, input.app),
-		loadBalancer: {...loadBalancer, healthCheck: {...defaultHealthCheck(kind), ...input.loadBalancer?.healthCheck}},
+		loadBalancer: {...loadBalancer, healthCheck: {...defaultHealthCheck(kind), ...lbInput.healthCheck}},
 		autoScaling: input.autoScaling === null ? undefined : {...defaultAutoScaling(), ...input.autoScaling},
 		instances: input.instances ?? [],
 		load: input.load ?? {kind: 'open', arrivals: 'poisson', pattern: 'constant', ratePerSecond: 20},

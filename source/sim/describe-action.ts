@@ -70,6 +70,14 @@ export function describeAction(action: SimAction): string {
 			return action.isEnabled === undefined ? 'Chaos Monkey on/off' : `Chaos Monkey ${action.isEnabled ? 'on' : 'off'}`;
 		}
 
+		case 'dns/record-added': {
+			return `DNS add record ${action.target}`;
+		}
+
+		case 'dns/record-removed': {
+			return `DNS remove record ${action.target}`;
+		}
+
 		case 'database/modify-requested': {
 			return `modify database to ${action.instanceClass}`;
 		}

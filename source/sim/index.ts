@@ -7,11 +7,11 @@
  *                               entries and Chaos Monkey; pure at the boundary, mutable inside
  *   select*(state)              the read model (./read-model.ts)
  */
-export type {SimConfig, AppProfile, TiersConfig, DatabaseTierConfig, UsersConfig, LoadConfig, PolicyConfig, AlarmConfig, AutoScalingConfig, LoadBalancerConfig, StandaloneInstanceConfig, TimelineEntry, RoutingAlgorithm, LoadBalancerKind} from './config.js';
+export type {SimConfig, AppProfile, TiersConfig, DatabaseTierConfig, UsersConfig, LoadConfig, PolicyConfig, AlarmConfig, AutoScalingConfig, LoadBalancerConfig, StandaloneInstanceConfig, TimelineEntry, RoutingAlgorithm, LoadBalancerKind, DnsConfig} from './config.js';
 export type {SimAction, SimActionType, InstanceTarget} from './actions.js';
 export type {SimState, SimEvent, Instance} from './types.js';
 export type * from './read-model.js';
-export {makeConfig, makeAlarm, defaultLoadBalancer, defaultAutoScaling, defaultHealthCheck, defaultDatabase, defaultUsers, resolveApp, type ConfigInput} from './defaults.js';
+export {makeConfig, makeAlarm, defaultLoadBalancer, defaultAutoScaling, defaultHealthCheck, defaultDatabase, defaultDns, defaultUsers, resolveApp, type ConfigInput} from './defaults.js';
 export {instanceTypes, instanceTypeNames, appProfiles, dbInstanceClasses, dbInstanceClassNames, maxReadReplicas, profileSplitKeys, splitCpuMs, type InstanceTypeSpec, type AppProfileName, type DbInstanceClassSpec} from './catalog.js';
 export {createInitialState, checkConfig, SimConfigError} from './state.js';
 export {step} from './step.js';

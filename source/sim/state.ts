@@ -8,6 +8,7 @@ import {dbInstanceClasses, instanceTypes, maxReadReplicas, replicaId, splitCpuMs
 import {appendMember} from './data-plane/columns.js';
 import type {SimConfig} from './config.js';
 import {emptyDataPlane} from './data-plane/columns.js';
+import {initialDnsState} from './data-plane/dns.js';
 import {seedRng} from './rng.js';
 import {emptyHistogram} from './systems/histogram.js';
 import {emptyHistory} from './systems/history.js';
@@ -140,5 +141,7 @@ export function createInitialState(config: SimConfig): SimState {
 		launchInstance(s, {instanceType: i.instanceType, zone: i.zone, isInGroup: false, purchaseOption: i.purchaseOption, hasElasticIp: i.hasElasticIp, isBehindLoadBalancer: i.behindLoadBalancer, isWarm: true, cause: ''});
 	}
 
+	// DNS round-robin: the record set starts with the preset's instances (design.md §1b).
+	if (config.loadBalancer.kind === 'dns') s.dns = initialDnsState(config, s.instanceOrder) as Working['dns'];
 	return s as SimState;
 }

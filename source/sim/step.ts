@@ -12,6 +12,7 @@ import {handleBaseRateScaled, handleBaseRateSet, handleSlowdown, handleSpike} fr
 import {handleHang, handleScaleUp, handleSpotInterruption, handleStop, handleTerminate} from './handlers/instances.js';
 import {handleDesiredChanged, handleDesiredNudged} from './handlers/auto-scaling.js';
 import {handleDatabaseModify, handleDatabaseSplit, handleReplicaAdded, handleReplicaKilled, handleReplicaRemoved} from './handlers/database.js';
+import {handleDnsRecordAdded, handleDnsRecordRemoved} from './handlers/dns.js';
 import {handleAlgorithm, handleCaption, handleChaos, handleMarker, handlePause, handleZoneOutage} from './handlers/misc.js';
 
 /** Apply one discrete action; returns a new state (the input is never changed). */
@@ -116,6 +117,16 @@ function apply(s: Working, action: SimAction): void {
 
 		case 'database/split-requested': {
 			handleDatabaseSplit(s, action);
+			break;
+		}
+
+		case 'dns/record-added': {
+			handleDnsRecordAdded(s, action);
+			break;
+		}
+
+		case 'dns/record-removed': {
+			handleDnsRecordRemoved(s, action);
 			break;
 		}
 

@@ -311,6 +311,23 @@ export type ConsistencyState = {
 	readonly writersLost: number;
 };
 
+/** A record set in force from `sinceTick` until the next one's (data-plane/dns.ts). */
+export type DnsEpoch = {
+	readonly sinceTick: number;
+	/** The instance ids with an A record, in the order they were added. */
+	readonly records: readonly string[];
+};
+
+/**
+ * DNS round-robin (data-plane/dns.ts, docs/dns.md): the record set now, and every earlier set a
+ * client may still hold in its cache. `history` is oldest first and ends with the set in force
+ * (its `records` are the current records); a set leaves it once no cache lifetime reaches back
+ * to it. Clients' shares are derived from it, never stored.
+ */
+export type DnsState = {
+	readonly history: readonly DnsEpoch[];
+};
+
 /** One line of the activity log / event stream. */
 export type SimEvent = {
 	readonly tick: number;
@@ -418,6 +435,8 @@ export type SimState = {
 	readonly database: DatabaseState | null;
 	/** Reads, writes and whose data is where (issue 11). */
 	readonly consistency: ConsistencyState;
+	/** DNS round-robin's record set and its past (data-plane/dns.ts); absent unless `loadBalancer.kind` is `dns`. */
+	readonly dns?: DnsState;
 	/** Each tier on the route, in route order (`web` first; `database` when it is dedicated). */
 	readonly tiers: Readonly<Partial<Record<TierName, TierFigures>>>;
 	/** Failed requests since the start, by cause (every failure has one; they add up to totals.failed). */

@@ -41,8 +41,9 @@ export function emptyRoutePlan(zones: number): RoutePlan {
 	return {pools: 0, members: new Int32Array(Math.max(1, zones)), weightSum: new Float64Array(Math.max(1, zones)), elbNodes: 1};
 }
 
-/** Does the run have a load balancer at all (a group, or a standalone instance registered with it)? */
+/** Does the run have a load balancer at all (a group, or a standalone instance registered with it; never with DNS round-robin)? */
 export function hasLoadBalancer(s: {readonly config: SimConfig}): boolean {
+	if (s.config.loadBalancer.kind === 'dns') return false; // DNS round-robin: no ELB to route, check or bill
 	return s.config.autoScaling !== undefined || s.config.instances.some(i => i.behindLoadBalancer);
 }
 

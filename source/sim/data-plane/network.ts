@@ -24,6 +24,7 @@ import {dealRequests, emptyRoutePlan, hasLoadBalancer, pickTargets, routingRng, 
 import {failureCauseNames, noFailures, statusOf, type FailureCounts} from './failures.js';
 import {checkIntervalTicks, isCheckDue, recordCheck} from './health-checks.js';
 import {trackConsistency} from './consistency.js';
+import {routeByDns} from './dns.js';
 import {emptyRouteScratch, hasDedicatedDatabase, recordTiers, serveDatabase, webCpuMsOf, webStageSampler, type RouteScratch, type RouteTick} from './tiers.js';
 import {emptyMemberTick, holdMember, idleMember, inFlightOf, queueWaitSeconds, resetMember, serveClosedMember, serveMember, type LatencySampler, type MemberTick, type NodeColumns, type NodeTick, type PoolParams} from './queue-node.js';
 
@@ -108,7 +109,8 @@ export function runDataPlane(s: Working, given?: DataPlaneScratch): DataPlaneScr
 	const web = s.dataPlane.web as NodeColumns;
 	const figures = s.dataPlane.instances as {cpuCredits: number[]; billedSeconds: number[]; costUsd: number[]; routedLastTick: number[]; routedTotal: number[]};
 	const plan = sc.plan;
-	pickTargets(s, v, figures.cpuCredits, plan);
+	const isDns = s.dns !== undefined;
+	if (!isDns) pickTargets(s, v, figures.cpuCredits, plan);
 	const hasSurgeQueue = lb.kind === 'classic' && lb.surgeQueueLength > 0 && hasLoadBalancer(s);
 	const surge = s.loadBalancer.surgeQueue;
 	s.loadBalancer.surgeQueue = 0;
@@ -116,10 +118,17 @@ export function runDataPlane(s: Working, given?: DataPlaneScratch): DataPlaneScr
 	const rate = s.flow.expectedRatePerSecond + (surge / dt);
 	const tickKey = hash32(streamKey(config.seed, streams.dataPlane), tick);
 	const algorithm = s.loadBalancer.algorithm;
-	dealRequests(v, plan, offered, algorithm === 'weighted', routingRng(tickKey, sc.routeRng), algorithm === 'round-robin' ? s.loadBalancer : undefined);
+	// DNS round-robin: clients send to the addresses they hold (./dns.ts); those of instances gone from the state fail.
+	const unreachable = isDns ? routeByDns(s, v, plan, offered, nextUnit(routingRng(tickKey, sc.routeRng))) : 0;
+	if (!isDns) dealRequests(v, plan, offered, algorithm === 'weighted', routingRng(tickKey, sc.routeRng), algorithm === 'round-robin' ? s.loadBalancer : undefined);
 	const failures = sc.failures;
 	for (const cause of failureCauseNames) failures[cause] = 0;
-	if (plan.pools === 0) failures['no-healthy-targets'] += offered;
+	if (isDns) {
+		failures['backend-down'] += unreachable;
+		s.totals.routedToRemoved += unreachable;
+	} else if (plan.pools === 0) {
+		failures['no-healthy-targets'] += offered;
+	}
 
 	// Percentile samples: systematic over the tick's completions, fleet-wide.
 	decay(s.recentLatency, recentDecay);
@@ -147,7 +156,8 @@ export function runDataPlane(s: Working, given?: DataPlaneScratch): DataPlaneScr
 	const timeoutSeconds = Math.min(app.timeoutMs / 1000, lb.idleTimeoutSeconds);
 	const holdTicks = Math.max(1, Math.ceil(lb.idleTimeoutSeconds / dt));
 	const connectHoldTicks = Math.max(1, Math.ceil(backendConnectTimeoutSeconds / dt));
-	const isRoundRobin = algorithm === 'round-robin';
+	// Clients behind DNS arrive independently (Poisson at each instance), not dealt in turn.
+	const isRoundRobin = algorithm === 'round-robin' && !isDns;
 	const isLor = algorithm === 'least-outstanding-requests';
 	const key = sc.key;
 	key.cv = app.cv;
@@ -318,7 +328,7 @@ export function runDataPlane(s: Working, given?: DataPlaneScratch): DataPlaneScr
 	flow.errors['502'] = e['502'];
 	flow.errors['503'] = e['503'];
 	flow.errors['504'] = e['504'];
-	flow.routed = plan.pools > 0 ? offered - refused : 0;
+	flow.routed = plan.pools > 0 || isDns ? offered - refused : 0;
 	flow.inFlight = inFlight;
 	flow.cpuAvgPercent = reporting > 0 ? cpuSum / reporting : 0;
 	flow.latencyMeanMs = completed > 0 ? sumLatencyMs / completed : 0;

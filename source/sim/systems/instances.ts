@@ -64,6 +64,8 @@ export function launchInstance(s: Working, o: LaunchOptions): string {
 	const tick = s.clock.tick;
 	const id = nextInstanceId(s);
 	const bootTicks = o.isWarm ? 0 : secondsToTicks(s, drawInt(s, bootSecondsRange[0], bootSecondsRange[1]));
+	// With DNS round-robin there is no load balancer to register with (and nothing adds it to DNS).
+	const isBehindLoadBalancer = o.isBehindLoadBalancer && s.config.loadBalancer.kind !== 'dns';
 	const instance: Instance = {
 		id,
 		instanceType: o.instanceType,
@@ -71,7 +73,7 @@ export function launchInstance(s: Working, o: LaunchOptions): string {
 		purchaseOption: o.purchaseOption,
 		isInGroup: o.isInGroup,
 		hasElasticIp: o.hasElasticIp,
-		isBehindLoadBalancer: o.isBehindLoadBalancer,
+		isBehindLoadBalancer,
 		launchedTick: tick,
 		ec2State: o.isWarm ? 'running' : 'pending',
 		ec2StateSinceTick: tick,
@@ -88,10 +90,10 @@ export function launchInstance(s: Working, o: LaunchOptions): string {
 		inServiceTick: o.isInGroup && o.isWarm ? tick : -1,
 		warmupUntilTick: -1,
 		target: {
-			health: o.isBehindLoadBalancer ? (o.isWarm ? 'healthy' : 'initial') : 'unused',
+			health: isBehindLoadBalancer ? (o.isWarm ? 'healthy' : 'initial') : 'unused',
 			consecutivePasses: 0,
 			consecutiveFailures: 0,
-			healthySinceTick: o.isWarm && o.isBehindLoadBalancer ? tick : -1,
+			healthySinceTick: o.isWarm && isBehindLoadBalancer ? tick : -1,
 			drainUntilTick: -1,
 		},
 		serial: s.nextInstanceNumber - 1,
