@@ -62,7 +62,34 @@ export type TargetView = {
 	readonly routedTotal: number;
 };
 
+/** DNS round-robin: one address clients hold, with a record now or only in their caches (data-plane/dns.ts). */
+export type DnsRecordView = {
+	readonly instanceId: string;
+	/** In the record set now (false: removed, still held by some clients' caches). */
+	readonly hasRecord: boolean;
+	/** The instance is running: its address answers (its app may still be starting, or it may hang). */
+	readonly isAnswering: boolean;
+	/** The instance's EC2 state, or `gone` once it has left the list. */
+	readonly stateLabel: string;
+	/** Share of the clients holding this address during the last tick, 0–1. */
+	readonly share: number;
+	readonly routedPerSecond: number;
+	readonly routedTotal: number;
+};
+
+/** DNS round-robin's record set and the clients' shares (absent without `kind: dns`). */
+export type DnsView = {
+	readonly ttlSeconds: number;
+	/** Share of clients keeping answers past the TTL, and for how long, seconds. */
+	readonly longCacheShare: number;
+	readonly longCacheSeconds: number;
+	/** The current records in the order they were added, then the removed ones clients still hold. */
+	readonly records: readonly DnsRecordView[];
+};
+
 export type LoadBalancerView = {
+	/** DNS round-robin instead of an ELB (then `isPresent` is false and `targets` is empty). */
+	readonly dns?: DnsView;
 	/** False for a run without a load balancer (standalone instances reached directly): nothing to show, nothing billed; absent means present. */
 	readonly isPresent?: boolean;
 	readonly kind: LoadBalancerKind;

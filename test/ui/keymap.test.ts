@@ -21,6 +21,8 @@ describe('keymap: every key of design.md §4', () => {
 		['=', {type: 'asg/desired-capacity-nudged', delta: 1}],
 		['-', {type: 'asg/desired-capacity-nudged', delta: -1}],
 		['a', {type: 'elb/algorithm-changed'}],
+		['n', {type: 'dns/record-added', target: 'i-0003'}],
+		['N', {type: 'dns/record-removed', target: 'i-0003'}],
 		['c', {type: 'chaos/toggled'}],
 		['<', {type: 'sort/column-moved', delta: -1}],
 		['>', {type: 'sort/column-moved', delta: 1}],

@@ -100,10 +100,10 @@ export function setRecords(s: Working, records: readonly string[]): void {
 	else dns.history.push({sinceTick: s.clock.tick, records: [...records]});
 }
 
-/** Forget the record sets no cache reaches back to any more (the oldest entry still in use stays). */
+/** Forget the record sets no cache reaches back to any more, this tick or the last (the read model shows the last tick's shares). */
 function forgetExpired(s: Working): void {
 	const h = s.dns!.history;
-	const start = s.clock.tick + 1 - longestLifetimeTicks(s.config);
+	const start = s.clock.tick - longestLifetimeTicks(s.config);
 	let drop = 0;
 	while (drop + 1 < h.length && h[drop + 1]!.sinceTick <= start) drop++;
 	if (drop > 0) h.splice(0, drop);

@@ -3,16 +3,17 @@
  * a run through these; they are pure and cheap (O(instances) at most).
  */
 import {dbMinimumBilledSeconds, instanceTypes, loadBalancerUsdPerHour, elasticIpUsdPerHour} from '../catalog.js';
-import type {HeaderView, InstanceView, LoadBalancerView, LoadView, MetricsLine, RunSummary, SeriesView, ConsistencySummary, TargetView, TierSummary, ZoneView} from '../read-model.js';
+import type {DnsRecordView, DnsView, HeaderView, InstanceView, LoadBalancerView, LoadView, MetricsLine, RunSummary, SeriesView, ConsistencySummary, TargetView, TierSummary, ZoneView} from '../read-model.js';
 import {loadBalancerHourlyUsd, minimumBilledSeconds, runRateUsdPerHour} from '../data-plane/cost.js';
 import {hasLoadBalancer} from '../data-plane/elb.js';
 import {targetStateLabel} from '../data-plane/health-checks.js';
+import {currentRecords, dnsShares} from '../data-plane/dns.js';
 import {inFlightOf} from '../data-plane/queue-node.js';
 import {meanMs, quantileMs} from '../systems/histogram.js';
 import {creditFloor} from '../systems/fleet.js';
 import {countInService, minuteSeriesKey, seriesNames, type SeriesName} from '../systems/history.js';
 import {ringValues} from '../systems/ring.js';
-import type {FailureCause, Instance, SimEvent, SimState, TierName} from '../types.js';
+import type {DnsState, FailureCause, Instance, SimEvent, SimState, TierName} from '../types.js';
 import {bottleneckOf, tierOrder} from '../data-plane/tiers.js';
 
 const round = (x: number, places = 3): number => {
@@ -105,7 +106,37 @@ export function selectLoadBalancer(state: SimState): LoadBalancerView {
 		});
 	}
 
-	return {isPresent: hasLoadBalancer(state), kind: lb.kind, algorithm: state.loadBalancer.algorithm, isCrossZone: lb.crossZone, healthyCount: healthy, registeredCount: registered, surgeQueue: state.loadBalancer.surgeQueue, targets};
+	return {isPresent: hasLoadBalancer(state), kind: lb.kind, algorithm: state.loadBalancer.algorithm, isCrossZone: lb.crossZone, healthyCount: healthy, registeredCount: registered, surgeQueue: state.loadBalancer.surgeQueue, targets, ...(state.dns ? {dns: selectDns(state, state.dns)} : {})};
+}
+
+/** DNS round-robin: the records, then the removed addresses clients still hold, with their shares of the last tick. */
+function selectDns(state: SimState, dns: DnsState): DnsView {
+	const config = state.config.loadBalancer.dns!;
+	const shares = dnsShares(state.config, dns, state.clock.tick - 1);
+	const records = currentRecords(dns);
+	const cached = Object.keys(shares).filter(id => !records.includes(id) && shares[id]! > 1e-9);
+	const figures = state.dataPlane.instances;
+	const dt = state.config.tickSeconds;
+	const view = (id: string, hasRecord: boolean): DnsRecordView => {
+		const k = state.instanceOrder.indexOf(id);
+		const i = state.instances[id];
+		return {
+			instanceId: id,
+			hasRecord,
+			isAnswering: i?.ec2State === 'running',
+			stateLabel: i?.ec2State ?? 'gone',
+			share: shares[id] ?? 0,
+			routedPerSecond: k < 0 ? 0 : figures.routedLastTick[k]! / dt,
+			routedTotal: k < 0 ? 0 : figures.routedTotal[k]!,
+		};
+	};
+
+	return {
+		ttlSeconds: config.ttlSeconds,
+		longCacheShare: config.longCacheShare,
+		longCacheSeconds: config.longCacheSeconds,
+		records: [...records.map(id => view(id, true)), ...cached.map(id => view(id, false))],
+	};
 }
 
 function healthLabel(state: SimState, i: Instance): string {

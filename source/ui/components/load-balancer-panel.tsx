@@ -2,7 +2,8 @@
  * The load balancer panel: kind and routing algorithm, healthy of registered targets,
  * cross-zone and the surge queue, then one line per target — id, zone, its state in the load
  * balancer's own words, requests routed to it per second and in total (the `?` overlay names
- * these columns).
+ * these columns). With DNS round-robin: the TTL, the records (and removed addresses clients
+ * still hold), each with its clients' share, its EC2 state, and the requests sent to it.
  */
 import type {Line} from '../theme.js';
 import {seg, titleLine} from '../paint.js';
@@ -20,11 +21,19 @@ export function loadBalancerPanelLines(vm: LoadBalancerPanelVm, box: PanelBox): 
 	}
 
 	const head: Line[] = [
-		titleLine('ELB', width, [seg(vm.kind), seg(' · ', 'dim'), seg(vm.algorithm, 'accent')]),
+		titleLine(vm.title ?? 'ELB', width, [seg(vm.kind), seg(' · ', 'dim'), seg(vm.algorithm, 'accent')]),
 		[seg(vm.healthy, vm.healthTone), seg(` · ${vm.crossZone}`, 'dim'), ...(vm.surgeQueue ? [seg(` · ${vm.surgeQueue}`, 'warn')] : [])],
 	];
 	const zoneWidth = width >= 50 ? 11 : 0;
-	const targets: Line[] = vm.targets.map(t => [
+	// DNS round-robin: the share of clients holding each address instead of the zone.
+	const targets: Line[] = vm.targets.map(t => t.share !== undefined ? [
+		seg(`${fit(t.id, 7)} `),
+		seg(fitRight(t.share, 6)),
+		seg(' '),
+		seg(fit(t.state, width >= 56 ? 18 : 12), t.tone),
+		seg(fitRight(t.rate, 9)),
+		seg(fitRight(t.total, 9), 'dim'),
+	] : [
 		seg(`${fit(t.id, 7)} `),
 		...(zoneWidth > 0 ? [seg(fit(t.zone, zoneWidth), 'dim')] : []),
 		seg(fit(t.state, 12), t.tone),

@@ -1,5 +1,5 @@
 /** Load balancer panel view-model: kind, algorithm, health, and per-target routing. */
-import type {LoadBalancerView} from '../../sim/index.js';
+import type {DnsView, LoadBalancerView} from '../../sim/index.js';
 import type {Tone} from '../theme.js';
 import {formatCount, formatNumber} from './format.js';
 
@@ -12,9 +12,13 @@ export type TargetRowVm = {
 	readonly rate: string;
 	/** Routed since launch. */
 	readonly total: string;
+	/** DNS round-robin: the share of clients holding this address (`25.0%`); absent behind an ELB. */
+	readonly share?: string;
 };
 
 export type LoadBalancerPanelVm = {
+	/** The panel's title (default `ELB`; `DNS` for DNS round-robin). */
+	readonly title?: string;
 	/** False when the run has no load balancer (clients reach the instances directly). */
 	readonly isPresent?: boolean;
 	readonly kind: string;
@@ -26,8 +30,42 @@ export type LoadBalancerPanelVm = {
 	readonly targets: readonly TargetRowVm[];
 };
 
+/** `300` → `5m`, `3600` → `1h`, `90` → `90s`. */
+function shortSeconds(seconds: number): string {
+	if (seconds >= 3600 && seconds % 3600 === 0) return `${seconds / 3600}h`;
+	return seconds >= 60 && seconds % 60 === 0 ? `${seconds / 60}m` : `${seconds}s`;
+}
+
+/** DNS round-robin instead of an ELB: the records (and removed addresses still cached) with their clients' shares. */
+function toDnsPanelVm(dns: DnsView): LoadBalancerPanelVm {
+	const records = dns.records.filter(r => r.hasRecord);
+	const dead = records.filter(r => !r.isAnswering).length;
+	const held = dns.records.filter(r => !r.hasRecord).length;
+	const parts = [`${records.length} record${records.length === 1 ? '' : 's'}`, ...(dead > 0 ? [`${dead} not answering`] : []), ...(held > 0 ? [`${held} removed, still cached`] : [])];
+	const long = dns.longCacheShare > 0 && dns.longCacheSeconds > dns.ttlSeconds ? ` (${Math.round(dns.longCacheShare * 100)}% ${shortSeconds(dns.longCacheSeconds)})` : '';
+	return {
+		title: 'DNS',
+		kind: 'round-robin',
+		algorithm: `TTL ${shortSeconds(dns.ttlSeconds)}${long}`,
+		healthy: parts.join(' · '),
+		healthTone: dead > 0 ? 'alarm' : held > 0 ? 'warn' : 'ok',
+		crossZone: 'no health checks',
+		surgeQueue: '',
+		targets: dns.records.map(r => ({
+			id: r.instanceId,
+			zone: '',
+			state: r.hasRecord ? r.stateLabel : `cached·${r.stateLabel}`,
+			tone: !r.isAnswering ? 'alarm' : r.hasRecord ? 'ok' : 'dim',
+			rate: `${formatNumber(r.routedPerSecond)}/s`,
+			total: formatCount(r.routedTotal),
+			share: `${(r.share * 100).toFixed(1)}%`,
+		})),
+	};
+}
+
 /** ELB panel view-model. */
 export function toLoadBalancerPanelVm(view: LoadBalancerView): LoadBalancerPanelVm {
+	if (view.dns) return toDnsPanelVm(view.dns);
 	if (view.isPresent === false) {
 		// A run without a load balancer (standalone instances reached directly): nothing routed, nothing billed.
 		return {isPresent: false, kind: 'No load balancer', algorithm: 'clients reach the instances directly', healthy: '', healthTone: 'dim', crossZone: '', surgeQueue: '', targets: []};
