@@ -43,8 +43,11 @@ function targetLines(summary: RunSummary): string[] {
 	if (others.targets > 0) texts.push(`(the ${maxTargetsShown} busiest) and ${formatCount(others.targets)} other ${others.targets === 1 ? 'target' : 'targets'}: ${formatCount(others.requests)}`);
 	const removed = summary.elb.removedInstances ?? 0;
 	if (removed > 0) texts.push(`and ${formatCount(removed)} terminated ${removed === 1 ? 'instance' : 'instances'} since removed from the list: ${formatCount(summary.elb.routedToRemoved ?? 0)}`);
-	const label = summary.elb.isPresent ? 'elb routed' : 'no load balancer';
-	const first = summary.elb.isPresent ? (texts[0] ?? 'nothing') : (named.length > 0 ? `requests went straight to ${texts[0]!}` : 'no requests reached an instance');
+	const {dns} = summary.elb;
+	const label = summary.elb.isPresent ? 'elb routed' : dns ? 'dns round-robin' : 'no load balancer';
+	const first = summary.elb.isPresent ? (texts[0] ?? 'nothing') : (named.length > 0 ? `requests went ${dns ? '' : 'straight '}to ${texts[0]!}` : 'no requests reached an instance');
+	// DNS: the records at the end (an instance can get requests without one, from clients' caches).
+	if (dns) texts.push(`records at the end (TTL ${dns.ttlSeconds} s): ${dns.records.join(', ')}`);
 	return [row(label, first), ...texts.slice(1).map(text => `${' '.repeat(26)}${text}`)];
 }
 

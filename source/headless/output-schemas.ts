@@ -50,6 +50,7 @@ export const summaryJsonSchema = z.looseObject({
 		otherTargets: z.looseObject({count, requests: count}).describe('The targets left out of routed, and the requests they took between them (0 and 0 when routed lists every target).'),
 		removedInstances: count.optional().describe('Terminated instances that have left the list (an hour after termination, as in the EC2 console); their requests are in routedToRemoved, not routed or otherTargets.'),
 		routedToRemoved: count.optional().describe('Requests routed to those removed instances: with routed and otherTargets, every request routed.'),
+		dns: z.looseObject({ttlSeconds: count, records: z.array(z.string()).readonly()}).optional().describe('DNS round-robin instead of an ELB (loadBalancer.kind dns; present is false): the TTL, seconds, and the instance ids with an A record at the end.'),
 	}),
 	tiers: z.looseObject({web: tierSummary, database: tierSummary.optional()}).describe('Each tier of the route, in route order: web, then database when it is dedicated (design.md §1b).'),
 	consistency: z.looseObject({
@@ -96,6 +97,7 @@ export type SummaryElbJson = {
 	readonly otherTargets: {readonly count: number; readonly requests: number};
 	readonly removedInstances?: number;
 	readonly routedToRemoved?: number;
+	readonly dns?: {readonly ttlSeconds: number; readonly records: readonly string[]};
 };
 
 /** The summary as `--json` prints it. */
@@ -110,7 +112,7 @@ export function summaryJson(summary: RunSummary): SummaryJson {
 	const elb = summary.elb as RunSummary['elb'] | SummaryElbJson;
 	if ('otherTargets' in elb) return {schemaVersion: summarySchemaVersion, ...summary, elb};
 	const {shown, others} = busiestTargets(elb.routed);
-	return {schemaVersion: summarySchemaVersion, ...summary, elb: {present: elb.isPresent, routed: Object.fromEntries(shown), otherTargets: {count: others.targets, requests: others.requests}, removedInstances: elb.removedInstances ?? 0, routedToRemoved: elb.routedToRemoved ?? 0}};
+	return {schemaVersion: summarySchemaVersion, ...summary, elb: {present: elb.isPresent, routed: Object.fromEntries(shown), otherTargets: {count: others.targets, requests: others.requests}, removedInstances: elb.removedInstances ?? 0, routedToRemoved: elb.routedToRemoved ?? 0, ...(elb.dns ? {dns: elb.dns} : {})}};
 }
 
 // The TypeScript types the program writes must fit the schemas (checked by tsc).

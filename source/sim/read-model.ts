@@ -256,7 +256,14 @@ export type RunSummary = {
 	};
 	readonly alarms: readonly {readonly name: string; readonly state: AlarmStateValue; readonly transitions: number}[];
 	/** Requests delivered to each instance (through the load balancer, or straight to it); `isPresent` false: the run has no load balancer; `removedInstances` terminated over an hour ago and gone from the state, `routedToRemoved` what they were routed. */
-	readonly elb: {readonly routed: Readonly<Record<string, number>>; readonly isPresent: boolean; readonly removedInstances?: number; readonly routedToRemoved?: number};
+	readonly elb: {
+		readonly routed: Readonly<Record<string, number>>;
+		readonly isPresent: boolean;
+		readonly removedInstances?: number;
+		readonly routedToRemoved?: number;
+		/** DNS round-robin instead of an ELB (docs/dns.md): the TTL, seconds, and the A records at the end (absent behind an ELB). */
+		readonly dns?: {readonly ttlSeconds: number; readonly records: readonly string[]};
+	};
 	/** Each tier of the route, in route order (design.md §1b). */
 	readonly tiers: {readonly web: TierSummary} & Readonly<Partial<Record<Exclude<TierName, 'web'>, TierSummary>>>;	/** Whose data is where (design.md §1b, docs/stateful.md). */
 	readonly consistency: ConsistencySummary;

@@ -71,4 +71,8 @@ test('dns-round-robin: the replacement gets no request until its record is added
 	expect(shares['i-0001']).toBeCloseTo(0.5 * 0.05 * (1 - (360 / 3600)), 3);
 	expect(shares['i-0002']! + shares['i-0003']! + shares['i-0001']!).toBeCloseTo(1, 9);
 	expect(shares['i-0002']).toBeGreaterThan(shares['i-0003']!);
+	// The summary (and --json) say there is no ELB, and which records DNS holds.
+	const {elb} = selectSummary(s);
+	expect(elb.isPresent).toBe(false);
+	expect(elb.dns).toEqual({ttlSeconds: 300, records: ['i-0002', 'i-0003']});
 });

@@ -291,7 +291,7 @@ export function selectSummary(state: SimState): RunSummary {
 			elasticIpUsd: round(elasticIpUsdPerHour * t.elasticIpSeconds / 3600, 6),
 		},
 		alarms: state.alarmOrder.map(name => state.alarms[name]!).filter(Boolean).map(a => ({name: a.name, state: a.state, transitions: a.transitions})),
-		elb: {routed, isPresent: hasLoadBalancer(state), removedInstances: t.removed, routedToRemoved: t.routedToRemoved},
+		elb: {routed, isPresent: hasLoadBalancer(state), removedInstances: t.removed, routedToRemoved: t.routedToRemoved, ...(state.dns ? {dns: {ttlSeconds: state.config.loadBalancer.dns!.ttlSeconds, records: [...currentRecords(state.dns)]}} : {})},
 		tiers: selectTierSummaries(state),
 		consistency: selectConsistency(state),
 	};
