@@ -185,6 +185,8 @@ describe('DNS actions', () => {
 		expect(messages).toContain('DNS add record i-0001 refused: i-0001 already has a record');
 		expect(messages.some(m => m.startsWith('DNS remove record i-0001: removed, 1 left; clients switch as their cached answers expire: 95% within the TTL (5 min), the rest within 60 min'))).toBe(true);
 		expect(messages).toContain('DNS remove record i-0002 refused: i-0002 is the last record: the name would have no address');
+		s = step(s, {type: 'elb/algorithm-changed'});
+		expect(s.events.at(-1)?.message).toBe('next routing algorithm refused: DNS round-robin has no load balancer to route with (the clients pick the records)');
 		const elb = step(createInitialState(makeConfig({loadBalancer: {kind: 'application'}})), {type: 'dns/record-added', target: 'newest'});
 		expect(elb.events.at(-1)?.message).toBe('DNS add record newest refused: this run has no DNS round-robin (loadBalancer.kind is not dns)');
 	});

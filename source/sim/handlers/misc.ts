@@ -14,6 +14,11 @@ export const algorithms: readonly RoutingAlgorithm[] = ['round-robin', 'least-ou
 
 /** `elb/algorithm-changed`: set, or cycle to the next. */
 export function handleAlgorithm(s: Working, a: Action<'elb/algorithm-changed'>): void {
+	if (s.dns) {
+		refuseAction(s, a, 'DNS round-robin has no load balancer to route with (the clients pick the records)');
+		return;
+	}
+
 	const next = a.algorithm ?? algorithms[(algorithms.indexOf(s.loadBalancer.algorithm) + 1) % algorithms.length]!;
 	if (!algorithms.includes(next)) {
 		refuseAction(s, a, `unknown routing algorithm "${next}"`);
