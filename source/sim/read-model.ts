@@ -307,3 +307,52 @@ export type MetricsLine = {
 };
 
 export type {SimEvent, TierName};
+
+/** One tier of the route as the dashboard's tiers panel shows it (route order; docs/tiers.md). */
+export type TierView = {
+	readonly name: TierName;
+	/** Its nodes now (web: running instances; database: the primary and its replicas). */
+	readonly nodes: number;
+	/** What its nodes are, short: `c5.large`, `db.t3.micro Multi-AZ`, `2 types` ('' when nothing to add). */
+	readonly detail: string;
+	/** Busy share of its vCPUs now (smoothed, what the bottleneck is judged on), percent; the database: its busiest node's. */
+	readonly utilisationPercent: number;
+	/** Its own time per request now (smoothed), ms. */
+	readonly latencyMs: number;
+	/** Its share of the end-to-end latency now, 0–1 (its own time over the sum along the route). */
+	readonly latencyShare: number;
+	/** The busiest tier now (none while every tier is idle). */
+	readonly isBottleneck: boolean;
+	/** Out of service now (`failing over`, `modifying`), '' when serving; and seconds left. */
+	readonly outage: string;
+	readonly outageSecondsLeft: number;
+};
+
+/**
+ * A node of a tier behind the web instances (the instance table's other rows): a database
+ * primary or read replica today. `status` is in AWS's words for it (RDS: `available`,
+ * `creating`, `modifying`, `failing-over`, `deleting`, `failed`).
+ */
+export type TierNodeView = {
+	readonly id: string;
+	readonly tier: TierName;
+	/** `primary`, `replica` … */
+	readonly role: string;
+	/** Its class (`db.t3.micro`). */
+	readonly nodeType: string;
+	readonly status: string;
+	/** Serving requests now. */
+	readonly isServing: boolean;
+	/** Being created (not yet on the route). */
+	readonly isNew: boolean;
+	/** Leaving the route (deleting, failed). */
+	readonly isDying: boolean;
+	readonly cpuPercent: number;
+	/** Requests it completed per second in the last tick. */
+	readonly requestsPerSecond: number;
+	readonly inFlight: number;
+	/** Mean of its own time for the requests it completed in the last tick, ms. */
+	readonly latencyMs: number;
+	/** Seconds since it became available (0 while being created). */
+	readonly uptimeSeconds: number;
+};

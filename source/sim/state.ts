@@ -66,7 +66,7 @@ function round3(x: number): number {
 
 /** A tier's figures before the first tick. */
 export function emptyTier(nodes: number): TierFigures {
-	return {nodes, utilisation: 0, recentUtilisation: 0, peakUtilisation: 0, utilisationSum: 0, ticks: 0, bottleneckTicks: 0, completed: 0, latencySumMs: 0, latency: emptyHistogram(), costUsd: 0, usdPerHour: 0, peakUsdPerHour: 0};
+	return {nodes, utilisation: 0, recentUtilisation: 0, peakUtilisation: 0, utilisationSum: 0, ticks: 0, bottleneckTicks: 0, completed: 0, latencySumMs: 0, recentLatencyMs: 0, latency: emptyHistogram(), costUsd: 0, usdPerHour: 0, peakUsdPerHour: 0};
 }
 
 /** The tiers of the route: `web`, then `database` when it has nodes of its own. */

@@ -187,6 +187,8 @@ export type TierFigures = {
 	/** Completions and their time spent in this tier, ms (the tier's share of the end-to-end latency). */
 	readonly completed: number;
 	readonly latencySumMs: number;
+	/** Its own mean time per request now, ms: each tick's mean, smoothed like `recentUtilisation` (the dashboard's share of the latency). */
+	readonly recentLatencyMs: number;
 	/** Its own time per request, as a histogram (the tier's p99). */
 	readonly latency: Histogram;
 	/** What its nodes have cost so far, USD, and cost per hour now. */

@@ -56,7 +56,8 @@ const logWantLimit = 40;
 export function planFrame(vm: DashboardVm, ui: UiState, columns: number, rows: number, options: PlanOptions = {}): FramePlan {
 	const isCompact = options.isCompact ?? false;
 	const captionRows = isCompact ? 0 : captionLines(vm.caption, vm.header.title, columns).length;
-	const specs = topPanels.map(p => ({id: p.id, column: p.column, minHeight: p.minHeight, wants: (width: number) => p.wants(vm, width)}));
+	const shown = topPanels.filter(p => p.isShown?.(vm) ?? true);
+	const specs = shown.map(p => ({id: p.id, column: p.column, minHeight: typeof p.minHeight === 'function' ? p.minHeight(vm) : p.minHeight, wants: (width: number) => p.wants(vm, width)}));
 	const layout = planLayout(columns, rows, specs, {tableRows: vm.table.rows.length, logRows: logRowsWanted(vm.events, columns, logWantLimit), captionRows}, isCompact);
 	if (layout.isTooSmall) return {kind: 'too-small', columns, rows};
 	const {width} = layout;
@@ -67,7 +68,7 @@ export function planFrame(vm: DashboardVm, ui: UiState, columns: number, rows: n
 		return {kind: 'dashboard', layout, header, columns: [], lower: undefined, help: {input: {help: helpVm, scroll: ui.helpScroll}, box: {width, height: layout.bodyHeight}}, caption, keyBar};
 	}
 
-	const byId = new Map(topPanels.map(p => [p.id, p]));
+	const byId = new Map(shown.map(p => [p.id, p]));
 	const placedColumns = layout.panelColumns.map(column => ({
 		width: column.width,
 		panels: column.panels.map(({id, box}) => {

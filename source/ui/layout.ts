@@ -113,12 +113,16 @@ export function planLayout(columns: number, rows: number, panels: readonly Panel
 	const natural = Math.max(...groups.map((g, i) => g.reduce((sum, p) => sum + Math.max(2, p.wants(widths[i])), 0)));
 	// At least what every panel keeps (its minimum): a short compact dashboard must not spill.
 	const floors = Math.max(...groups.map((g, i) => g.reduce((sum, p) => sum + Math.min(Math.max(2, p.wants(widths[i])), Math.max(2, p.minHeight ?? 2)), 0)));
-	const panelsHeight = clamp(natural, 6, Math.max(6, floors, Math.round(body * (fitsWide ? 0.35 : 0.45))));
+	// The panels take up to 45 % of the body (35 % wide), or more, up to their natural height, when
+	// the instance table still shows every row and the log keeps its title and 4 rows (a small
+	// fleet at 80×24: no panel hides rows behind '+N more' while the log below is half empty).
+	const tableWants = wants.tableRows + tableHeadRows;
+	const besideLower = body - tableWants - (compact ? 0 : 5);
+	const panelsHeight = clamp(natural, 6, Math.max(6, floors, besideLower, Math.round(body * (fitsWide ? 0.35 : 0.45))));
 	const rest = Math.max(0, body - panelsHeight);
 	// The table gets what its rows need (at least 3 rows, leaving the log at least 4), the log the rest;
 	// when the log has less to show than that, the table takes the room back.
 	const logMin = compact ? 0 : Math.min(4, rest);
-	const tableWants = wants.tableRows + tableHeadRows;
 	let tableHeight = clamp(tableWants, Math.min(4, rest), Math.max(0, rest - logMin));
 	let logHeight = compact ? 0 : rest - tableHeight;
 	if (!compact && logHeight > wants.logRows + 1 && tableHeight < tableWants) {

@@ -12,6 +12,7 @@ import {LoadPanel, loadPanelLines} from './components/load-panel.js';
 import {LoadBalancerPanel, loadBalancerPanelLines} from './components/load-balancer-panel.js';
 import {ScalingGroupPanel, scalingGroupPanelLines, scalingGroupWants} from './components/scaling-group-panel.js';
 import {AlarmList, alarmListLines} from './components/alarm-list.js';
+import {TiersPanel, tiersPanelLines, tiersPanelWants} from './components/tiers-panel.js';
 import type {PanelContent, PanelProps} from './components/lines.js';
 import type {ComponentType} from 'react';
 
@@ -23,7 +24,9 @@ export type TopPanel<T> = {
 	/** Rows it would like at a width, title included. */
 	readonly wants: (vm: DashboardVm, width: number) => number;
 	/** Rows it keeps before its neighbours in the column give up theirs (default 2). */
-	readonly minHeight?: number;
+	readonly minHeight?: number | ((vm: DashboardVm) => number);
+	/** Is it on screen for this view-model (default: always)? */
+	readonly isShown?: (vm: DashboardVm) => boolean;
 	readonly input: (vm: DashboardVm, ui: UiState) => T;
 	/** Its lines in a box (the recorder's path). */
 	readonly lines: (input: T, box: PanelBox) => PanelContent;
@@ -51,6 +54,8 @@ export const topPanels: ReadonlyArray<TopPanel<unknown>> = [
 		lines: scalingGroupPanelLines,
 		Component: ScalingGroupPanel,
 	}),
+	// The tiers behind the web fleet (issue 10): only when there are some; it keeps every tier's row.
+	panel({id: 'tiers', column: 1, isShown: vm => vm.tiers !== undefined, wants: vm => tiersPanelWants(vm.tiers), minHeight: vm => tiersPanelWants(vm.tiers), input: vm => vm.tiers, lines: tiersPanelLines, Component: TiersPanel}),
 	panel({
 		id: 'alarms',
 		column: 1,

@@ -113,6 +113,8 @@ export function sampleDashboardVm(count: number, ui: UiState = initialUiState())
 		loadBalancer: toLoadBalancerPanelVm(loadBalancer),
 		scalingGroup: toScalingGroupPanelVm(sampleAutoScaling(instances), sampleAlarms),
 		alarms: toAlarmRows(sampleAlarms),
+		// One web tier: no tiers panel (test/ui/components/tiers-panel.test.tsx draws one).
+		tiers: undefined,
 		table: toInstanceTableVm(instances, sampleZones, {...ui, nowSeconds: sampleHeader.simulatedSeconds}),
 		events: toEventLines(sampleEvents, 1),
 		eventRange: {newest: sampleEvents.length - 1, oldest: 0},

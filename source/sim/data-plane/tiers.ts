@@ -416,12 +416,10 @@ export function recordTiers(s: Working, t: TierTick): number {
 	const dt = s.config.tickSeconds;
 	const tiers = s.tiers as Partial<Record<TierName, Mutable<TierFigures>>>;
 	const web = tiers.web!;
-	record(web, t.webNodes, t.webUtilisation, 0, 0);
+	record(web, t.webNodes, t.webUtilisation, t.webCompleted, t.webLatencySumMs);
 	web.costUsd += t.webUsd;
 	web.usdPerHour = t.webUsdPerHour;
 	if (t.webUsdPerHour > web.peakUsdPerHour) web.peakUsdPerHour = t.webUsdPerHour;
-	web.completed += t.webCompleted;
-	web.latencySumMs += t.webLatencySumMs;
 	// With one tier the end-to-end histogram is the web tier's; with more, the web's is its own.
 	if (s.tiers.database) addCompleted(web.latency as MutableHistogram, t.webCompleted, t.webLatencySumMs);
 
@@ -467,6 +465,8 @@ function record(tier: Mutable<TierFigures>, nodes: number, utilisation: number, 
 	tier.ticks += 1;
 	tier.completed += completed;
 	tier.latencySumMs += latencySumMs;
+	// A tick without completions keeps the last figure (a tier that is out shows what it was).
+	if (completed > 0) tier.recentLatencyMs = tier.recentLatencyMs === 0 ? latencySumMs / completed : (recentWeight * latencySumMs / completed) + ((1 - recentWeight) * tier.recentLatencyMs);
 }
 
 /** The tier that is the bottleneck now (the busiest over the last ten ticks or so, route order breaking ties); `web` when all are idle. */

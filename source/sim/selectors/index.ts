@@ -359,3 +359,4 @@ export function selectMetricsLine(state: SimState): MetricsLine {
 }
 
 export {selectAutoScaling, selectAlarms, selectAlarmDatapoints} from './scaling.js';
+export {selectTiers, selectTierNodes} from './tiers.js';

@@ -7,7 +7,7 @@
  */
 import {
 	selectAlarmDatapoints, selectAlarms, selectAutoScaling, selectCaption, selectEventCount, selectEvents, selectHeader, selectInstances, selectLoad,
-	selectLoadBalancer, selectMinuteSeries, selectSeries, selectZones, type SimState,
+	selectLoadBalancer, selectMinuteSeries, selectSeries, selectTiers, selectZones, type SimState,
 } from '../../sim/index.js';
 import type {Detail, UiState} from '../ui-state.js';
 import type {Pace} from '../hooks/use-simulation.js';
@@ -20,6 +20,7 @@ import {toKeyBarVm, type KeyBarVm} from './to-key-bar.js';
 import {toLoadBalancerPanelVm, type LoadBalancerPanelVm} from './to-load-balancer-panel.js';
 import {toLoadPanelVm, type LoadPanelVm} from './to-load-panel.js';
 import {toScalingGroupPanelVm, type ScalingGroupPanelVm} from './to-scaling-group-panel.js';
+import {toTiersPanelVm, type TiersPanelVm} from './to-tiers-panel.js';
 
 /** What the run shows whatever the UI does (the state, the pace, pause and speed). */
 export type RunVm = {
@@ -28,6 +29,8 @@ export type RunVm = {
 	readonly loadBalancer: LoadBalancerPanelVm;
 	readonly scalingGroup: ScalingGroupPanelVm | undefined;
 	readonly alarms: readonly AlarmRowVm[];
+	/** The tiers panel: undefined when nothing is behind the web tier. */
+	readonly tiers: TiersPanelVm | undefined;
 	/** Newest first, every entry the log still keeps. */
 	readonly events: readonly EventLineVm[];
 	/** Event numbers of the newest and oldest entries kept (for scrolling). */
@@ -74,6 +77,7 @@ export function toRunVm(state: SimState, ui: {readonly isPaused: boolean; readon
 		loadBalancer: toLoadBalancerPanelVm(loadBalancer),
 		scalingGroup: toScalingGroupPanelVm(group, alarms),
 		alarms: toAlarmRows(alarms),
+		tiers: toTiersPanelVm(selectTiers(state)),
 		events: toEventLines(events, tickSeconds, eventCount - 1),
 		eventRange: {newest: eventCount - 1, oldest: eventCount - events.length},
 		caption: selectCaption(state),

@@ -53,8 +53,20 @@ const loadBalancerSection: HelpSectionVm = {
 	],
 };
 
+const tiersSection: HelpSectionVm = {
+	title: 'Tiers panel',
+	columns: ['column', 'meaning'],
+	rows: [
+		{column: 'bottleneck', meaning: 'the busiest tier now (the database: its busiest node)'},
+		{column: '▶', meaning: 'marks the bottleneck tier'},
+		{column: 'n  %  bar', meaning: 'nodes; busy share of its vCPUs (last ~10 s)'},
+		{column: 'ms', meaning: 'its own time per request (wider panels)'},
+		{column: 'lat %', meaning: 'its share of the end-to-end latency'},
+	],
+};
+
 /** The overlay's view-model (the same every time: it is built from the key table). */
-export const helpVm: HelpVm = {sections: [keysSection, markersSection, loadBalancerSection]};
+export const helpVm: HelpVm = {sections: [keysSection, markersSection, loadBalancerSection, tiersSection]};
 
 /** Rows the overlay scrolls through (every section's rows). */
 export function helpRowCount(vm: HelpVm): number {
