@@ -84,7 +84,8 @@ export function App({config, theme, speed, fps = 10, isPaused, size: fixedSize, 
 	const table = useMemo(() => toTableVm(state, {sortColumn, isSortDescending, filter, terminated, isGroupedByZone}), [state, sortColumn, isSortDescending, filter, terminated, isGroupedByZone]);
 	const detail = useMemo(() => toDetailVm(state, ui.detail), [state, ui.detail]);
 	const {flash, isFilterEditing} = ui;
-	const keyBar = useMemo(() => toKeyBarVm({flash, filter, isFilterEditing}), [flash, filter, isFilterEditing]);
+	const {tierKeys} = run;
+	const keyBar = useMemo(() => toKeyBarVm({flash, filter, isFilterEditing}, tierKeys), [flash, filter, isFilterEditing, tierKeys]);
 	const vm: DashboardVm = useMemo(() => ({...run, table, detail, keyBar}), [run, table, detail, keyBar]);
 	const resolved = useMemo(() => resolveSelections(ui, vm), [ui, vm]);
 	const contextOf = useCallback((now: UiState) => {

@@ -48,7 +48,7 @@ export function plainEvents(state: SimState, seen: number): {readonly lines: str
 }
 
 /** Keys that do something in plain mode (the others need the dashboard's panels). */
-export const plainKeyNames: ReadonlySet<string> = new Set(['s', 'l', 'L', 'x', 'z', 'c', '+', '=', '-', '_', 'a', ' ', 'p', '.', '[', ']', '?', 'q']);
+export const plainKeyNames: ReadonlySet<string> = new Set(['s', 'l', 'L', 'x', 'z', 'c', '+', '=', '-', '_', 'a', 'D', 'e', 'E', 'K', 'U', ' ', 'p', '.', '[', ']', '?', 'q']);
 
 /** The key table as text: the keys that work here. */
 export function plainKeyHelp(): string[] {

@@ -46,8 +46,9 @@ export type SimAction =
 	/**
 	 * ModifyDBInstance with a new DB instance class, applied immediately: the database is out for
 	 * the change (Multi-AZ: the standby is changed, then a failover) and then serves at the new class.
+	 * Without `instanceClass` (the `U` key): the cheapest class with more vCPUs than the current one.
 	 */
-	| {readonly type: 'database/modify-requested'; readonly instanceClass: string}
+	| {readonly type: 'database/modify-requested'; readonly instanceClass?: string}
 	/** CreateDBInstanceReadReplica: a replica of the primary's class joins after `replicaCreateSeconds`. */
 	| {readonly type: 'database/replica-added'}
 	/** DeleteDBInstance of the newest replica: the app stops sending it reads, it finishes what it holds, then it is gone. */

@@ -79,7 +79,7 @@ export function describeAction(action: SimAction): string {
 		}
 
 		case 'database/modify-requested': {
-			return `modify database to ${action.instanceClass}`;
+			return action.instanceClass ? `modify database to ${action.instanceClass}` : 'modify database to a larger class';
 		}
 
 		case 'database/split-requested': {

@@ -33,7 +33,7 @@ export type KeymapContext = {
 };
 
 /** Sections of the `?` overlay, in order. */
-export const keySections = ['Load and faults', 'Capacity and routing', 'Views', 'Time', 'The app'] as const;
+export const keySections = ['Load and faults', 'Capacity and routing', 'Tiers', 'Views', 'Time', 'The app'] as const;
 export type KeySection = (typeof keySections)[number];
 
 /** One row of the key table. */
@@ -45,9 +45,20 @@ export type KeyBinding = {
 	/** What they do, for the overlay. */
 	readonly help: string;
 	readonly section: KeySection;
-	/** On the key bar: its short label and rank (lower first; the bar shows as many as fit). `side: 'right'` is always shown. */
-	readonly bar?: {readonly key: string; readonly label: string; readonly rank: number; readonly side?: 'right'};
+	/**
+	 * On the key bar: its short label and rank (lower first; the bar shows as many as fit). `side: 'right'` is always shown.
+	 * `when`: only while the run has that ({@link BarContext}): a dedicated database, or a colocated one worth splitting off.
+	 */
+	readonly bar?: {readonly key: string; readonly label: string; readonly rank: number; readonly side?: 'right'; readonly when?: keyof BarContext};
 	readonly command: (key: string, context: KeymapContext) => Command | undefined;
+};
+
+/** What the run has that some keys need, for the key bar (the keys work whatever: the sim says why it refuses). */
+export type BarContext = {
+	/** A dedicated database (RDS): its replica and class keys. */
+	readonly hasDatabase: boolean;
+	/** A colocated database with users' data on the web instances (the stateful pitfall): splitting it off is the lesson. */
+	readonly canSplitDatabase: boolean;
 };
 
 const sim = (action: SimAction) => () => action;
@@ -122,6 +133,10 @@ export const keyTable: readonly KeyBinding[] = [
 	{keys: ['u'], label: 'u', help: 'scale up the selected instance (the next size)', section: 'Capacity and routing', bar: {key: 'u', label: 'up', rank: 8}, command: onSelected(id => ({type: 'instance/scale-up-requested', target: id}))},
 	{keys: ['n', 'N'], label: 'n / N', help: 'DNS: add / remove the selected instance\'s A record', section: 'Capacity and routing', command: (key, context) => onSelected(id => ({type: key === 'n' ? 'dns/record-added' : 'dns/record-removed', target: id}))(key, context)},
 	{keys: ['a'], label: 'a', help: 'next ELB routing algorithm', section: 'Capacity and routing', bar: {key: 'a', label: 'algo', rank: 9}, command: sim({type: 'elb/algorithm-changed'})},
+	{keys: ['D'], label: 'D', help: 'split the database off the web instances (its own RDS instance)', section: 'Tiers', bar: {key: 'D', label: 'split db', rank: 1.5, when: 'canSplitDatabase'}, command: sim({type: 'database/split-requested'})},
+	{keys: ['e', 'E'], label: 'e / E', help: 'add / remove a read replica (a dedicated database)', section: 'Tiers', bar: {key: 'e/E', label: 'replica', rank: 1.5, when: 'hasDatabase'}, command: key => ({type: key === 'e' ? 'database/replica-added' : 'database/replica-removed'})},
+	{keys: ['K'], label: 'K', help: 'kill a read replica (the oldest serving)', section: 'Tiers', bar: {key: 'K', label: 'kill rep', rank: 2.5, when: 'hasDatabase'}, command: sim({type: 'database/replica-killed'})},
+	{keys: ['U'], label: 'U', help: 'modify the database to a larger class (more vCPUs; Multi-AZ: a failover)', section: 'Tiers', bar: {key: 'U', label: 'db up', rank: 1.6, when: 'hasDatabase'}, command: sim({type: 'database/modify-requested'})},
 	{keys: ['up', 'down'], label: '↑ / ↓', help: 'move in the focused panel (or scroll the details)', section: 'Views', command: (key, context) => move(key === 'up' ? -1 : 1, false)(key, context)},
 	{keys: ['pageup', 'pagedown'], label: 'PgUp / PgDn', help: 'a page up / down', section: 'Views', command: (key, context) => move(key === 'pageup' ? -1 : 1, true)(key, context)},
 	{keys: ['home', 'end'], label: 'Home / End', help: 'first / last row (the log: newest / oldest)', section: 'Views', command: (key, context) => edge(key === 'home' ? 'first' : 'last')(key, context)},

@@ -9,7 +9,7 @@ import {toAlarmRows} from './view-models/to-alarm-rows.js';
 import {toEventLines} from './view-models/to-event-lines.js';
 import {toHeaderVm} from './view-models/to-header.js';
 import {toInstanceTableVm} from './view-models/to-instance-rows.js';
-import {toKeyBarVm} from './view-models/to-key-bar.js';
+import {noTierKeys, toKeyBarVm} from './view-models/to-key-bar.js';
 import {toLoadBalancerPanelVm} from './view-models/to-load-balancer-panel.js';
 import {toLoadPanelVm} from './view-models/to-load-panel.js';
 import {toScalingGroupPanelVm} from './view-models/to-scaling-group-panel.js';
@@ -115,6 +115,7 @@ export function sampleDashboardVm(count: number, ui: UiState = initialUiState())
 		alarms: toAlarmRows(sampleAlarms),
 		// One web tier: no tiers panel (test/ui/components/tiers-panel.test.tsx draws one).
 		tiers: undefined,
+		tierKeys: noTierKeys,
 		table: toInstanceTableVm(instances, sampleZones, {...ui, nowSeconds: sampleHeader.simulatedSeconds}),
 		events: toEventLines(sampleEvents, 1),
 		eventRange: {newest: sampleEvents.length - 1, oldest: 0},

@@ -21,13 +21,19 @@ export function handleDatabaseModify(s: Working, a: Action<'database/modify-requ
 		return;
 	}
 
-	if (!dbInstanceClasses[a.instanceClass]) {
-		refuseAction(s, a, `unknown DB instance class "${a.instanceClass}"`);
+	const instanceClass = a.instanceClass ?? largerClassThan(database.instanceClass);
+	if (instanceClass === undefined) {
+		refuseAction(s, a, `${database.id} (${database.instanceClass}) has the most vCPUs of any DB instance class scaletop knows`);
 		return;
 	}
 
-	if (database.instanceClass === a.instanceClass) {
-		refuseAction(s, a, `${database.id} is already a ${a.instanceClass}`);
+	if (!dbInstanceClasses[instanceClass]) {
+		refuseAction(s, a, `unknown DB instance class "${instanceClass}"`);
+		return;
+	}
+
+	if (database.instanceClass === instanceClass) {
+		refuseAction(s, a, `${database.id} is already a ${instanceClass}`);
 		return;
 	}
 
@@ -37,11 +43,24 @@ export function handleDatabaseModify(s: Working, a: Action<'database/modify-requ
 	}
 
 	const seconds = database.multiAz ? multiAzFailoverSeconds : singleAzModifySeconds;
-	database.instanceClass = a.instanceClass;
+	database.instanceClass = instanceClass;
 	database.unavailableUntilTick = s.clock.tick + secondsToTicks(s, seconds);
-	database.outageCause = database.multiAz ? `failing over to its modified standby (${a.instanceClass})` : `applying modification to DB instance class ${a.instanceClass}`;
-	const how = database.multiAz ? `standby modified, failover for ${seconds} s` : `out for ${seconds} s while it changes`;
-	logAction(s, 'activity', a, `${database.id} ${how}`, `Applying modification to DB instance class: ${a.instanceClass}.`);
+	database.outageCause = database.multiAz ? `failing over to its modified standby (${instanceClass})` : `applying modification to DB instance class ${instanceClass}`;
+	// The action's name gives the class when asked for one; a class the sim chose is named here.
+	const to = a.instanceClass ? '' : ` to ${instanceClass}`;
+	const how = database.multiAz ? `standby modified${to}, failover for ${seconds} s` : `out for ${seconds} s while it changes${to}`;
+	logAction(s, 'activity', a, `${database.id} ${how}`, `Applying modification to DB instance class: ${instanceClass}.`);
+}
+
+/** The cheapest DB instance class with more vCPUs than `current` (catalog order breaks ties); undefined when none has more. */
+function largerClassThan(current: string): string | undefined {
+	const vcpus = dbInstanceClasses[current]?.vcpus ?? 0;
+	let best: string | undefined;
+	for (const [name, spec] of Object.entries(dbInstanceClasses)) {
+		if (spec.vcpus > vcpus && (best === undefined || spec.priceUsdPerHour < dbInstanceClasses[best]!.priceUsdPerHour)) best = name;
+	}
+
+	return best;
 }
 
 /** `database/replica-added`: RDS creates a read replica from a snapshot of the primary; it serves reads after `replicaCreateSeconds`. */

@@ -2,7 +2,8 @@
  * The tiers panel: the title names the bottleneck (the busiest tier now), then one row per
  * tier in route order — a `▶` on the bottleneck, its name, its nodes, its utilisation as a
  * bar and a figure, and its share of the end-to-end latency (`lat 62%`); wider, its own time
- * per request and what its nodes are (or its outage). The `?` overlay names the columns.
+ * per request and what its nodes are. A tier out of service (a failover) shows it in place of
+ * its bar and in the title, before the bottleneck. The `?` overlay names the columns.
  */
 import type {Line} from '../theme.js';
 import {seg, titleLine} from '../paint.js';
@@ -21,7 +22,7 @@ export function tiersPanelWants(vm: TiersPanelVm | undefined): number {
 export function tiersPanelLines(vm: TiersPanelVm | undefined, box: PanelBox): PanelContent {
 	const {width} = box;
 	if (!vm) return {lines: []};
-	const title = titleLine('Tiers', width, vm.bottleneck ? [seg('bottleneck ', 'dim'), seg(vm.bottleneck, vm.bottleneckTone)] : [seg('idle', 'dim')]);
+	const title = titleLine('Tiers', width, vm.outage ? [seg(vm.outage, 'alarm')] : vm.bottleneck ? [seg('bottleneck ', 'dim'), seg(vm.bottleneck, vm.bottleneckTone)] : [seg('idle', 'dim')]);
 	const nameWidth = Math.max(3, ...vm.rows.map(r => r.name.length));
 	const nodesWidth = Math.max(2, ...vm.rows.map(r => r.nodes.length));
 	const shareWidth = Math.max(3, ...vm.rows.map(r => r.share.length));
@@ -37,11 +38,12 @@ export function tiersPanelLines(vm: TiersPanelVm | undefined, box: PanelBox): Pa
 		seg(` ${fitRight(r.nodes, nodesWidth)} `),
 		seg(fitRight(r.utilisation, 4)),
 		seg(' '),
-		{text: bar(r.utilisationPercent, barWidth), tone: utilisationTone(r.utilisationPercent), isGauge: true},
+		// A tier out of service says so where its bar was, at any width.
+		r.outage ? seg(fit(r.outage, barWidth), 'alarm') : {text: bar(r.utilisationPercent, barWidth), tone: utilisationTone(r.utilisationPercent), isGauge: true},
 		...(latencyWidth > 0 ? [seg(fitRight(r.latency, latencyWidth))] : []),
 		seg(' lat ', 'dim'),
 		seg(fitRight(r.share, shareWidth)),
-		...(detailWidth > 0 ? [seg(' '), seg(fit(r.detail, detailWidth - 1), r.detailTone)] : []),
+		...(detailWidth > 0 ? [seg(' '), seg(fit(r.detail, detailWidth - 1), 'dim')] : []),
 	]);
 	return {lines: [title, ...fitRows(rows, box.height - 1, 'more tiers')]};
 }

@@ -16,7 +16,8 @@ import {toAlarmDetail, toInstanceDetail, toPolicyDetail, type DetailVm} from './
 import {toEventLines, type EventLineVm} from './to-event-lines.js';
 import {toHeaderVm, type HeaderVm} from './to-header.js';
 import {toInstanceTableVm, type InstanceTableVm} from './to-instance-rows.js';
-import {toKeyBarVm, type KeyBarVm} from './to-key-bar.js';
+import {noTierKeys, toKeyBarVm, type KeyBarVm} from './to-key-bar.js';
+import type {BarContext} from '../keymap.js';
 import {toLoadBalancerPanelVm, type LoadBalancerPanelVm} from './to-load-balancer-panel.js';
 import {toLoadPanelVm, type LoadPanelVm} from './to-load-panel.js';
 import {toScalingGroupPanelVm, type ScalingGroupPanelVm} from './to-scaling-group-panel.js';
@@ -31,6 +32,8 @@ export type RunVm = {
 	readonly alarms: readonly AlarmRowVm[];
 	/** The tiers panel: undefined when nothing is behind the web tier. */
 	readonly tiers: TiersPanelVm | undefined;
+	/** What the run has that the tier keys need (which of them the key bar shows); one object per combination. */
+	readonly tierKeys: BarContext;
 	/** Newest first, every entry the log still keeps. */
 	readonly events: readonly EventLineVm[];
 	/** Event numbers of the newest and oldest entries kept (for scrolling). */
@@ -53,6 +56,9 @@ function tickSecondsOf(state: SimState): number {
 	return header.tick > 0 ? header.simulatedSeconds / header.tick : 1;
 }
 
+const withDatabase: BarContext = {hasDatabase: true, canSplitDatabase: false};
+const withColocatedData: BarContext = {hasDatabase: false, canSplitDatabase: true};
+
 /** The run's part of the view-model. */
 export function toRunVm(state: SimState, ui: {readonly isPaused: boolean; readonly speed: number; readonly pace?: Pace; readonly label?: string}): RunVm {
 	const header = selectHeader(state);
@@ -71,13 +77,17 @@ export function toRunVm(state: SimState, ui: {readonly isPaused: boolean; readon
 	const series = isLong ? selectMinuteSeries(state) : selectSeries(state, header.tick);
 	const eventCount = selectEventCount(state);
 	const events = selectEvents(state, 300);
+	const tiers = selectTiers(state);
+	const load = selectLoad(state);
+	const hasDatabase = tiers.some(t => t.name === 'database');
 	return {
 		header: toHeaderVm(header, ui),
-		load: toLoadPanelVm(selectLoad(state), series, {costUsd: header.totalCostUsd, fleet, cpuAvgPercent, secondsPerPoint: isLong ? 60 : tickSeconds}),
+		load: toLoadPanelVm(load, series, {costUsd: header.totalCostUsd, fleet, cpuAvgPercent, secondsPerPoint: isLong ? 60 : tickSeconds}),
 		loadBalancer: toLoadBalancerPanelVm(loadBalancer),
 		scalingGroup: toScalingGroupPanelVm(group, alarms),
 		alarms: toAlarmRows(alarms),
-		tiers: toTiersPanelVm(selectTiers(state)),
+		tiers: toTiersPanelVm(tiers),
+		tierKeys: hasDatabase ? withDatabase : load.consistency.isModelled ? withColocatedData : noTierKeys,
 		events: toEventLines(events, tickSeconds, eventCount - 1),
 		eventRange: {newest: eventCount - 1, oldest: eventCount - events.length},
 		caption: selectCaption(state),
@@ -114,10 +124,11 @@ export function toDetailVm(state: SimState, detail: Detail | undefined): DetailV
 
 /** The whole dashboard view-model (the recorder and tests; the live app builds the parts apart). */
 export function toDashboardVm(state: SimState, ui: UiState, pace?: Pace, label?: string): DashboardVm {
+	const run = toRunVm(state, {isPaused: ui.isPaused, speed: ui.speed, pace, label});
 	return {
-		...toRunVm(state, {isPaused: ui.isPaused, speed: ui.speed, pace, label}),
+		...run,
 		table: toTableVm(state, ui),
 		detail: toDetailVm(state, ui.detail),
-		keyBar: toKeyBarVm(ui),
+		keyBar: toKeyBarVm(ui, run.tierKeys),
 	};
 }

@@ -11,9 +11,8 @@ import {formatDuration, formatMs} from './format.js';
 export type TierRowVm = {
 	readonly name: string;
 	readonly nodes: string;
-	/** What its nodes are (`db.t3.micro Multi-AZ`), or its outage (`failing over 45s`). */
+	/** What its nodes are (`db.t3.micro Multi-AZ`). */
 	readonly detail: string;
-	readonly detailTone: Tone;
 	/** Utilisation, percent (the bar) and as text. */
 	readonly utilisationPercent: number;
 	readonly utilisation: string;
@@ -22,6 +21,8 @@ export type TierRowVm = {
 	/** Its share of the end-to-end latency, `62%`. */
 	readonly share: string;
 	readonly isBottleneck: boolean;
+	/** Out of service now: what it is doing (`failing over`; its bar gives way to it), '' when serving. */
+	readonly outage: string;
 	readonly tone: Tone;
 };
 
@@ -30,6 +31,8 @@ export type TiersPanelVm = {
 	/** `database 96%`, or '' while every tier is idle. */
 	readonly bottleneck: string;
 	readonly bottleneckTone: Tone;
+	/** A tier out of service now, which matters more than the busiest: `database failing over 45s` ('' when none). */
+	readonly outage: string;
 };
 
 /** Utilisation's tone: as the instance table's CPU bars. */
@@ -43,17 +46,19 @@ export function toTiersPanelVm(tiers: readonly TierView[]): TiersPanelVm | undef
 	const rows = tiers.map((t): TierRowVm => ({
 		name: t.name,
 		nodes: String(t.nodes),
-		detail: t.outage ? `${t.outage} ${formatDuration(t.outageSecondsLeft)}` : t.detail,
-		detailTone: t.outage ? 'alarm' : 'dim',
+		detail: t.detail,
 		utilisationPercent: t.utilisationPercent,
 		utilisation: `${Math.round(t.utilisationPercent)}%`,
 		latency: t.latencyMs > 0 ? formatMs(t.latencyMs) : '—',
 		share: `${Math.round(100 * t.latencyShare)}%`,
 		isBottleneck: t.isBottleneck,
+		outage: t.outage,
 		tone: t.outage ? 'alarm' : t.isBottleneck ? utilisationTone(t.utilisationPercent) : 'normal',
 	}));
 	const busiest = tiers.find(t => t.isBottleneck);
+	const out = tiers.find(t => t.outage !== '');
 	return {
+		outage: out ? `${out.name} ${out.outage} ${formatDuration(out.outageSecondsLeft)}` : '',
 		rows,
 		bottleneck: busiest ? `${busiest.name} ${Math.round(busiest.utilisationPercent)}%` : '',
 		bottleneckTone: busiest ? utilisationTone(busiest.utilisationPercent) : 'dim',

@@ -55,13 +55,17 @@ describe('tiers panel', () => {
 		]);
 	});
 
-	test('an outage in force replaces what the nodes are; every tier idle: no bottleneck named', () => {
-		const out = toTiersPanelVm([tier({name: 'web', nodes: 2}), tier({name: 'database', outage: 'failing over', outageSecondsLeft: 45})]);
-		expect(text(out, 80)).toEqual([
-			'Tiers idle ─────────────────────────────────────────────────────────────────────',
-			' web       2   0% ·····························       — lat  0%',
-			' database  1   0% ·····························       — lat  0% failing over 45s',
+	test('an outage in force: the title and the row say so, in place of the bar, at any width', () => {
+		const out = toTiersPanelVm([tier({name: 'web', nodes: 2, utilisationPercent: 57, isBottleneck: true}), tier({name: 'database', outage: 'failing over', outageSecondsLeft: 80})]);
+		expect(text(out, 39)).toEqual([
+			'Tiers database failing over 1m20s ─────',
+			'▶web       2  57% ███████▍····· lat  0%',
+			' database  1   0% failing over  lat  0%',
 		]);
+	});
+
+	test('every tier idle: no bottleneck named', () => {
+		expect(text(toTiersPanelVm([tier({name: 'web', nodes: 2}), tier({name: 'database'})]), 39)[0]).toBe('Tiers idle ────────────────────────────');
 	});
 
 	test('too short a box says how many tiers it left out', () => {
