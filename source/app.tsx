@@ -80,8 +80,8 @@ export function App({config, theme, speed, fps = 10, isPaused, size: fixedSize, 
 	const size = useTerminalSize(fixedSize);
 	const {state, pace} = sim;
 	const run = useMemo(() => toRunVm(state, {isPaused: ui.isPaused, speed: ui.speed, pace}), [state, ui.isPaused, ui.speed, pace]);
-	const {sortColumn, isSortDescending, filter, terminated, isGroupedByZone} = ui;
-	const table = useMemo(() => toTableVm(state, {sortColumn, isSortDescending, filter, terminated, isGroupedByZone}), [state, sortColumn, isSortDescending, filter, terminated, isGroupedByZone]);
+	const {sortColumn, isSortDescending, filter, terminated, isGroupedByZone, tierView} = ui;
+	const table = useMemo(() => toTableVm(state, {sortColumn, isSortDescending, filter, terminated, isGroupedByZone, tierView}), [state, sortColumn, isSortDescending, filter, terminated, isGroupedByZone, tierView]);
 	const detail = useMemo(() => toDetailVm(state, ui.detail), [state, ui.detail]);
 	const {flash, isFilterEditing} = ui;
 	const {tierKeys} = run;

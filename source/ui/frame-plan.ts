@@ -108,5 +108,6 @@ export function keymapContextOf(plan: FramePlan, vm: DashboardVm, ui: UiState): 
 		// Paging moves by the rows the first page shows; scrolling stops where the last page fills the box.
 		help: {rows: helpRowCount(helpVm), viewportRows: helpViewportRows(layout?.bodyHeight ?? 20), maxScroll: helpMaxScroll(helpVm, {width: detailWidth, height: layout?.bodyHeight ?? 20})},
 		detail: {rows: ui.detail ? detailContentLines(vm.detail, detailWidth).length : 0, viewportRows: detailViewport},
+		tiers: {names: vm.table.tiers, nodeIds: vm.table.tierNodeIds},
 	};
 }

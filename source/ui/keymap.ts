@@ -30,6 +30,8 @@ export type KeymapContext = {
 	readonly help: {readonly rows: number; readonly viewportRows: number; readonly maxScroll?: number};
 	/** Rows of the open detail pane's content and how many it shows. */
 	readonly detail: {readonly rows: number; readonly viewportRows: number};
+	/** The instance table's tiers (route order; empty with only the web fleet) and the ids of its rows that are tier nodes, not EC2 instances. */
+	readonly tiers?: {readonly names: readonly string[]; readonly nodeIds: readonly string[]};
 };
 
 /** Sections of the `?` overlay, in order. */
@@ -72,6 +74,7 @@ function target(context: KeymapContext): string | undefined {
 
 const onSelected = (make: (id: string) => SimAction) => (_key: string, context: KeymapContext): Command => {
 	const id = target(context);
+	if (id !== undefined && context.tiers?.nodeIds.includes(id)) return {type: 'flash/shown', text: `${id} is a database node, not an EC2 instance: K kills a replica, U modifies the database`};
 	return id === undefined ? {type: 'flash/shown', text: 'no instance selected'} : make(id);
 };
 
@@ -105,7 +108,11 @@ function openDetail(_key: string, context: KeymapContext): Command {
 	const {ui: state} = context;
 	if (state.detail) return {type: 'detail/closed'};
 	switch (state.focus) {
-		case 'instances': return state.selectedId === undefined ? {type: 'flash/shown', text: 'no instance to show'} : {type: 'detail/opened', detail: {kind: 'instance', id: state.selectedId}};
+		case 'instances': {
+			if (state.selectedId === undefined) return {type: 'flash/shown', text: 'no instance to show'};
+			if (context.tiers?.nodeIds.includes(state.selectedId)) return {type: 'flash/shown', text: `${state.selectedId}: its figures are its row and the tiers panel (no detail pane for database nodes yet)`};
+			return {type: 'detail/opened', detail: {kind: 'instance', id: state.selectedId}};
+		}
 		case 'alarms': return state.selectedAlarm === undefined ? {type: 'flash/shown', text: 'no alarm to show'} : {type: 'detail/opened', detail: {kind: 'alarm', id: state.selectedAlarm}};
 		case 'policies': return state.selectedPolicy === undefined ? {type: 'flash/shown', text: 'no scaling policy to show'} : {type: 'detail/opened', detail: {kind: 'policy', id: state.selectedPolicy}};
 		case 'activity': return {type: 'flash/shown', text: 'Enter shows an instance, alarm or policy: Tab moves the focus to one'};
@@ -133,10 +140,10 @@ export const keyTable: readonly KeyBinding[] = [
 	{keys: ['u'], label: 'u', help: 'scale up the selected instance (the next size)', section: 'Capacity and routing', bar: {key: 'u', label: 'up', rank: 8}, command: onSelected(id => ({type: 'instance/scale-up-requested', target: id}))},
 	{keys: ['n', 'N'], label: 'n / N', help: 'DNS: add / remove the selected instance\'s A record', section: 'Capacity and routing', command: (key, context) => onSelected(id => ({type: key === 'n' ? 'dns/record-added' : 'dns/record-removed', target: id}))(key, context)},
 	{keys: ['a'], label: 'a', help: 'next ELB routing algorithm', section: 'Capacity and routing', bar: {key: 'a', label: 'algo', rank: 9}, command: sim({type: 'elb/algorithm-changed'})},
-	{keys: ['D'], label: 'D', help: 'split the database off the web instances (its own RDS instance)', section: 'Tiers', bar: {key: 'D', label: 'split db', rank: 1.5, when: 'canSplitDatabase'}, command: sim({type: 'database/split-requested'})},
+	{keys: ['D'], label: 'D', help: 'split the database off the web instances (to RDS)', section: 'Tiers', bar: {key: 'D', label: 'split db', rank: 1.5, when: 'canSplitDatabase'}, command: sim({type: 'database/split-requested'})},
 	{keys: ['e', 'E'], label: 'e / E', help: 'add / remove a read replica (a dedicated database)', section: 'Tiers', bar: {key: 'e/E', label: 'replica', rank: 1.5, when: 'hasDatabase'}, command: key => ({type: key === 'e' ? 'database/replica-added' : 'database/replica-removed'})},
 	{keys: ['K'], label: 'K', help: 'kill a read replica (the oldest serving)', section: 'Tiers', bar: {key: 'K', label: 'kill rep', rank: 2.5, when: 'hasDatabase'}, command: sim({type: 'database/replica-killed'})},
-	{keys: ['U'], label: 'U', help: 'modify the database to a larger class (more vCPUs; Multi-AZ: a failover)', section: 'Tiers', bar: {key: 'U', label: 'db up', rank: 1.6, when: 'hasDatabase'}, command: sim({type: 'database/modify-requested'})},
+	{keys: ['U'], label: 'U', help: 'modify the database to the next class with more vCPUs', section: 'Tiers', bar: {key: 'U', label: 'db up', rank: 1.6, when: 'hasDatabase'}, command: sim({type: 'database/modify-requested'})},
 	{keys: ['up', 'down'], label: '↑ / ↓', help: 'move in the focused panel (or scroll the details)', section: 'Views', command: (key, context) => move(key === 'up' ? -1 : 1, false)(key, context)},
 	{keys: ['pageup', 'pagedown'], label: 'PgUp / PgDn', help: 'a page up / down', section: 'Views', command: (key, context) => move(key === 'pageup' ? -1 : 1, true)(key, context)},
 	{keys: ['home', 'end'], label: 'Home / End', help: 'first / last row (the log: newest / oldest)', section: 'Views', command: (key, context) => edge(key === 'home' ? 'first' : 'last')(key, context)},
@@ -145,6 +152,7 @@ export const keyTable: readonly KeyBinding[] = [
 	{keys: ['escape'], label: 'Esc', help: 'close the details; clear the filter; follow the log again', section: 'Views', command: back},
 	{keys: ['/'], label: '/', help: 'filter instances by id, type, zone, state or health', section: 'Views', bar: {key: '/', label: 'filter', rank: 11}, command: ui({type: 'filter/started'})},
 	{keys: ['t'], label: 't', help: 'terminated instances: listed 5 min / hidden / all', section: 'Views', bar: {key: 't', label: 'terminated', rank: 17}, command: ui({type: 'terminated/cycled'})},
+	{keys: ['v'], label: 'v', help: 'instance table: every tier\'s nodes, then one tier at a time', section: 'Views', bar: {key: 'v', label: 'tier', rank: 2.6, when: 'hasDatabase'}, command: (_key, context) => ({type: 'tier-view/cycled', tiers: context.tiers?.names ?? []})},
 	{keys: ['g'], label: 'g', help: 'group instances by Availability Zone', section: 'Views', bar: {key: 'g', label: 'by AZ', rank: 16}, command: ui({type: 'zone-grouping/toggled'})},
 	{keys: ['<', ',', '>'], label: '< / >', help: 'sort by the previous / next column', section: 'Views', bar: {key: '<>', label: 'sort', rank: 15}, command: key => ({type: 'sort/column-moved', delta: key === '>' ? 1 : -1})},
 	{keys: ['r'], label: 'r', help: 'reverse the sort', section: 'Views', command: ui({type: 'sort/reversed'})},
@@ -213,7 +221,7 @@ export function isSimAction(command: Command): command is SimAction {
 	return !command.type.startsWith('app/') && !isUiAction(command);
 }
 
-const uiPrefixes = ['selection/', 'focus/', 'detail/', 'log/', 'filter/', 'terminated/', 'zone-grouping/', 'sort/', 'pause/', 'speed/', 'help/', 'flash/'];
+const uiPrefixes = ['selection/', 'focus/', 'detail/', 'log/', 'filter/', 'terminated/', 'zone-grouping/', 'tier-view/', 'sort/', 'pause/', 'speed/', 'help/', 'flash/'];
 
 /** Is this a UI action? */
 export function isUiAction(command: Command): command is UiAction {

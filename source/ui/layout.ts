@@ -117,7 +117,8 @@ export function planLayout(columns: number, rows: number, panels: readonly Panel
 	// the instance table still shows every row and the log keeps its title and 4 rows (a small
 	// fleet at 80×24: no panel hides rows behind '+N more' while the log below is half empty).
 	const tableWants = wants.tableRows + tableHeadRows;
-	const besideLower = body - tableWants - (compact ? 0 : 5);
+	// Not in a compact side of a comparison: there the instance table takes what is left.
+	const besideLower = compact ? 0 : body - tableWants - 5;
 	const panelsHeight = clamp(natural, 6, Math.max(6, floors, besideLower, Math.round(body * (fitsWide ? 0.35 : 0.45))));
 	const rest = Math.max(0, body - panelsHeight);
 	// The table gets what its rows need (at least 3 rows, leaving the log at least 4), the log the rest;

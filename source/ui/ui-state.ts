@@ -56,6 +56,8 @@ export type UiState = {
 	readonly terminated: TerminatedMode;
 	/** The instance table grouped by Availability Zone, a heading per zone. */
 	readonly isGroupedByZone: boolean;
+	/** The instance table's tier: `all` (every node), or one tier's name (`v` cycles, as k9s' resource views). */
+	readonly tierView: string;
 	readonly isPaused: boolean;
 	/** Simulated seconds per real second: `--speed` as given, then the steps of {@link speeds}. */
 	readonly speed: number;
@@ -96,6 +98,8 @@ export type UiAction =
 	| {readonly type: 'filter/cleared'}
 	| {readonly type: 'terminated/cycled'}
 	| {readonly type: 'zone-grouping/toggled'}
+	/** The next tier view: `all`, then each of `tiers` (the table's, in route order), then `all` again. */
+	| {readonly type: 'tier-view/cycled'; readonly tiers: readonly string[]}
 	| {readonly type: 'sort/column-moved'; readonly delta: -1 | 1}
 	| {readonly type: 'sort/reversed'}
 	| {readonly type: 'pause/toggled'}
@@ -133,6 +137,7 @@ export function initialUiState(options: {readonly speed?: number; readonly isPau
 		isFilterEditing: false,
 		terminated: 'recent',
 		isGroupedByZone: false,
+		tierView: 'all',
 		isPaused: options.isPaused ?? false,
 		speed: options.speed ?? 1,
 		isHelpVisible: false,
@@ -193,6 +198,12 @@ export function uiReducer(ui: UiState, action: UiAction): UiState {
 		}
 		case 'zone-grouping/toggled':
 			return {...ui, isGroupedByZone: !ui.isGroupedByZone, flash: ui.isGroupedByZone ? 'instances in one list' : 'instances grouped by Availability Zone'};
+		case 'tier-view/cycled': {
+			if (action.tiers.length === 0) return {...ui, tierView: 'all', flash: 'one tier only: nothing behind the web instances'};
+			const views = ['all', ...action.tiers];
+			const tierView = views[(Math.max(0, views.indexOf(ui.tierView)) + 1) % views.length];
+			return {...ui, tierView, scrollOffset: 0, flash: tierView === 'all' ? 'every tier\'s nodes listed' : `only the ${tierView} tier's nodes listed (v: next)`};
+		}
 		case 'sort/column-moved': {
 			const i = (sortColumns.indexOf(ui.sortColumn) + action.delta + sortColumns.length) % sortColumns.length;
 			const sortColumn = sortColumns[i];

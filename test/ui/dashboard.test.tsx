@@ -149,7 +149,8 @@ describe('dashboard layout', () => {
 		// (A row may stay empty when one row less would scroll a whole section away.)
 		const body = lines.slice(0, lines.findIndex(line => line.startsWith('» '))).filter(line => line !== '');
 		expect(body.at(-1)).toMatch(/^└─+┴─+┘$/);
-		expect(body.at(-2)).toContain('requests waiting in the classic surge queue');
+		// The last section is the tiers panel's.
+		expect(body.at(-2)).toContain('its share of the end-to-end latency');
 		// PgUp from there comes back to the top.
 		for (let i = 0; i < 12; i++) ui = uiReducer(ui, keymap('', {pageUp: true}, keymapContextOf(planFrame(vm, ui, columns, rows), vm, ui)) as UiAction);
 		expect(ui.helpScroll).toBe(0);

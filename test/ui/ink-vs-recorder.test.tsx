@@ -79,12 +79,13 @@ function quietStdin(): NodeJS.ReadStream {
 
 /** The view-model as <App> builds it (in parts) from a state and the UI state. */
 function appVm(state: SimState, ui: UiState): DashboardVm {
-	const {sortColumn, isSortDescending, filter, terminated, isGroupedByZone, flash, isFilterEditing} = ui;
+	const {sortColumn, isSortDescending, filter, terminated, isGroupedByZone, tierView, flash, isFilterEditing} = ui;
+	const run = toRunVm(state, {isPaused: ui.isPaused, speed: ui.speed, pace: {actualSpeed: ui.speed, isLagging: false}});
 	return {
-		...toRunVm(state, {isPaused: ui.isPaused, speed: ui.speed, pace: {actualSpeed: ui.speed, isLagging: false}}),
-		table: toTableVm(state, {sortColumn, isSortDescending, filter, terminated, isGroupedByZone}),
+		...run,
+		table: toTableVm(state, {sortColumn, isSortDescending, filter, terminated, isGroupedByZone, tierView}),
 		detail: toDetailVm(state, ui.detail),
-		keyBar: toKeyBarVm({flash, filter, isFilterEditing}),
+		keyBar: toKeyBarVm({flash, filter, isFilterEditing}, run.tierKeys),
 	};
 }
 

@@ -53,14 +53,14 @@ describe('tier keys', () => {
 		const ui = initialUiState();
 		const keys = (vm: ReturnType<typeof toKeyBarVm>) => vm.keys.map(k => k.key);
 		expect(keys(toKeyBarVm(ui))).not.toEqual(expect.arrayContaining(['e/E']));
-		expect(keys(toKeyBarVm(ui)).some(k => ['D', 'e/E', 'K', 'U'].includes(k))).toBe(false);
+		expect(keys(toKeyBarVm(ui)).some(k => ['D', 'e/E', 'K', 'U', 'v'].includes(k))).toBe(false);
 		const bottleneck = toDashboardVm(createInitialState(configOf('database-bottleneck')), ui);
-		expect(lineText(keyBarLine(bottleneck.keyBar, 80)).replace(/ +/g, ' ')).toBe('s spike e/E replica U db up k kill K kill rep x random ? help q quit');
+		expect(lineText(keyBarLine(bottleneck.keyBar, 80)).replace(/ +/g, ' ')).toBe('s spike e/E replica U db up k kill K kill rep v tier ? help q quit');
 		const pitfall = toDashboardVm(createInitialState(configOf('stateful-pitfall')), ui);
 		expect(lineText(keyBarLine(pitfall.keyBar, 80))).toMatch(/^s spike {2}D split db {2}k kill/);
 		const steady = toDashboardVm(createInitialState(configOf('steady')), ui);
 		expect(lineText(keyBarLine(steady.keyBar, 80))).toMatch(/^s spike {2}k kill {2}x random/);
-		expect(keyTable.filter(b => b.bar?.when).map(b => b.label)).toEqual(['D', 'e / E', 'K', 'U']);
+		expect(keyTable.filter(b => b.bar?.when).map(b => b.label)).toEqual(['D', 'e / E', 'K', 'U', 'v']);
 	});
 
 	test('on database-bottleneck: e creates a replica (the tiers panel counts it), K with none serving is refused with why, U moves to the cheapest class with more vCPUs', () => {

@@ -40,8 +40,8 @@ export type CompareAppProps = {
 /** One side's view-model, each part rebuilt only when what it depends on changed. */
 function useSideVm(state: Pair['a'], ui: UiState, pace: ReturnType<typeof usePairSimulation>['pace'], label: 'A' | 'B'): DashboardVm {
 	const run = useMemo(() => toRunVm(state, {isPaused: ui.isPaused, speed: ui.speed, pace, label}), [state, ui.isPaused, ui.speed, pace, label]);
-	const {sortColumn, isSortDescending, filter, terminated, isGroupedByZone} = ui;
-	const table = useMemo(() => toTableVm(state, {sortColumn, isSortDescending, filter, terminated, isGroupedByZone}), [state, sortColumn, isSortDescending, filter, terminated, isGroupedByZone]);
+	const {sortColumn, isSortDescending, filter, terminated, isGroupedByZone, tierView} = ui;
+	const table = useMemo(() => toTableVm(state, {sortColumn, isSortDescending, filter, terminated, isGroupedByZone, tierView}), [state, sortColumn, isSortDescending, filter, terminated, isGroupedByZone, tierView]);
 	const detail = useMemo(() => toDetailVm(state, ui.detail), [state, ui.detail]);
 	return useMemo(() => ({...run, table, detail, keyBar: sideKeyBar}), [run, table, detail]);
 }

@@ -24,13 +24,17 @@ export type InstanceTableInput = {
 	readonly isFocused: boolean;
 };
 
-type Column = {readonly key: SortColumn; readonly width: number; readonly isRight: boolean; readonly cell: (row: InstanceRowVm, width: number) => string};
+/** A column: a sort column, or the TIER column (shown when the route has tiers behind the fleet; not a sort column). */
+type ColumnKey = SortColumn | 'tier';
+type Column = {readonly key: ColumnKey; readonly width: number; readonly isRight: boolean; readonly cell: (row: InstanceRowVm, width: number) => string};
+
+const titleOf = (key: ColumnKey) => (key === 'tier' ? 'TIER' : columnTitles[key]);
 
 /** Rows above the instances: the title and the column titles. */
 const headRows = 2;
 
 /** Columns left out first when the table is narrow (the first goes first). */
-const dropOrder: readonly SortColumn[] = ['inFlight', 'uptime', 'type', 'ec2', 'latency'];
+const dropOrder: readonly ColumnKey[] = ['inFlight', 'uptime', 'type', 'ec2', 'latency'];
 
 /** The narrowest the CPU bar may get before columns are dropped. */
 const minBarWidth = 8;
@@ -38,10 +42,12 @@ const minBarWidth = 8;
 const longest = (rows: readonly InstanceRowVm[], pick: (r: InstanceRowVm) => string, min: number) => rows.reduce((m, r) => Math.max(m, textWidth(pick(r))), min);
 
 /** The columns that fit `width`, with their widths, and the CPU bar's width (what is left, at most 40). */
-export function tableColumns(rows: readonly InstanceRowVm[], width: number): {readonly columns: readonly Column[]; readonly barWidth: number} {
+export function tableColumns(rows: readonly InstanceRowVm[], width: number, hasTiers = false): {readonly columns: readonly Column[]; readonly barWidth: number} {
 	const isWide = width >= 100;
 	let columns: Column[] = [
-		{key: 'id', width: longest(rows, r => r.id, 6), isRight: false, cell: r => r.id},
+		// Below 100 columns a long id (an RDS identifier: scaletop-db-replica-1) keeps its end, which tells the nodes apart.
+		{key: 'id', width: isWide ? longest(rows, r => r.id, 6) : Math.min(14, longest(rows, r => r.id, 6)), isRight: false, cell: (r, w) => (textWidth(r.id) > w ? `…${r.id.slice(-(w - 1))}` : r.id)},
+		...(hasTiers ? [{key: 'tier' as const, width: longest(rows, r => r.tier, 4), isRight: false, cell: (r: InstanceRowVm) => r.tier}] : []),
 		{key: 'type', width: longest(rows, r => r.instanceType, 8), isRight: false, cell: r => r.instanceType},
 		{key: 'zone', width: isWide ? longest(rows, r => r.zone, 4) : 2, isRight: false, cell: (r, w) => (w < r.zone.length ? r.zone.slice(-w) : r.zone)},
 		{key: 'lifecycle', width: longest(rows, r => r.lifecycle, 9), isRight: false, cell: r => r.lifecycle},
@@ -69,7 +75,7 @@ function headLine(table: InstanceTableVm, columns: readonly Column[], barWidth: 
 	const head: Segment[] = [seg(' ')];
 	for (const c of columns) {
 		const isSorted = c.key === table.sortColumn;
-		const title = columnTitles[c.key];
+		const title = titleOf(c.key);
 		if (c.key === 'cpu') head.push(seg(fit('', barWidth + 1)));
 		if (isSorted && c.isRight) {
 			// The arrow goes left of a right-aligned title, in the gap before it.
@@ -84,9 +90,10 @@ function headLine(table: InstanceTableVm, columns: readonly Column[], barWidth: 
 	return head;
 }
 
-/** The title: how many instances, where the window is, the filter and what it leaves out (k9s's title bar). */
-function titleOf(table: InstanceTableVm, width: number, counter: string, isFocused: boolean): Line {
+/** The title: how many instances, the tier shown, where the window is, the filter and what it leaves out (k9s's title bar). */
+function tableTitle(table: InstanceTableVm, width: number, counter: string, isFocused: boolean): Line {
 	const extra: Segment[] = [seg(`${table.ids.length}`, 'normal')];
+	if (table.tiers.length > 0) extra.push(seg(' · ', 'dim'), seg(table.tierView === 'all' ? 'every tier' : `tier ${table.tierView}`, 'accent'), seg(' (v next)', 'dim'));
 	if (counter) extra.push(seg(` · ${counter}`, 'dim'));
 	if (table.filter !== '') extra.push(seg(' · ', 'dim'), seg(`/${table.filter}`, 'accent'), seg(` ${table.filteredOut} filtered out (Esc clears)`, 'dim'));
 	if (table.hiddenTerminated > 0) extra.push(seg(` · ${table.hiddenTerminated} terminated hidden (t shows)`, 'dim'));
@@ -104,7 +111,7 @@ function rowLine(row: InstanceRowVm, columns: readonly Column[], barWidth: numbe
 			line.push({text: gauge, tone: row.isThrottled ? 'warn' : row.cpuPercent >= 90 ? 'alarm' : row.cpuPercent >= 70 ? 'warn' : 'ok', isGauge: true}, seg(' '));
 		}
 
-		const tone = c.key === 'health' ? row.healthTone : c.key === 'id' || c.key === 'lifecycle' || c.key === 'ec2' ? row.tone : c.key === 'cpu' && row.isThrottled ? 'warn' : 'normal';
+		const tone = c.key === 'health' ? row.healthTone : c.key === 'id' || c.key === 'lifecycle' || c.key === 'ec2' ? row.tone : c.key === 'tier' ? 'dim' : c.key === 'cpu' && row.isThrottled ? 'warn' : 'normal';
 		line.push(seg(text, tone), seg(' '));
 	}
 
@@ -122,7 +129,7 @@ export function instanceTableLines(input: InstanceTableInput, box: PanelBox): Pa
 	const {table, selectedId} = input;
 	const {width, height} = box;
 	const instances = table.rows.filter((r): r is InstanceRowVm => r.kind === 'instance');
-	const {columns, barWidth} = tableColumns(instances, width);
+	const {columns, barWidth} = tableColumns(instances, width, table.tiers.length > 0);
 	const total = table.rows.length;
 	const room = Math.max(0, height - headRows);
 	const overflows = total > room;
@@ -132,7 +139,7 @@ export function instanceTableLines(input: InstanceTableInput, box: PanelBox): Pa
 	const selectedIndex = found === -1 ? table.rows.findIndex(r => r.kind === 'instance') : found;
 	const offset = scrollToShow(input.scrollOffset, Math.max(0, selectedIndex), visible, total);
 	const counter = overflows ? `rows ${offset + 1}-${Math.min(total, offset + visible)} of ${total}` : '';
-	const lines: Line[] = [titleOf(table, width, counter, input.isFocused), headLine(table, columns, barWidth)];
+	const lines: Line[] = [tableTitle(table, width, counter, input.isFocused), headLine(table, columns, barWidth)];
 	for (const row of table.rows.slice(offset, offset + visible) as readonly TableRowVm[]) {
 		lines.push(row.kind === 'zone' ? zoneLine(row.text, row.tone, width) : rowLine(row, columns, barWidth));
 	}

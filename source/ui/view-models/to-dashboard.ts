@@ -7,7 +7,7 @@
  */
 import {
 	selectAlarmDatapoints, selectAlarms, selectAutoScaling, selectCaption, selectEventCount, selectEvents, selectHeader, selectInstances, selectLoad,
-	selectLoadBalancer, selectMinuteSeries, selectSeries, selectTiers, selectZones, type SimState,
+	selectLoadBalancer, selectMinuteSeries, selectSeries, selectTierNodes, selectTiers, selectZones, type SimState,
 } from '../../sim/index.js';
 import type {Detail, UiState} from '../ui-state.js';
 import type {Pace} from '../hooks/use-simulation.js';
@@ -95,8 +95,8 @@ export function toRunVm(state: SimState, ui: {readonly isPaused: boolean; readon
 }
 
 /** The instance table's part. */
-export function toTableVm(state: SimState, ui: Pick<UiState, 'sortColumn' | 'isSortDescending' | 'filter' | 'terminated' | 'isGroupedByZone'>): InstanceTableVm {
-	return toInstanceTableVm(selectInstances(state), selectZones(state), {...ui, nowSeconds: selectHeader(state).simulatedSeconds});
+export function toTableVm(state: SimState, ui: Pick<UiState, 'sortColumn' | 'isSortDescending' | 'filter' | 'terminated' | 'isGroupedByZone'> & {readonly tierView?: string}): InstanceTableVm {
+	return toInstanceTableVm(selectInstances(state), selectZones(state), {...ui, nowSeconds: selectHeader(state).simulatedSeconds}, selectTierNodes(state));
 }
 
 /** The detail pane's part, or undefined when it is closed or its item is gone. */

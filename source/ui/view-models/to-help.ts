@@ -37,6 +37,7 @@ const markersSection: HelpSectionVm = {
 		{mark: 'HEALTH', meaning: 'health as the group sees it (EC2 or ELB checks)'},
 		{mark: 'REQ/S INFL', meaning: 'requests routed per second; requests in flight'},
 		{mark: 'LAT UP', meaning: 'mean latency this second; time since launch'},
+		{mark: 'TIER', meaning: 'web, or database: EC2 is its RDS status, HEALTH its role'},
 	],
 };
 

@@ -7,7 +7,7 @@
  * Scaling lifecycle (`InService`, `Pending` …) and the EC2 state (`running`, `pending` …) are
  * separate columns, in AWS's own words.
  */
-import type {InstanceView, ZoneView} from '../../sim/index.js';
+import type {InstanceView, TierNodeView, ZoneView} from '../../sim/index.js';
 import {glyphs, type Tone} from '../theme.js';
 import {recentTerminatedSeconds, type SortColumn, type TerminatedMode} from '../ui-state.js';
 import {formatDuration, formatMs, formatNumber} from './format.js';
@@ -15,6 +15,10 @@ import {formatDuration, formatMs, formatNumber} from './format.js';
 export type InstanceRowVm = {
 	readonly kind: 'instance';
 	readonly id: string;
+	/** Its tier (`web` for an EC2 instance of the fleet; `database` for an RDS primary or replica). */
+	readonly tier: string;
+	/** A node of a tier behind the web fleet (no EC2 keys: kill, hang, scale up act on web instances). */
+	readonly isTierNode: boolean;
 	/** One character: `+` new, `-` dying, `!` unhealthy, ' ' otherwise. */
 	readonly marker: string;
 	readonly tone: Tone;
@@ -55,6 +59,12 @@ export type InstanceTableVm = {
 	readonly hiddenTerminated: number;
 	/** Instances left out by the filter. */
 	readonly filteredOut: number;
+	/** The tiers with rows, in route order (empty when there is only the web fleet: no TIER column). */
+	readonly tiers: readonly string[];
+	/** The tier shown (`all`: every node; `v` cycles). */
+	readonly tierView: string;
+	/** Ids of the rows that are tier nodes (not EC2 instances of the fleet). */
+	readonly tierNodeIds: readonly string[];
 };
 
 /** What the table is asked to show. */
@@ -66,6 +76,8 @@ export type TableOptions = {
 	readonly isGroupedByZone: boolean;
 	/** Simulated seconds now (how long ago an instance terminated). */
 	readonly nowSeconds: number;
+	/** One tier only (its name), or `all` (default). */
+	readonly tierView?: string;
 };
 
 function markerAndTone(view: InstanceView): {readonly marker: string; readonly tone: Tone} {
@@ -99,24 +111,6 @@ function sortKey(view: InstanceView, column: SortColumn): number | string {
 	}
 }
 
-/**
- * Instances sorted by `column` (descending when asked), ties by id ascending. Terminated
- * instances always come last, so live ones keep the rows.
- */
-export function sortInstances(views: readonly InstanceView[], column: SortColumn, isDescending: boolean): readonly InstanceView[] {
-	const sign = isDescending ? -1 : 1;
-	return [...views].sort((a, b) => {
-		const deadA = a.ec2State === 'terminated' ? 1 : 0;
-		const deadB = b.ec2State === 'terminated' ? 1 : 0;
-		if (deadA !== deadB) return deadA - deadB;
-		const ka = sortKey(a, column);
-		const kb = sortKey(b, column);
-		if (ka < kb) return -sign;
-		if (ka > kb) return sign;
-		return a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
-	});
-}
-
 /** One instance as a table row. */
 export function toInstanceRow(v: InstanceView): InstanceRowVm {
 	const {marker, tone} = markerAndTone(v);
@@ -124,6 +118,8 @@ export function toInstanceRow(v: InstanceView): InstanceRowVm {
 	return {
 		kind: 'instance',
 		id: v.id,
+		tier: 'web',
+		isTierNode: false,
 		marker,
 		tone,
 		instanceType: v.instanceType,
@@ -142,11 +138,76 @@ export function toInstanceRow(v: InstanceView): InstanceRowVm {
 	};
 }
 
-/** Does a row match every word of the filter (case-insensitive) in its id, type, zone, states or health? */
+/**
+ * A node of a tier behind the fleet as a table row: its class as the type, no zone or Auto
+ * Scaling lifecycle, its status in AWS's words in the EC2 column (RDS: `available`,
+ * `creating`, `failing-over` …) and its role (`primary`, `replica`) as its health.
+ */
+export function toTierNodeRow(n: TierNodeView): InstanceRowVm {
+	const tone: Tone = n.isDying ? 'dim' : n.isNew ? 'new' : n.isServing ? 'normal' : 'alarm';
+	return {
+		kind: 'instance',
+		id: n.id,
+		tier: n.tier,
+		isTierNode: true,
+		marker: n.isDying ? glyphs.isDying : n.isNew ? glyphs.isNew : n.isServing ? ' ' : glyphs.isUnhealthy,
+		tone,
+		instanceType: n.nodeType,
+		zone: '—',
+		lifecycle: '—',
+		ec2: n.status,
+		health: n.role,
+		healthTone: n.isServing ? 'ok' : n.isNew ? 'dim' : 'alarm',
+		cpuPercent: n.cpuPercent,
+		cpu: `${Math.round(n.cpuPercent)}`,
+		isThrottled: false,
+		rps: formatNumber(n.requestsPerSecond),
+		inFlight: formatNumber(n.inFlight),
+		latency: n.isServing && n.latencyMs > 0 ? formatMs(n.latencyMs) : '—',
+		uptime: formatDuration(n.uptimeSeconds),
+	};
+}
+
+/** Sort keys of a tier node, as {@link sortKey} gives an instance's (no zone: last; no lifecycle: as Standalone). */
+function nodeSortKey(n: TierNodeView, column: SortColumn): number | string {
+	switch (column) {
+		case 'id': return n.id;
+		case 'type': return n.nodeType;
+		case 'zone': return '~';
+		case 'lifecycle': return lifecycleRank['Standalone']!;
+		case 'ec2': return n.isServing ? ec2Rank['running']! : n.isNew ? ec2Rank['pending']! : ec2Rank['shutting-down']!;
+		case 'health': return n.role;
+		case 'cpu': return n.cpuPercent;
+		case 'rps': return n.requestsPerSecond;
+		case 'inFlight': return n.inFlight;
+		case 'latency': return n.latencyMs;
+		case 'uptime': return n.uptimeSeconds;
+	}
+}
+
+type Sortable = {readonly row: InstanceRowVm; readonly isGone: boolean; readonly key: (column: SortColumn) => number | string};
+
+/**
+ * Rows sorted by `column` (descending when asked), ties by id ascending. Terminated instances
+ * always come last, so live ones keep the rows.
+ */
+function sortRows(items: readonly Sortable[], column: SortColumn, isDescending: boolean): InstanceRowVm[] {
+	const sign = isDescending ? -1 : 1;
+	return [...items].sort((a, b) => {
+		if (a.isGone !== b.isGone) return a.isGone ? 1 : -1;
+		const ka = a.key(column);
+		const kb = b.key(column);
+		if (ka < kb) return -sign;
+		if (ka > kb) return sign;
+		return a.row.id < b.row.id ? -1 : a.row.id > b.row.id ? 1 : 0;
+	}).map(item => item.row);
+}
+
+/** Does a row match every word of the filter (case-insensitive) in its id, tier, type, zone, states or health? */
 export function matchesFilter(row: InstanceRowVm, filter: string): boolean {
 	const words = filter.toLowerCase().split(/\s+/).filter(Boolean);
 	if (words.length === 0) return true;
-	const text = `${row.id} ${row.instanceType} ${row.zone} ${row.lifecycle} ${row.ec2} ${row.health}`.toLowerCase();
+	const text = `${row.id} ${row.tier} ${row.instanceType} ${row.zone} ${row.lifecycle} ${row.ec2} ${row.health}`.toLowerCase();
 	return words.every(word => text.includes(word));
 }
 
@@ -163,10 +224,20 @@ function zoneRow(zone: ZoneView | undefined, name: string, rows: readonly Instan
 	return {kind: 'zone', zone: name, text: `${name} · ${count}`, tone: healthy < rows.length ? 'warn' : 'title'};
 }
 
-/** The table's view-model. */
-export function toInstanceTableVm(views: readonly InstanceView[], zones: readonly ZoneView[], options: TableOptions): InstanceTableVm {
+/**
+ * The table's view-model: the fleet's instances and, when the route has tiers behind it, their
+ * nodes (`nodes`, route order), one sorted list with a TIER column; `options.tierView` shows
+ * one tier only (a tier with no rows left falls back to all).
+ */
+export function toInstanceTableVm(views: readonly InstanceView[], zones: readonly ZoneView[], options: TableOptions, nodes: readonly TierNodeView[] = []): InstanceTableVm {
+	const tiers = nodes.length === 0 ? [] : ['web', ...nodes.map(n => n.tier).filter((tier, index, all) => all.indexOf(tier) === index)];
+	const tierView = tiers.includes(options.tierView ?? 'all') ? options.tierView! : 'all';
 	const listed = views.filter(v => isListed(v, options.terminated, options.nowSeconds));
-	const sorted = sortInstances(listed, options.sortColumn, options.isSortDescending).map(toInstanceRow);
+	const items: Sortable[] = [
+		...(tierView === 'all' || tierView === 'web' ? listed.map(v => ({row: toInstanceRow(v), isGone: v.ec2State === 'terminated', key: (column: SortColumn) => sortKey(v, column)})) : []),
+		...nodes.filter(n => tierView === 'all' || n.tier === tierView).map(n => ({row: toTierNodeRow(n), isGone: false, key: (column: SortColumn) => nodeSortKey(n, column)})),
+	];
+	const sorted = sortRows(items, options.sortColumn, options.isSortDescending);
 	const shown = sorted.filter(row => matchesFilter(row, options.filter));
 	let rows: TableRowVm[] = shown;
 	if (options.isGroupedByZone) {
@@ -184,8 +255,11 @@ export function toInstanceTableVm(views: readonly InstanceView[], zones: readonl
 		sortColumn: options.sortColumn,
 		isSortDescending: options.isSortDescending,
 		filter: options.filter,
-		total: views.length,
+		total: views.length + nodes.length,
 		hiddenTerminated: views.length - listed.length,
 		filteredOut: sorted.length - shown.length,
+		tiers,
+		tierView,
+		tierNodeIds: nodes.map(n => n.id),
 	};
 }

@@ -1,6 +1,6 @@
 import {describe, expect, test} from 'vitest';
 import {sampleInstances, sampleZones} from '../../../source/ui/sample-views.js';
-import {lifecycleLabel, matchesFilter, sortInstances, toInstanceRow, toInstanceTableVm, type TableOptions} from '../../../source/ui/view-models/to-instance-rows.js';
+import {lifecycleLabel, matchesFilter, toInstanceRow, toInstanceTableVm, type TableOptions} from '../../../source/ui/view-models/to-instance-rows.js';
 import {advance, selectInstances, selectZones, step, type InstanceView, type SimState} from '../../../source/sim/index.js';
 import {makeState} from '../../helpers/make-state.js';
 
@@ -12,7 +12,7 @@ describe('instance rows', () => {
 	test('terminated instances sort last whatever the column and direction', () => {
 		for (const column of ['id', 'cpu', 'uptime'] as const) {
 			for (const isDescending of [false, true]) {
-				expect(sortInstances([terminated, ...five], column, isDescending).at(-1)?.id).toBe('i-0000');
+				expect(toInstanceTableVm([terminated, ...five], sampleZones, {...options, terminated: 'all', sortColumn: column, isSortDescending: isDescending}).ids.at(-1)).toBe('i-0000');
 			}
 		}
 	});
