@@ -5,10 +5,12 @@
  * record gains, against the closed form of the model (the uniform-age form); the closed form
  * itself against a per-client simulation; the dead instance's requests are 502s.
  */
+import fc from 'fast-check';
 import {describe, expect, it} from 'vitest';
 import {advance, createInitialState, makeConfig, step, type SimAction, type SimState} from '../../source/sim/index.js';
 import type {ConfigInput} from '../../source/sim/defaults.js';
 import {currentRecords, dnsShares} from '../../source/sim/data-plane/dns.js';
+import {simActionArbitrary} from '../helpers/sim-arbitraries.js';
 
 const ttl = 300;
 const longShare = 0.05;
@@ -111,6 +113,23 @@ describe('DNS round-robin: a dead instance and its record', () => {
 	});
 });
 
+describe('DNS round-robin: a record whose instance has left the list', () => {
+	it('still gets its share an hour after the instance terminated; those requests are 502s counted with routedToRemoved, routed to no target', () => {
+		let s = step(createInitialState(makeConfig(dnsFleet(4))), {type: 'instance/terminate-requested', target: 'i-0001'});
+		s = advance(s, 3900);
+		expect(s.instanceOrder).not.toContain('i-0001');
+		expect(currentRecords(s.dns!)).toContain('i-0001');
+		const before = s.totals.routedToRemoved;
+		const errorsBefore = s.totals.errors['502'];
+		s = advance(s, 600);
+		const lost = s.totals.routedToRemoved - before;
+		expect(lost / (600 * 160)).toBeCloseTo(0.25, 2);
+		expect(s.totals.errors['502'] - errorsBefore).toBe(lost);
+		expect(s.dataPlane.instances.routedLastTick.reduce((x, y) => x + y, 0)).toBe(s.flow.routed);
+		expect(s.flow.routed).toBeLessThan(s.flow.arrived);
+	});
+});
+
 describe('DNS round-robin: a new record', () => {
 	it('a new instance gets traffic only as caches expire: its share grows as 1/(N + 1) × ((1 − s) min(1, t/TTL) + s min(1, t/1 h)), within 5 %', () => {
 		const added = 600;
@@ -189,5 +208,36 @@ describe('DNS actions', () => {
 		expect(s.events.at(-1)?.message).toBe('next routing algorithm refused: DNS round-robin has no load balancer to route with (the clients pick the records)');
 		const elb = step(createInitialState(makeConfig({loadBalancer: {kind: 'application'}})), {type: 'dns/record-added', target: 'newest'});
 		expect(elb.events.at(-1)?.message).toBe('DNS add record newest refused: this run has no DNS round-robin (loadBalancer.kind is not dns)');
+	});
+});
+
+describe('conservation behind DNS under random actions and time', () => {
+	const targets = ['random', 'oldest', 'newest', 'i-0001', 'i-0002', 'i-0003', 'i-0004', 'i-0005', 'i-0009'];
+	const target = fc.constantFrom(...targets);
+	const action = fc.oneof(
+		simActionArbitrary(targets),
+		fc.record({type: fc.constant('dns/record-added' as const), target}),
+		fc.record({type: fc.constant('dns/record-removed' as const), target}),
+	);
+	const plan = fc.array(fc.record({action: fc.option(action, {nil: undefined}), ticks: fc.integer({min: 1, max: 400})}), {minLength: 1, maxLength: 12});
+
+	it('arrived = completed + failed + in flight at every tick, routed counts add up, every record set is non-empty, and the shares add up to 1', () => {
+		fc.assert(
+			fc.property(fc.integer({min: 0, max: 150}), fc.integer({min: 1, max: 1000}), plan, (rate, seed, steps) => {
+				let s = createInitialState(makeConfig({...dnsFleet(3, {load: {kind: 'open', arrivals: 'poisson', pattern: 'constant', ratePerSecond: rate}}), seed, autoScaling: {min: 1, max: 6, desired: 3, instanceType: 't2.micro', healthCheckType: 'EC2'}}));
+				for (const {action: a, ticks} of steps) {
+					if (a) s = step(s, a);
+					s = advance(s, ticks);
+					const t = s.totals;
+					expect(t.arrived).toBe(t.completed + t.failed + s.flow.inFlight);
+					expect(Object.values(s.failureCauses).reduce((x, y) => x + y, 0)).toBe(t.failed);
+					expect(s.dataPlane.instances.routedLastTick.reduce((x, y) => x + y, 0)).toBe(s.flow.routed);
+					expect(currentRecords(s.dns!).length).toBeGreaterThan(0);
+					const shares = Object.values(dnsShares(s.config, s.dns!, s.clock.tick - 1));
+					expect(shares.reduce((x, y) => x + y, 0)).toBeCloseTo(1, 9);
+				}
+			}),
+			{numRuns: 20, seed: 20_261_204},
+		);
 	});
 });

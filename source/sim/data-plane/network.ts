@@ -328,7 +328,8 @@ export function runDataPlane(s: Working, given?: DataPlaneScratch): DataPlaneScr
 	flow.errors['502'] = e['502'];
 	flow.errors['503'] = e['503'];
 	flow.errors['504'] = e['504'];
-	flow.routed = plan.pools > 0 || isDns ? offered - refused : 0;
+	// (DNS: requests to addresses whose instance has left the state are not routed to any target: they fail, in routedToRemoved.)
+	flow.routed = plan.pools > 0 || isDns ? offered - refused - unreachable : 0;
 	flow.inFlight = inFlight;
 	flow.cpuAvgPercent = reporting > 0 ? cpuSum / reporting : 0;
 	flow.latencyMeanMs = completed > 0 ? sumLatencyMs / completed : 0;
