@@ -80,6 +80,12 @@ export const metricsLineSchema = z.looseObject({
 	tierCpu: z.looseObject({web: count, database: count.optional()}).describe('Each tier\'s utilisation in the last tick, percent.'),
 	inconsistentReads: count.describe('Inconsistent reads per second during the interval (see the summary\'s consistency).'),
 	lostSessions: count.describe('Users whose latest write was lost, per second during the interval.'),
+	database: z.strictObject({
+		connections: count.describe('Requests the primary holds (DatabaseConnections).'),
+		replicaLagSeconds: count.describe('ReplicaLag: the largest over the replicas, seconds (0 without one).'),
+		readIops: count.describe('Reads the primary executed per second (ReadIOPS: one I/O per query).'),
+		writeIops: count.describe('Writes the primary executed per second (WriteIOPS).'),
+	}).optional().describe('The dedicated database\'s primary in the last tick (absent while the database is colocated).'),
 });
 
 /** An `--events` line (design.md §1b). */

@@ -4,8 +4,9 @@
  * (the trace path is the schema's own check, ./trace.ts tracePathPattern). Each finding names
  * the key path to point at and says expected vs found.
  */
-import {appProfiles, defaultAutoScaling, defaultHealthCheck, profileSplitKeys, splitCpuMs} from '../sim/index.js';
+import {appProfiles, databaseId, defaultAutoScaling, defaultHealthCheck, namespacesOf, profileSplitKeys, splitCpuMs} from '../sim/index.js';
 import type {PathSegment} from './problems.js';
+import type {AlarmInput} from './policy-schema.js';
 import type {PresetDocument} from './schema.js';
 import {defaultZones, effectiveLimits} from './to-config.js';
 import {formatDuration} from './units.js';
@@ -59,6 +60,7 @@ function checkGroup(document: PresetDocument): Finding[] {
 			findings.push({path: [...at, 'alarm', 'datapointsToAlarm'], anchor: 'value', message: `must be ≤ evaluationPeriods (${policy.alarm.evaluationPeriods}), got ${policy.alarm.datapointsToAlarm}`});
 		}
 
+		if ('alarm' in policy) findings.push(...checkAlarmMetric(document, policy.alarm, [...at, 'alarm']));
 		if (policy.type === 'scheduled' && policy.min !== undefined && policy.max !== undefined && policy.max < policy.min) {
 			findings.push({path: [...at, 'max'], anchor: 'value', message: `must be ≥ min (${policy.min}), got ${policy.max}`});
 		}
@@ -96,6 +98,24 @@ function checkDns(document: PresetDocument): Finding[] {
 	}
 
 	return findings;
+}
+
+/** An alarm's metric is published in the namespace it names, and an AWS/RDS metric needs a database of its own (at the start or by a split-database). */
+function checkAlarmMetric(document: PresetDocument, alarm: AlarmInput, at: readonly PathSegment[]): Finding[] {
+	const namespaces = namespacesOf(alarm.metric);
+	if (alarm.namespace !== undefined && !namespaces.includes(alarm.namespace)) {
+		return [{path: [...at, 'namespace'], anchor: 'value', message: `${alarm.metric} is published in ${namespaces.join(' or ')}, got ${alarm.namespace}`}];
+	}
+
+	const namespace = alarm.namespace ?? namespaces[0];
+	if (namespace !== 'AWS/RDS') {
+		return alarm.dimensions === undefined ? [] : [{path: [...at, 'dimensions'], anchor: 'key', message: `DBInstanceIdentifier is a dimension of AWS/RDS metrics, not of ${namespace} ones; remove dimensions or add namespace: AWS/RDS`}];
+	}
+
+	const id = alarm.dimensions?.DBInstanceIdentifier;
+	if (id !== undefined && id !== databaseId) return [{path: [...at, 'dimensions', 'DBInstanceIdentifier'], anchor: 'value', message: `expected ${databaseId} (the primary: scaletop publishes the database's metrics for it), got "${id}"`}];
+	const hasDatabase = document.tiers?.database?.placement === 'dedicated' || (document.timeline ?? []).some(entry => 'action' in entry && entry.action === 'split-database');
+	return hasDatabase ? [] : [{path: [...at, 'metric'], anchor: 'value', message: `${alarm.metric} (AWS/RDS) needs a database of its own: tiers.database.placement: dedicated, or a split-database in the timeline`}];
 }
 
 function checkLoadBalancer(document: PresetDocument): Finding[] {

@@ -13,7 +13,9 @@ import {durationSchema} from './units.js';
 /** A CloudWatch alarm. `period` 60s (detailed) or 300s (basic); M of N with `datapointsToAlarm`. */
 export const alarmSchema = z.strictObject({
 	name: z.string().min(1).optional().describe('Alarm name; default <policy>-alarm.'),
-	metric: z.enum(['CPUUtilization', 'RequestCount', 'Latency', 'HealthyHostCount', 'HTTPCode_ELB_5XX', 'RequestCountPerTarget', 'HTTPCode_Target_5XX_Count']).default('CPUUtilization'),
+	metric: z.enum(['CPUUtilization', 'RequestCount', 'Latency', 'HealthyHostCount', 'HTTPCode_ELB_5XX', 'RequestCountPerTarget', 'HTTPCode_Target_5XX_Count', 'DatabaseConnections', 'ReplicaLag', 'ReadIOPS', 'WriteIOPS']).default('CPUUtilization'),
+	namespace: z.enum(['AWS/EC2', 'AWS/ELB', 'AWS/ApplicationELB', 'AWS/RDS']).optional().describe('The metric\'s namespace; default its own (CPUUtilization: AWS/EC2, the group\'s; AWS/RDS for the database\'s primary).'),
+	dimensions: z.strictObject({DBInstanceIdentifier: z.string().min(1)}).optional().describe('AWS/RDS metrics: the DB instance (scaletop-db, the primary; the default).'),
 	statistic: z.enum(['Average', 'Sum', 'Minimum', 'Maximum', 'SampleCount']).default('Average'),
 	comparison: z.enum(['>', '>=', '<', '<=']),
 	threshold: z.number(),

@@ -28,6 +28,7 @@ function toAlarm(alarm: AlarmInput, policyName: string): AlarmConfig {
 	return makeAlarm(defined({
 		name: alarm.name ?? `${policyName}-alarm`,
 		metric: alarm.metric,
+		...defined({namespace: alarm.namespace}),
 		statistic: alarm.statistic,
 		comparison: alarm.comparison,
 		threshold: alarm.threshold,

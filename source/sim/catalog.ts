@@ -133,6 +133,9 @@ export const maxReadReplicas = 15;
 export const replicaCreateSeconds = 300;
 
 /** A read replica's RDS identifier. */
+/** The dedicated database's primary: its RDS DB instance identifier (events, the AWS/RDS metrics' dimension). */
+export const databaseId = 'scaletop-db';
+
 export function replicaId(n: number): string {
 	return `scaletop-db-replica-${n}`;
 }

@@ -125,13 +125,19 @@ export type LoadBalancerConfig = {
 
 export type Comparison = '>' | '>=' | '<' | '<=';
 export type Statistic = 'Average' | 'Sum' | 'Minimum' | 'Maximum' | 'SampleCount';
-export type MetricName = 'CPUUtilization' | 'RequestCount' | 'Latency' | 'HealthyHostCount' | 'HTTPCode_ELB_5XX' | 'RequestCountPerTarget' | 'HTTPCode_Target_5XX_Count';
+export type MetricName = 'CPUUtilization' | 'RequestCount' | 'Latency' | 'HealthyHostCount' | 'HTTPCode_ELB_5XX' | 'RequestCountPerTarget' | 'HTTPCode_Target_5XX_Count' | RdsMetricName;
+/** The dedicated database's metrics (namespace AWS/RDS, dimension DBInstanceIdentifier: the primary; systems/cloudwatch.ts). `CPUUtilization` is also one of them. */
+export type RdsMetricName = 'DatabaseConnections' | 'ReplicaLag' | 'ReadIOPS' | 'WriteIOPS';
+/** CloudWatch namespaces of the metrics scaletop publishes. */
+export type MetricNamespace = 'AWS/EC2' | 'AWS/ELB' | 'AWS/ApplicationELB' | 'AWS/RDS';
 export type TreatMissingData = 'missing' | 'notBreaching' | 'breaching' | 'ignore';
 
 export type AlarmConfig = {
 	/** Defaults to `<policy>-alarm` / AWS's TargetTracking-… names. */
 	readonly name: string;
 	readonly metric: MetricName;
+	/** The metric's namespace; undefined = the metric's own (AWS/EC2 for CPUUtilization; `namespaceOf` in systems/cloudwatch.ts). */
+	readonly namespace?: MetricNamespace;
 	readonly statistic: Statistic;
 	readonly comparison: Comparison;
 	readonly threshold: number;

@@ -304,6 +304,16 @@ export type MetricsLine = {
 	readonly tierCpu: {readonly web: number} & Readonly<Partial<Record<Exclude<TierName, 'web'>, number>>>;	/** Inconsistent reads per second, and users' data lost per second (design.md §1b). */
 	readonly inconsistentReads: number;
 	readonly lostSessions: number;
+	/** The dedicated database's primary in the last tick (its AWS/RDS metrics; absent while the database is colocated). */
+	readonly database?: DatabaseMetricsLine;
+};
+
+/** The database's figures in a metrics line: requests it holds (DatabaseConnections), ReplicaLag seconds, queries per second. */
+export type DatabaseMetricsLine = {
+	readonly connections: number;
+	readonly replicaLagSeconds: number;
+	readonly readIops: number;
+	readonly writeIops: number;
 };
 
 export type {SimEvent, TierName};

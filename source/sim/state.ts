@@ -4,7 +4,7 @@
  * as a fleet that has been up for a while would be: the ASG's `desired` instances spread over
  * its zones in turn, then the standalone instances.
  */
-import {dbInstanceClasses, instanceTypes, maxReadReplicas, replicaId, splitCpuMs} from './catalog.js';
+import {dbInstanceClasses, instanceTypes, databaseId, maxReadReplicas, replicaId, splitCpuMs} from './catalog.js';
 import {appendMember} from './data-plane/columns.js';
 import type {SimConfig} from './config.js';
 import {emptyDataPlane} from './data-plane/columns.js';
@@ -111,7 +111,7 @@ export function createInitialState(config: SimConfig): SimState {
 		recentLatency: emptyHistogram(),
 		flow: emptyFlow(),
 		failureCauses: {'backend-down': 0, 'app-starting': 0, hung: 0, timeout: 0, 'backlog-full': 0, 'surge-queue-full': 0, 'no-healthy-targets': 0, 'database-timeout': 0, 'database-refused': 0},
-		database: config.tiers.database.placement === 'dedicated' ? {id: 'scaletop-db', instanceClass: config.tiers.database.instanceClass, multiAz: config.tiers.database.multiAz, unavailableUntilTick: -1, outageCause: '', replicas: initialReplicas(config.tiers.database.replicas), pendingReplicaTicks: [], nextReplicaNumber: config.tiers.database.replicas + 1, replicaLagSeconds: 0} : null,
+		database: config.tiers.database.placement === 'dedicated' ? {id: databaseId, instanceClass: config.tiers.database.instanceClass, multiAz: config.tiers.database.multiAz, unavailableUntilTick: -1, outageCause: '', replicas: initialReplicas(config.tiers.database.replicas), pendingReplicaTicks: [], nextReplicaNumber: config.tiers.database.replicas + 1, replicaLagSeconds: 0} : null,
 		consistency: {reads: 0, readsAfterWrite: 0, inconsistentReads: 0, lostSessions: 0, writers: 0, writersLost: 0},
 		tiers: initialTiers(config),
 		history: emptyHistory(),

@@ -251,6 +251,16 @@ export type MetricWindow = {
 	readonly targetErrors5xxAtStart: number;
 	readonly latencyCountAtStart: number;
 	readonly latencySumMsAtStart: number;
+	/** The dedicated database's primary (AWS/RDS): CPU percent and requests held (connections) summed over the samples taken while it exists, and those samples. */
+	readonly dbCpuPercentSum: number;
+	readonly dbConnectionsSum: number;
+	readonly dbSamples: number;
+	/** ReplicaLag seconds summed over the samples taken while a replica serves, and those samples. */
+	readonly replicaLagSum: number;
+	readonly replicaSamples: number;
+	/** Reads and writes the primary executed this minute (queries: ReadIOPS / WriteIOPS × 60). */
+	readonly dbReads: number;
+	readonly dbWrites: number;
 };
 
 /**

@@ -1,6 +1,6 @@
 /** Handlers for the database: moving it off the web instances, and the dedicated one's (RDS) ModifyDBInstance and read replicas. */
 import type {SimAction} from '../actions.js';
-import {dbInstanceClasses, maxReadReplicas, multiAzFailoverSeconds, replicaCreateSeconds, singleAzModifySeconds} from '../catalog.js';
+import {databaseId, dbInstanceClasses, maxReadReplicas, multiAzFailoverSeconds, replicaCreateSeconds, singleAzModifySeconds} from '../catalog.js';
 import {logAction, refuseAction} from '../systems/activity.js';
 import {secondsToTicks} from '../systems/draw.js';
 import type {Working} from '../working.js';
@@ -135,7 +135,7 @@ export function handleDatabaseSplit(s: Working, a: Action<'database/split-reques
 	}
 
 	const multiAz = s.config.tiers.database.multiAz;
-	s.database = {id: 'scaletop-db', instanceClass, multiAz, unavailableUntilTick: -1, outageCause: '', replicas: [], pendingReplicaTicks: [], nextReplicaNumber: 1, replicaLagSeconds: 0};
+	s.database = {id: databaseId, instanceClass, multiAz, unavailableUntilTick: -1, outageCause: '', replicas: [], pendingReplicaTicks: [], nextReplicaNumber: 1, replicaLagSeconds: 0};
 	s.tiers.database = emptyTier(1) as Working['tiers']['database'];
 	appendMember(s.dataPlane.database);
 	const held = s.dataPlane.instances.usersHeld as number[];

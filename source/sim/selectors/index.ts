@@ -3,7 +3,7 @@
  * a run through these; they are pure and cheap (O(instances) at most).
  */
 import {dbMinimumBilledSeconds, instanceTypes, loadBalancerUsdPerHour, elasticIpUsdPerHour} from '../catalog.js';
-import type {DnsRecordView, DnsView, HeaderView, InstanceView, LoadBalancerView, LoadView, MetricsLine, RunSummary, SeriesView, ConsistencySummary, TargetView, TierSummary, ZoneView} from '../read-model.js';
+import type {DnsRecordView, DnsView, HeaderView, InstanceView, LoadBalancerView, LoadView, MetricsLine, RunSummary, SeriesView, ConsistencySummary, DatabaseMetricsLine, TargetView, TierSummary, ZoneView} from '../read-model.js';
 import {loadBalancerHourlyUsd, minimumBilledSeconds, runRateUsdPerHour} from '../data-plane/cost.js';
 import {hasLoadBalancer} from '../data-plane/elb.js';
 import {targetStateLabel} from '../data-plane/health-checks.js';
@@ -355,6 +355,22 @@ export function selectMetricsLine(state: SimState): MetricsLine {
 		tierCpu: Object.fromEntries(tierOrder.filter(name => state.tiers[name]).map(name => [name, round(100 * state.tiers[name]!.utilisation, 2)])) as MetricsLine['tierCpu'],
 		inconsistentReads: round(f.inconsistentReads / dt, 3),
 		lostSessions: round(f.lostSessions / dt, 3),
+		...(state.database && state.dataPlane.database.served.length > 0 ? {database: databaseLine(state)} : {}),
+	};
+}
+
+/** The primary's figures in the last tick (what its AWS/RDS metrics are made of: systems/cloudwatch.ts). */
+function databaseLine(state: SimState): DatabaseMetricsLine {
+	const db = state.dataPlane.database;
+	const dt = state.config.tickSeconds;
+	const {dbReads, dbWrites} = state.config.app;
+	const serving = state.database!.replicas.filter(r => !r.isDraining).length;
+	const done = db.completed[0]!;
+	return {
+		connections: db.served[0]!,
+		replicaLagSeconds: round(state.database!.replicaLagSeconds, 3),
+		readIops: round(done * (serving > 0 ? dbReads / (1 + serving) : dbReads) / dt, 2),
+		writeIops: round(done * dbWrites / dt, 2),
 	};
 }
 

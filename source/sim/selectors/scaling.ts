@@ -7,7 +7,7 @@ import type {AdjustmentType, AlarmConfig, MetricName, PolicyConfig} from '../con
 import type {AlarmDatapointsView, AlarmView, AutoScalingView, PolicyView} from '../read-model.js';
 import type {AlarmState, SimState} from '../types.js';
 import {createAlarm} from '../systems/alarms.js';
-import {periodDatapoints} from '../systems/cloudwatch.js';
+import {metricKey, periodDatapoints} from '../systems/cloudwatch.js';
 import type {Working} from '../working.js';
 import {policyAlarms} from '../systems/policy-alarms.js';
 
@@ -19,7 +19,21 @@ const metricLabels: Record<MetricName, string> = {
 	HTTPCode_ELB_5XX: '5XX',
 	HTTPCode_Target_5XX_Count: 'Target 5XX',
 	RequestCountPerTarget: 'Req/target',
+	DatabaseConnections: 'DB connections',
+	ReplicaLag: 'Replica lag',
+	ReadIOPS: 'DB read IOPS',
+	WriteIOPS: 'DB write IOPS',
 };
+
+/** The metric's name in the read model: `RDS CPUUtilization` for the database's CPU (the EC2 group's is `CPUUtilization`). */
+function shownMetric(a: Pick<AlarmConfig, 'metric' | 'namespace'>): string {
+	return a.metric === 'CPUUtilization' && a.namespace === 'AWS/RDS' ? 'RDS CPUUtilization' : a.metric;
+}
+
+/** A metric as a user reads it (`DB CPU` for the database's CPUUtilization). */
+function labelOf(a: Pick<AlarmConfig, 'metric' | 'namespace'>): string {
+	return a.metric === 'CPUUtilization' && a.namespace === 'AWS/RDS' ? 'DB CPU' : metricLabels[a.metric];
+}
 
 const signed = (n: number): string => (n >= 0 ? `+${n}` : `${n}`);
 
@@ -32,7 +46,7 @@ export function formatAdjustment(type: AdjustmentType, value: number): string {
 /** An alarm's condition: `CPU > 80 for 5×60s`, or `… 3 of 5×60s` when M < N. */
 export function formatCondition(a: AlarmConfig): string {
 	const m = a.datapointsToAlarm < a.evaluationPeriods ? `${a.datapointsToAlarm} of ` : '';
-	return `${metricLabels[a.metric]} ${a.comparison} ${a.threshold} for ${m}${a.evaluationPeriods}×${a.periodSeconds}s`;
+	return `${labelOf(a)} ${a.comparison} ${a.threshold} for ${m}${a.evaluationPeriods}×${a.periodSeconds}s`;
 }
 
 const duration = (seconds: number): string => (seconds % 3600 === 0 ? `${seconds / 3600}h` : seconds % 60 === 0 ? `${seconds / 60}m` : `${seconds}s`);
@@ -113,7 +127,7 @@ function toView(a: AlarmState): AlarmView {
 		name: a.name,
 		policyName: a.policyName,
 		state: a.state,
-		metric: c.metric,
+		metric: shownMetric(c),
 		statistic: c.statistic,
 		comparison: c.comparison,
 		threshold: c.threshold,
@@ -142,12 +156,12 @@ export function selectAlarmDatapoints(state: SimState, name: string, count = 20)
 	const config = alarm?.config ?? state.config.autoScaling?.policies.flatMap(p => policyAlarms(state, p)).find(a => a.name === name);
 	if (!config) return undefined;
 	// periodDatapoints only reads the state it is given.
-	const datapoints = periodDatapoints(state as Working, config.metric, config.statistic, config.periodSeconds, count);
+	const datapoints = periodDatapoints(state as Working, metricKey(config), config.statistic, config.periodSeconds, count);
 	const minutesPerPeriod = Math.max(1, Math.round(config.periodSeconds / 60));
 	const minutes = state.metricWindow?.minutes ?? 0;
 	return {
 		name,
-		metric: config.metric,
+		metric: shownMetric(config),
 		statistic: config.statistic,
 		comparison: config.comparison,
 		threshold: config.threshold,

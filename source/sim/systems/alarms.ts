@@ -13,7 +13,7 @@ import type {AlarmConfig, Comparison} from '../config.js';
 import type {AlarmState, AlarmStateValue} from '../types.js';
 import type {Working} from '../working.js';
 import {appendEvent} from './activity.js';
-import {periodDatapoints} from './cloudwatch.js';
+import {metricKey, periodDatapoints} from './cloudwatch.js';
 
 /** A new alarm in INSUFFICIENT_DATA. */
 export function createAlarm(config: AlarmConfig, policyName: string, tick: number): AlarmState {
@@ -87,7 +87,7 @@ export function evaluateAlarms(s: Working): void {
 
 function evaluateAlarm(s: Working, alarm: Working['alarms'][string]): void {
 	const c = alarm.config;
-	const points = periodDatapoints(s, c.metric, c.statistic, c.periodSeconds, c.evaluationPeriods + 2);
+	const points = periodDatapoints(s, metricKey(c), c.statistic, c.periodSeconds, c.evaluationPeriods + 2);
 	const enoughPeriods = points.length >= c.evaluationPeriods;
 	const result: Evaluation = enoughPeriods ? evaluateDatapoints(c, points, alarm.state) : {state: 'INSUFFICIENT_DATA', breaching: 0};
 	alarm.datapoints = points.slice(-c.evaluationPeriods);

@@ -15,11 +15,18 @@
  *   `HTTPCode_Target_5XX_Count` (Sum of the 5xx the targets answered: 500 when the database
  *   timed out or refused; aws-behaviour.md: the ELB's own 5xx and the targets' are separate metrics),
  *   `RequestCountPerTarget` (RequestCount / healthy hosts): every minute.
+ * - AWS/RDS, dimension DBInstanceIdentifier = the dedicated database's primary (docs/tiers.md,
+ *   "CloudWatch per tier"), every minute while it exists (missing while the database is
+ *   colocated): `CPUUtilization` (Average of its vCPUs' busy share, sampled like the fleet),
+ *   `DatabaseConnections` (Average of the requests it holds: each holds one connection while its
+ *   queries run), `ReplicaLag` (Average, seconds: the largest over the replicas; missing without
+ *   one), `ReadIOPS` / `WriteIOPS` (per second: the queries it executed, one I/O each — an
+ *   **assumption**: no buffer pool is modelled).
  *
  * A missing datapoint is stored as `missingDatapoint` (-1): every metric here is ≥ 0 and rings
  * hold plain numbers so the state stays JSON.
  */
-import type {MetricName, Statistic} from '../config.js';
+import type {AlarmConfig, MetricName, MetricNamespace, RdsMetricName, Statistic} from '../config.js';
 import type {MetricWindow} from '../types.js';
 import type {Working} from '../working.js';
 import {emptyRing, pushRing, ringValues} from './ring.js';
@@ -31,6 +38,25 @@ export const missingDatapoint = -1;
 export const cloudwatchMinutes = 1440;
 /** Every metric published. */
 export const metricNames: readonly MetricName[] = ['CPUUtilization', 'RequestCount', 'Latency', 'HealthyHostCount', 'HTTPCode_ELB_5XX', 'RequestCountPerTarget', 'HTTPCode_Target_5XX_Count'];
+
+/** The database's metrics (namespace AWS/RDS; CPUUtilization is one of them too). */
+export const rdsMetricNames: readonly RdsMetricName[] = ['DatabaseConnections', 'ReplicaLag', 'ReadIOPS', 'WriteIOPS'];
+/** The ELB's metrics (AWS/ELB on a classic load balancer, AWS/ApplicationELB on an application one). */
+const elbMetricNames: ReadonlySet<string> = new Set(['RequestCount', 'Latency', 'HealthyHostCount', 'HTTPCode_ELB_5XX', 'RequestCountPerTarget', 'HTTPCode_Target_5XX_Count']);
+/** The ring of the RDS primary's CPUUtilization (the EC2 group's is `CPUUtilization`). */
+export const rdsCpuKey = 'AWS/RDS:CPUUtilization';
+
+/** The namespaces that publish `metric`, its default first. */
+export function namespacesOf(metric: MetricName): readonly MetricNamespace[] {
+	if (metric === 'CPUUtilization') return ['AWS/EC2', 'AWS/RDS'];
+	if ((rdsMetricNames as readonly string[]).includes(metric)) return ['AWS/RDS'];
+	return elbMetricNames.has(metric) ? ['AWS/ELB', 'AWS/ApplicationELB'] : [];
+}
+
+/** The `SimState.cloudwatch` ring an alarm reads: the metric's name, or `AWS/RDS:CPUUtilization` for the database's CPU. */
+export function metricKey(c: Pick<AlarmConfig, 'metric' | 'namespace'>): string {
+	return c.metric === 'CPUUtilization' && c.namespace === 'AWS/RDS' ? rdsCpuKey : c.metric;
+}
 
 /** Ticks in one CloudWatch minute (at least 1). */
 export function ticksPerMinute(s: Working): number {
@@ -52,6 +78,13 @@ function freshWindow(s: Working, minutes: number, isBasicPeriodOver = true): Met
 		targetErrors5xxAtStart: s.totals.errors['500'],
 		latencyCountAtStart: s.latency.total,
 		latencySumMsAtStart: s.latency.sumMs,
+		dbCpuPercentSum: 0,
+		dbConnectionsSum: 0,
+		dbSamples: 0,
+		replicaLagSum: 0,
+		replicaSamples: 0,
+		dbReads: 0,
+		dbWrites: 0,
 	};
 }
 
@@ -74,7 +107,12 @@ export function publishMetrics(s: Working, view?: FleetView): void {
 	s.metricWindow ??= freshWindow(s, 0);
 	const w = s.metricWindow;
 	const sampleTicks = Math.max(1, Math.round(metricSampleSeconds / s.config.tickSeconds));
-	if (w.ticks % sampleTicks === 0) sampleFleet(s, w, fleetView(s, view));
+	if (w.ticks % sampleTicks === 0) {
+		sampleFleet(s, w, fleetView(s, view));
+		if (s.database) sampleDatabase(s, w);
+	}
+
+	if (s.database) countQueries(s, w);
 	w.ticks += 1;
 	if (w.ticks >= ticksPerMinute(s)) publishMinute(s, w);
 }
@@ -109,8 +147,34 @@ function sampleFleet(s: Working, w: Working['metricWindow'] & object, v: FleetVi
 	w.samples += 1;
 }
 
+type MutableWindow = {-readonly [K in keyof MetricWindow]: MetricWindow[K]};
+
+/** One sample of the dedicated database's primary: its CPU, the requests it holds, the replicas' lag. O(1). */
+function sampleDatabase(s: Working, w: MutableWindow): void {
+	const db = s.dataPlane.database;
+	if (db.served.length === 0) return;
+	w.dbCpuPercentSum += db.cpuPercent[0]!;
+	w.dbConnectionsSum += db.served[0]!;
+	w.dbSamples += 1;
+	if (s.database!.replicas.some(r => !r.isDraining)) {
+		w.replicaLagSum += s.database!.replicaLagSeconds;
+		w.replicaSamples += 1;
+	}
+}
+
+/** The queries the primary executed this tick: its completions × its reads (its share when replicas serve) and writes. */
+function countQueries(s: Working, w: MutableWindow): void {
+	const done = s.dataPlane.database.completed[0] ?? 0;
+	if (done === 0) return;
+	const {dbReads, dbWrites} = s.config.app;
+	let serving = 0;
+	for (const r of s.database!.replicas) if (!r.isDraining) serving += 1;
+	w.dbReads += done * (serving > 0 ? dbReads / (1 + serving) : dbReads);
+	w.dbWrites += done * dbWrites;
+}
+
 function publishMinute(s: Working, w: MetricWindow): void {
-	const push = (name: MetricName, value: number): void => {
+	const push = (name: string, value: number): void => {
 		s.cloudwatch[name] ??= emptyRing(cloudwatchMinutes) as Working['cloudwatch'][string];
 		pushRing(s.cloudwatch[name], value);
 	};
@@ -133,6 +197,16 @@ function publishMinute(s: Working, w: MetricWindow): void {
 	push('HTTPCode_ELB_5XX', errors5xx(s) - w.errors5xxAtStart);
 	push('RequestCountPerTarget', healthyAvg > 0 ? requests / healthyAvg : missingDatapoint);
 	push('HTTPCode_Target_5XX_Count', s.totals.errors['500'] - w.targetErrors5xxAtStart);
+	if (s.database || s.cloudwatch[rdsCpuKey]) {
+		// AWS/RDS: missing while there is no database of its own (colocated, or before a split).
+		const has = w.dbSamples > 0;
+		push(rdsCpuKey, has ? w.dbCpuPercentSum / w.dbSamples : missingDatapoint);
+		push('DatabaseConnections', has ? w.dbConnectionsSum / w.dbSamples : missingDatapoint);
+		push('ReplicaLag', w.replicaSamples > 0 ? w.replicaLagSum / w.replicaSamples : missingDatapoint);
+		push('ReadIOPS', has ? w.dbReads / 60 : missingDatapoint);
+		push('WriteIOPS', has ? w.dbWrites / 60 : missingDatapoint);
+	}
+
 	s.metricWindow = freshWindow(s, minute, !isBasic || minute % 5 === 0);
 }
 
@@ -164,11 +238,11 @@ export function aggregate(values: readonly number[], statistic: Statistic): numb
 }
 
 /**
- * The newest `count` datapoints of a metric at `periodSeconds` (aligned to period boundaries
+ * The newest `count` datapoints of a metric (its ring: `metricKey`) at `periodSeconds` (aligned to period boundaries
  * from the start of the run), oldest first; null = missing. Periods before the run are left out,
  * so fewer than `count` come back early in a run.
  */
-export function periodDatapoints(s: Working, metric: MetricName, statistic: Statistic, periodSeconds: number, count: number): Array<number | null> {
+export function periodDatapoints(s: Working, metric: string, statistic: Statistic, periodSeconds: number, count: number): Array<number | null> {
 	const minutesPerPeriod = Math.max(1, Math.round(periodSeconds / 60));
 	const minutes = s.metricWindow?.minutes ?? 0;
 	const ring = s.cloudwatch[metric];

@@ -36,6 +36,7 @@ export function alarmStateLabel(state: string): string {
 /** Short metric names for narrow panels. */
 const shortMetrics: Readonly<Record<string, string>> = {
 	CPUUtilization: 'CPU', RequestCount: 'Requests', RequestCountPerTarget: 'Req/target', Latency: 'Latency', HealthyHostCount: 'Healthy', HTTPCode_ELB_5XX: '5XX', HTTPCode_Target_5XX_Count: 'T5XX',
+	'RDS CPUUtilization': 'DB CPU', DatabaseConnections: 'DB conns', ReplicaLag: 'Lag', ReadIOPS: 'ReadIOPS', WriteIOPS: 'WriteIOPS',
 };
 
 /** Alarm rows in the order the read model gives them. */
