@@ -19,7 +19,7 @@ export const summarySchemaVersion = 1;
 
 const count = z.number().min(0);
 const errorCounts = z.looseObject({'500': count, '502': count, '503': count, '504': count}).describe('Failed requests by HTTP status: 500 the target answered it (the database timed out or was full: HTTPCode_Target_5XX_Count), 502 no target answered, 503 none registered or the queue is full (surge), 504 timed out.');
-const tierNames = ['web', 'database'] as const;
+const tierNames = ['web', 'app', 'database'] as const;
 const tierSummary = z.looseObject({
 	nodes: count.describe('Its nodes at the end (web: running instances; database: the primary and its read replicas).'),
 	cpuAvg: count.describe('Mean utilisation of its vCPUs over the run, percent.'),
@@ -52,7 +52,7 @@ export const summaryJsonSchema = z.looseObject({
 		routedToRemoved: count.optional().describe('Requests routed to those removed instances: with routed and otherTargets, every request routed.'),
 		dns: z.looseObject({ttlSeconds: count, records: z.array(z.string()).readonly()}).optional().describe('DNS round-robin instead of an ELB (loadBalancer.kind dns; present is false): the TTL, seconds, and the instance ids with an A record at the end.'),
 	}),
-	tiers: z.looseObject({web: tierSummary, database: tierSummary.optional()}).describe('Each tier of the route, in route order: web, then database when it is dedicated (design.md §1b).'),
+	tiers: z.looseObject({web: tierSummary, app: tierSummary.optional(), database: tierSummary.optional()}).describe('Each tier of the route, in route order: web, then app when the middleware runs apart, then database when it is dedicated (design.md §1b).'),
 	consistency: z.looseObject({
 		users: count.describe('Active users modelled (the preset\'s users.active); 0: no users section, nothing written.'),
 		reads: count.describe('Reads completed (requests that did not write).'),
@@ -77,7 +77,7 @@ export const metricsLineSchema = z.looseObject({
 	errors: errorCounts.describe('Failed requests during the interval, by HTTP status.'),
 	costUsd: count.describe('Total cost so far, US dollars.'),
 	bottleneck: z.enum(tierNames).describe('The busiest tier in the last tick.'),
-	tierCpu: z.looseObject({web: count, database: count.optional()}).describe('Each tier\'s utilisation in the last tick, percent.'),
+	tierCpu: z.looseObject({web: count, app: count.optional(), database: count.optional()}).describe('Each tier\'s utilisation in the last tick, percent.'),
 	inconsistentReads: count.describe('Inconsistent reads per second during the interval (see the summary\'s consistency).'),
 	lostSessions: count.describe('Users whose latest write was lost, per second during the interval.'),
 	database: z.strictObject({

@@ -204,11 +204,12 @@ function checkApp(document: PresetDocument): Finding[] {
 	return [{path: ['app', 'cpuMs'], anchor: 'value', message: `must equal webCpuMs + appCpuMs + (dbReads + dbWrites) × dbQueryCpuMs = ${formula} = ${Math.round(sum * 1000) / 1000} ms, got ${app.cpuMs}`}];
 }
 
-/** A database on the web instances has no class of its own. */
+/** A database on the web instances has no class of its own; the middleware apart needs the database apart. */
 function checkTiers(document: PresetDocument): Finding[] {
 	const database = document.tiers?.database;
-	if (!database || database.placement === 'dedicated') return [];
 	const findings: Finding[] = [];
+	if (document.tiers?.app && database?.placement !== 'dedicated') findings.push({path: ['tiers', 'app'], anchor: 'key', message: 'the middleware apart needs a database of its own; add tiers.database.placement: dedicated (the course notes split the database off first)'});
+	if (!database || database.placement === 'dedicated') return findings;
 	for (const key of ['instanceClass', 'multiAz'] as const) {
 		if (database[key] !== undefined) findings.push({path: ['tiers', 'database', key], anchor: 'key', message: `applies to a dedicated database only; add placement: dedicated, or remove ${key}`});
 	}

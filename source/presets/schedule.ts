@@ -33,6 +33,8 @@ export function toSimAction(entry: TimelineEntryInput): SimAction {
 			return {type: 'database/modify-requested', instanceClass: entry.instanceClass};
 		case 'split-database':
 			return {type: 'database/split-requested', ...(entry.instanceClass ? {instanceClass: entry.instanceClass} : {})};
+		case 'split-app':
+			return {type: 'app/split-requested', ...(entry.instanceType ? {instanceType: entry.instanceType} : {}), ...(entry.count === undefined ? {} : {count: entry.count})};
 		case 'add-replica':
 			return {type: 'database/replica-added'};
 		case 'remove-replica':

@@ -7,7 +7,7 @@
  * ./to-config.ts; the schema itself only fills defaults that live nowhere else.
  */
 import {z} from 'zod';
-import {appProfiles, dbInstanceClassNames, instanceTypeNames, maxReadReplicas} from '../sim/index.js';
+import {appProfiles, dbInstanceClassNames, instanceTypeNames, maxAppInstances, maxReadReplicas} from '../sim/index.js';
 import {durationSchema, rateSchema} from './units.js';
 import {groupSizeSchema, policySchema} from './policy-schema.js';
 import {formatLimit, maxLoadSteps, maxStandaloneInstances, maxTimelineEntries} from './limits.js';
@@ -41,7 +41,13 @@ const databaseTierSchema = z.strictObject({
 	replicas: z.number().int().min(0).max(maxReadReplicas).optional().describe(`Read replicas of the primary at the start (0 to ${maxReadReplicas}, default 0): reads spread over the primary and its replicas, every write applied on each.`),
 });
 
+const appTierSchema = z.strictObject({
+	instanceType: instanceType.optional().describe('The middleware instances\' type (default c5.large).'),
+	count: z.number().int().min(1).max(maxAppInstances).optional().describe(`Fixed instances behind an internal load balancer that the web tier alternates between (1 to ${maxAppInstances}, default 2).`),
+});
+
 const tiersSchema = z.strictObject({
+	app: appTierSchema.optional().describe('The middleware on instances of its own (web → app → database): the web nodes do webCpuMs, each app instance appCpuMs. Needs a dedicated database.'),
 	database: databaseTierSchema.optional().describe('The database behind the web tier.'),
 });
 

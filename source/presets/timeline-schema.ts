@@ -7,7 +7,7 @@
  * (`a`), chaos-monkey (`c`), pause (`p`), plus stop, spot-interruption and slow-network.
  */
 import {z} from 'zod';
-import {dbInstanceClassNames, instanceTypeNames} from '../sim/index.js';
+import {dbInstanceClassNames, instanceTypeNames, maxAppInstances} from '../sim/index.js';
 import {durationSchema, rateSchema} from './units.js';
 import {groupSizeSchema} from './policy-schema.js';
 
@@ -41,6 +41,7 @@ export const timelineActionSchema = z.discriminatedUnion('action', [
 	entry('pause', {}),
 	entry('modify-database', {instanceClass: z.enum(dbInstanceClassNames as [string, ...string[]]).describe('The new DB instance class (ModifyDBInstance, applied immediately).')}),
 	entry('split-database', {instanceClass: z.enum(dbInstanceClassNames as [string, ...string[]]).optional().describe('The class of the database\'s own instance (default: tiers.database.instanceClass, db.t3.micro).')}),
+	entry('split-app', {instanceType: z.enum(instanceTypeNames as [string, ...string[]]).optional().describe('The app instances\' type (default: tiers.app.instanceType, c5.large).'), count: z.number().int().min(1).max(maxAppInstances).optional().describe('How many (default: tiers.app.count, 2).')}),
 	entry('add-replica', {}),
 	entry('remove-replica', {}),
 	entry('kill-replica', {}),

@@ -108,7 +108,10 @@ export function toConfig(document: PresetDocument, fallbackName: string, trace?:
 		durationSeconds: document.duration,
 		region: document.region,
 		app: resolveApp(appProfiles[(app.profile ?? 'wordpress') as keyof typeof appProfiles], defined({cpuMs: app.cpuMs, cv: app.cv, timeoutMs: app.timeoutMs, backlogPerVcpu: app.backlogPerVcpu, startSeconds: app.startup, webCpuMs: app.webCpuMs, appCpuMs: app.appCpuMs, dbReads: app.dbReads, dbWrites: app.dbWrites, dbQueryCpuMs: app.dbQueryCpuMs, staticShare: app.staticShare})),
-		tiers: document.tiers?.database ? {database: defined({placement: document.tiers.database.placement, instanceClass: document.tiers.database.instanceClass, multiAz: document.tiers.database.multiAz, timeoutSeconds: document.tiers.database.timeout, replicas: document.tiers.database.replicas})} : undefined,
+		tiers: document.tiers?.database || document.tiers?.app ? defined({
+			database: document.tiers.database ? defined({placement: document.tiers.database.placement, instanceClass: document.tiers.database.instanceClass, multiAz: document.tiers.database.multiAz, timeoutSeconds: document.tiers.database.timeout, replicas: document.tiers.database.replicas}) : undefined,
+			app: document.tiers.app ? defined({instanceType: document.tiers.app.instanceType, count: document.tiers.app.count}) : undefined,
+		}) : undefined,
 		users: document.users ? defined({active: document.users.active, writeShare: document.users.writeShare}) : undefined,
 		loadBalancer: defined({
 			kind: lb.kind,

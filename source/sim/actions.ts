@@ -66,6 +66,12 @@ export type SimAction =
 	| {readonly type: 'dns/record-added'; readonly target: InstanceTarget}
 	/** DNS round-robin: delete the instance's A record (`N`; timeline `dns-remove-record`). Clients holding it keep using it until their cache expires. */
 	| {readonly type: 'dns/record-removed'; readonly target: InstanceTarget}
+	/**
+	 * Move the middleware off the web instances (issue 10's split-app): `count` instances of
+	 * `instanceType` (default the preset's `tiers.app`, else two c5.large) behind an internal load
+	 * balancer between the web tier and the database; the web nodes then do only `webCpuMs`.
+	 */
+	| {readonly type: 'app/split-requested'; readonly instanceType?: string; readonly count?: number}
 	/** A preset caption: shown on the caption line until the next one (empty text clears it). */
 	| {readonly type: 'preset/caption-shown'; readonly text: string}
 	/** A named point in the story (a cast marker). */

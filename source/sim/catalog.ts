@@ -133,6 +133,9 @@ export const maxReadReplicas = 15;
 export const replicaCreateSeconds = 300;
 
 /** A read replica's RDS identifier. */
+/** The app tier's instances at most (fixed instances behind an internal load balancer: scaletop's limit). */
+export const maxAppInstances = 100;
+
 /** The dedicated database's primary: its RDS DB instance identifier (events, the AWS/RDS metrics' dimension). */
 export const databaseId = 'scaletop-db';
 

@@ -69,9 +69,22 @@ export type UsersConfig = {
 	readonly writeShare: number;
 };
 
+/**
+ * The middleware apart from the web servers (preset section `tiers.app`, design.md §1b):
+ * `count` fixed instances of `instanceType` behind an internal load balancer that the web tier
+ * alternates between. Each does `appCpuMs` per request; the web nodes then do only `webCpuMs`.
+ * It needs a database of its own (the course notes split the database off first).
+ */
+export type AppTierConfig = {
+	readonly instanceType: string;
+	readonly count: number;
+};
+
 /** The tiers behind the web fleet (design.md §1b). */
 export type TiersConfig = {
 	readonly database: DatabaseTierConfig;
+	/** undefined: the middleware runs on the web instances. */
+	readonly app?: AppTierConfig;
 };
 
 /** `dns`: no load balancer at all — DNS round-robin over A records (data-plane/dns.ts, docs/dns.md). */

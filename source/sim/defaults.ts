@@ -3,7 +3,7 @@
  * config with them. Used by presets, `scaletop ab` and tests alike, so a default lives in one place.
  */
 import {appProfiles, profileSplitKeys, splitCpuMs} from './catalog.js';
-import type {AlarmConfig, AppProfile, AutoScalingConfig, DatabaseTierConfig, DnsConfig, HealthCheckConfig, LoadBalancerConfig, LoadBalancerKind, SimConfig, UsersConfig} from './config.js';
+import type {AlarmConfig, AppProfile, AppTierConfig, AutoScalingConfig, DatabaseTierConfig, DnsConfig, HealthCheckConfig, LoadBalancerConfig, LoadBalancerKind, SimConfig, UsersConfig} from './config.js';
 
 /** Health-check defaults per load balancer kind (classic: healthy 10; application: healthy 5). */
 export function defaultHealthCheck(kind: LoadBalancerKind): HealthCheckConfig {
@@ -54,6 +54,9 @@ export function defaultDns(): DnsConfig {
 }
 
 /** The database's defaults: on each web instance (one box), or a Single-AZ db.t3.micro when dedicated. */
+/** The app tier when a preset names it without saying more (design.md §1b's example): two c5.large. */
+export const defaultAppTier: AppTierConfig = {instanceType: 'c5.large', count: 2};
+
 export function defaultDatabase(): DatabaseTierConfig {
 	return {placement: 'colocated', instanceClass: 'db.t3.micro', multiAz: false, timeoutSeconds: 30, replicas: 0};
 }
@@ -87,7 +90,7 @@ export function makeAlarm(partial: Partial<AlarmConfig> & Pick<AlarmConfig, 'nam
 export type ConfigInput = Partial<Omit<SimConfig, 'loadBalancer' | 'autoScaling' | 'app' | 'tiers' | 'users'>> & {
 	/** Absent: no users modelled; given: merged over `defaultUsers()`. */
 	readonly users?: Partial<UsersConfig>;
-	readonly tiers?: {readonly database?: Partial<DatabaseTierConfig>};
+	readonly tiers?: {readonly database?: Partial<DatabaseTierConfig>; readonly app?: Partial<AppTierConfig>};
 	readonly loadBalancer?: Partial<Omit<LoadBalancerConfig, 'dns'>> & {readonly dns?: Partial<DnsConfig>};
 	readonly autoScaling?: Partial<AutoScalingConfig> | null;
 	readonly app?: Partial<SimConfig['app']>;
@@ -130,7 +133,7 @@ export function makeConfig(input: ConfigInput = {}): SimConfig {
 		load: input.load ?? {kind: 'open', arrivals: 'poisson', pattern: 'constant', ratePerSecond: 20},
 		timeline: input.timeline ?? [],
 		chaosMonkey: input.chaosMonkey ?? {isEnabled: false, intervalSeconds: 600},
-		tiers: {database: {...defaultDatabase(), ...input.tiers?.database}},
+		tiers: {database: {...defaultDatabase(), ...input.tiers?.database}, ...(input.tiers?.app ? {app: {...defaultAppTier, ...input.tiers.app}} : {})},
 		users: input.users === undefined ? noUsers : {...defaultUsers(), ...input.users},
 	};
 }

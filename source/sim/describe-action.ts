@@ -82,6 +82,10 @@ export function describeAction(action: SimAction): string {
 			return action.instanceClass ? `modify database to ${action.instanceClass}` : 'modify database to a larger class';
 		}
 
+		case 'app/split-requested': {
+			return `split the middleware off the web instances${action.instanceType ? ` (${action.count ?? 2} × ${action.instanceType})` : ''}`;
+		}
+
 		case 'database/split-requested': {
 			return `split the database off the web instances${action.instanceClass ? ` (${action.instanceClass})` : ''}`;
 		}

@@ -12,7 +12,7 @@ export type {SimAction, SimActionType, InstanceTarget} from './actions.js';
 export type {SimState, SimEvent, Instance} from './types.js';
 export type * from './read-model.js';
 export {makeConfig, makeAlarm, defaultLoadBalancer, defaultAutoScaling, defaultHealthCheck, defaultDatabase, defaultDns, defaultUsers, resolveApp, type ConfigInput} from './defaults.js';
-export {instanceTypes, instanceTypeNames, appProfiles, dbInstanceClasses, dbInstanceClassNames, maxReadReplicas, databaseId, profileSplitKeys, splitCpuMs, type InstanceTypeSpec, type AppProfileName, type DbInstanceClassSpec} from './catalog.js';
+export {instanceTypes, instanceTypeNames, appProfiles, dbInstanceClasses, dbInstanceClassNames, maxReadReplicas, maxAppInstances, databaseId, profileSplitKeys, splitCpuMs, type InstanceTypeSpec, type AppProfileName, type DbInstanceClassSpec} from './catalog.js';
 export {createInitialState, checkConfig, SimConfigError} from './state.js';
 export {step} from './step.js';
 export {advance} from './advance.js';

@@ -4,7 +4,7 @@
  * as a fleet that has been up for a while would be: the ASG's `desired` instances spread over
  * its zones in turn, then the standalone instances.
  */
-import {dbInstanceClasses, instanceTypes, databaseId, maxReadReplicas, replicaId, splitCpuMs} from './catalog.js';
+import {dbInstanceClasses, instanceTypes, databaseId, maxAppInstances, maxReadReplicas, replicaId, splitCpuMs} from './catalog.js';
 import {appendMember} from './data-plane/columns.js';
 import type {SimConfig} from './config.js';
 import {emptyDataPlane} from './data-plane/columns.js';
@@ -45,6 +45,11 @@ export function checkConfig(config: SimConfig): string[] {
 	if (!(Number.isInteger(database.replicas) && database.replicas >= 0 && database.replicas <= maxReadReplicas)) problems.push(`tiers.database.replicas: must be a whole number from 0 to ${maxReadReplicas}, got ${database.replicas}.`);
 	if (database.placement !== 'dedicated' && database.replicas > 0) problems.push('tiers.database.replicas: a read replica needs a primary of its own (placement: dedicated).');
 	if (!(database.timeoutSeconds > 0)) problems.push(`tiers.database.timeout: must be > 0, got ${database.timeoutSeconds}.`);
+	const app = config.tiers.app;
+	if (app && !instanceTypes[app.instanceType]) problems.push(`tiers.app.instanceType: unknown instance type "${app.instanceType}".`);
+	if (app && !(Number.isInteger(app.count) && app.count >= 1 && app.count <= maxAppInstances)) problems.push(`tiers.app.count: must be a whole number from 1 to ${maxAppInstances}, got ${app.count}.`);
+	if (app && database.placement !== 'dedicated') problems.push('tiers.app: the middleware apart needs a database of its own (tiers.database.placement: dedicated).');
+	if (app && !(config.app.webCpuMs > 0 && config.app.appCpuMs > 0)) problems.push('tiers.app: with the middleware apart, app.webCpuMs and app.appCpuMs must both be > 0.');
 	const {users} = config;
 	if (!(Number.isInteger(users.active) && users.active >= 0)) problems.push(`users.active: must be a whole number ≥ 0, got ${users.active}.`);
 	if (!(users.writeShare >= 0 && users.writeShare <= 1)) problems.push(`users.writeShare: must be from 0 to 1, got ${users.writeShare}.`);
@@ -69,9 +74,16 @@ export function emptyTier(nodes: number): TierFigures {
 	return {nodes, utilisation: 0, recentUtilisation: 0, peakUtilisation: 0, utilisationSum: 0, ticks: 0, bottleneckTicks: 0, completed: 0, latencySumMs: 0, recentLatencyMs: 0, latency: emptyHistogram(), costUsd: 0, usdPerHour: 0, peakUsdPerHour: 0};
 }
 
-/** The tiers of the route: `web`, then `database` when it has nodes of its own. */
+/** The tiers of the route: `web`, then `app` and `database` when they have nodes of their own. */
 function initialTiers(config: SimConfig): Partial<Record<TierName, TierFigures>> {
-	return config.tiers.database.placement === 'dedicated' ? {web: emptyTier(0), database: emptyTier(1 + config.tiers.database.replicas)} : {web: emptyTier(0)};
+	if (config.tiers.database.placement !== 'dedicated') return {web: emptyTier(0)};
+	const database = emptyTier(1 + config.tiers.database.replicas);
+	return config.tiers.app ? {web: emptyTier(0), app: emptyTier(config.tiers.app.count), database} : {web: emptyTier(0), database};
+}
+
+/** The app tier's instances' ids (app-1 …). */
+export function appInstanceIds(count: number): string[] {
+	return Array.from({length: count}, (_, k) => `app-${k + 1}`);
 }
 
 function emptyFlow(): FlowState {
@@ -112,6 +124,7 @@ export function createInitialState(config: SimConfig): SimState {
 		flow: emptyFlow(),
 		failureCauses: {'backend-down': 0, 'app-starting': 0, hung: 0, timeout: 0, 'backlog-full': 0, 'surge-queue-full': 0, 'no-healthy-targets': 0, 'database-timeout': 0, 'database-refused': 0},
 		database: config.tiers.database.placement === 'dedicated' ? {id: databaseId, instanceClass: config.tiers.database.instanceClass, multiAz: config.tiers.database.multiAz, unavailableUntilTick: -1, outageCause: '', replicas: initialReplicas(config.tiers.database.replicas), pendingReplicaTicks: [], nextReplicaNumber: config.tiers.database.replicas + 1, replicaLagSeconds: 0} : null,
+		appTier: config.tiers.app ? {instanceType: config.tiers.app.instanceType, ids: appInstanceIds(config.tiers.app.count), sinceTick: 0} : null,
 		consistency: {reads: 0, readsAfterWrite: 0, inconsistentReads: 0, lostSessions: 0, writers: 0, writersLost: 0},
 		tiers: initialTiers(config),
 		history: emptyHistory(),
@@ -136,6 +149,8 @@ export function createInitialState(config: SimConfig): SimState {
 		// The primary, then its read replicas.
 		for (let k = 0; k <= config.tiers.database.replicas; k++) appendMember(s.dataPlane.database);
 	}
+
+	for (let k = 0; k < (config.tiers.app?.count ?? 0); k++) appendMember(s.dataPlane.app);
 
 	for (const i of config.instances) {
 		launchInstance(s, {instanceType: i.instanceType, zone: i.zone, isInGroup: false, purchaseOption: i.purchaseOption, hasElasticIp: i.hasElasticIp, isBehindLoadBalancer: i.behindLoadBalancer, isWarm: true, cause: ''});

@@ -132,6 +132,17 @@ export type DataPlaneState = {
 	readonly instances: InstanceFigures;
 	/** The dedicated database's nodes (member 0 the primary, then its read replicas); no members when it is colocated. */
 	readonly database: RouteNodes;
+	/** The app tier's nodes (one per middleware instance, in `SimState.appTier.ids` order); no members when the middleware runs on the web instances. */
+	readonly app: RouteNodes;
+};
+
+/** The middleware on instances of its own (design.md §1b `tiers.app`, or since a `split-app`). */
+export type AppTierState = {
+	readonly instanceType: string;
+	/** The instances' ids (app-1 …), in member order. */
+	readonly ids: readonly string[];
+	/** The tick they started (billing: 60 s minimum, then per second). */
+	readonly sinceTick: number;
 };
 
 /** A dedicated database as RDS runs it: its class now, and an outage (a class change, a failover) in force. */
@@ -168,7 +179,7 @@ export type ReplicaState = {
 };
 
 /** The tiers of a route, in route order (design.md §1b names). */
-export type TierName = 'web' | 'database';
+export type TierName = 'web' | 'app' | 'database';
 
 /** What one tier did, since the start and in the last tick (the summary's `tiers`, the metrics line's `bottleneck`). */
 export type TierFigures = {
@@ -445,6 +456,8 @@ export type SimState = {
 	readonly flow: FlowState;
 	/** The dedicated database's control plane (null when it is colocated on the web instances). */
 	readonly database: DatabaseState | null;
+	/** The app tier (null when the middleware runs on the web instances). */
+	readonly appTier: AppTierState | null;
 	/** Reads, writes and whose data is where (issue 11). */
 	readonly consistency: ConsistencyState;
 	/** DNS round-robin's record set and its past (data-plane/dns.ts); absent unless `loadBalancer.kind` is `dns`. */

@@ -10,6 +10,7 @@ import type {Instance, SimState} from '../types.js';
 import type {Working} from '../working.js';
 import {hasLoadBalancer} from './elb.js';
 import {databaseUsdPerHour} from './tiers.js';
+import {appTierUsdPerHour} from './app-tier.js';
 
 /** Minimum billed seconds per start (Linux per-second billing). */
 export const minimumBilledSeconds = 60;
@@ -24,9 +25,9 @@ export function loadBalancerHourlyUsd(s: Pick<SimState, 'config'>): number {
 	return hasLoadBalancer(s) ? loadBalancerUsdPerHour[s.config.loadBalancer.kind] : 0;
 }
 
-/** The fleet's run rate right now, USD/h: running instances + the load balancer + Elastic IPs + a dedicated database. */
-export function runRateUsdPerHour(s: Pick<SimState, 'instances' | 'instanceOrder' | 'config' | 'database'>): number {
-	let rate = loadBalancerHourlyUsd(s) + databaseUsdPerHour(s);
+/** The fleet's run rate right now, USD/h: running instances + the load balancer + Elastic IPs + the app tier + a dedicated database. */
+export function runRateUsdPerHour(s: Pick<SimState, 'instances' | 'instanceOrder' | 'config' | 'database' | 'appTier'>): number {
+	let rate = loadBalancerHourlyUsd(s) + databaseUsdPerHour(s) + appTierUsdPerHour(s);
 	for (const id of s.instanceOrder) {
 		const i = s.instances[id]!;
 		if (i.ec2State === 'running') rate += instanceUsdPerHour(i);

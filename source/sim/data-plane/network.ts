@@ -26,6 +26,7 @@ import {checkIntervalTicks, isCheckDue, recordCheck} from './health-checks.js';
 import {trackConsistency} from './consistency.js';
 import {routeByDns} from './dns.js';
 import {emptyRouteScratch, hasDedicatedDatabase, recordTiers, serveDatabase, webCpuMsOf, webStageSampler, type RouteScratch, type RouteTick} from './tiers.js';
+import {emptyAppTick, serveApp, type AppTick} from './app-tier.js';
 import {emptyMemberTick, holdMember, idleMember, inFlightOf, queueWaitSeconds, resetMember, serveClosedMember, serveMember, type LatencySampler, type MemberTick, type NodeColumns, type NodeTick, type PoolParams} from './queue-node.js';
 
 /** Per-tick fade of the "recent" latency histogram (half-life ≈ 10 ticks). */
@@ -52,6 +53,7 @@ export type DataPlaneScratch = {
 	/** The stages after the web nodes (./tiers.ts). */
 	readonly route: RouteScratch;
 	readonly routeTick: RouteTick;
+	readonly appTick: AppTick;
 };
 
 /** Scratch for a view (a new one when the view changed). */
@@ -69,6 +71,7 @@ export function scratchFor(v: FleetView, previous?: DataPlaneScratch): DataPlane
 		sampleRng: [0],
 		route: previous?.route ?? emptyRouteScratch(),
 		routeTick: previous?.routeTick ?? {completed: 0, latencySumMs: 0, inFlight: 0, databaseBusy: 0, primaryBusy: 0, replicaBusy: 0, databaseLatencySumMs: 0},
+		appTick: previous?.appTick ?? emptyAppTick(),
 	};
 }
 
@@ -152,7 +155,8 @@ export function runDataPlane(s: Working, given?: DataPlaneScratch): DataPlaneScr
 
 	const closedR = s.flow.closedResponseSeconds;
 	const isClosed = closedR >= 0;
-	const muPerVcpu = 1000 / webCpuMsOf(config, isTiered);
+	const isAppApart = isTiered && s.appTier !== null;
+	const muPerVcpu = 1000 / webCpuMsOf(config, isTiered, isAppApart);
 	const timeoutSeconds = Math.min(app.timeoutMs / 1000, lb.idleTimeoutSeconds);
 	const holdTicks = Math.max(1, Math.ceil(lb.idleTimeoutSeconds / dt));
 	const connectHoldTicks = Math.max(1, Math.ceil(backendConnectTimeoutSeconds / dt));
@@ -284,8 +288,20 @@ export function runDataPlane(s: Working, given?: DataPlaneScratch): DataPlaneScr
 	const webCompleted = completed;
 	const webLatencySumMs = sumLatencyMs;
 	const route = sc.routeTick;
+	const appTick = sc.appTick;
+	const memoFor = (key: CalibrationKey): Calibration => calibrationFor(sc.memo, key);
+	let expected = Math.min(rate, capacityRouted);
+	if (isAppApart) {
+		// web → app → database: the app tier's completions are the database's arrivals.
+		serveApp(s, sc.route, tickKey, completed, sumLatencyMs, expected, memoFor, failures, appTick);
+		completed = appTick.completed;
+		sumLatencyMs = appTick.latencySumMs;
+		inFlight += appTick.inFlight;
+		expected = Math.min(expected, appTick.capacityPerSecond);
+	}
+
 	if (isTiered) {
-		serveDatabase(s, sc.route, tickKey, completed, sumLatencyMs, Math.min(rate, capacityRouted), key => calibrationFor(sc.memo, key), recent, failures, route);
+		serveDatabase(s, sc.route, tickKey, completed, sumLatencyMs, expected, memoFor, recent, failures, route);
 		completed = route.completed;
 		sumLatencyMs = route.latencySumMs;
 		inFlight += route.inFlight;
@@ -293,7 +309,7 @@ export function runDataPlane(s: Working, given?: DataPlaneScratch): DataPlaneScr
 
 	trackConsistency(s, v, completed, !isTiered);
 
-	const tiersUsd = recordTiers(s, {webNodes: running, webUtilisation: reporting > 0 ? cpuSum / reporting / 100 : 0, webCompleted, webLatencySumMs, webUsd: usd, webUsdPerHour: runningUsdPerHour, route});
+	const tiersUsd = recordTiers(s, {webNodes: running, webUtilisation: reporting > 0 ? cpuSum / reporting / 100 : 0, webCompleted, webLatencySumMs, webUsd: usd, webUsdPerHour: runningUsdPerHour, route, ...(isAppApart ? {app: appTick} : {})});
 	billFleet(s, usd + tiersUsd, running, runningUsdPerHour);
 	if (refused > 0) {
 		const queued = Math.min(lb.surgeQueueLength, refused);

@@ -31,6 +31,8 @@ import {addCompleted, addSample} from '../systems/histogram.js';
 import {hash32, nextUnit, type RngState} from '../rng.js';
 import type {SimState, TierFigures, TierName} from '../types.js';
 import {appendEvent} from '../systems/activity.js';
+import {appTierUsdPerHour, type AppTick} from './app-tier.js';
+import {minimumBilledSeconds} from './cost.js';
 import type {Working} from '../working.js';
 import type {Calibration, CalibrationKey} from './calibration.js';
 import type {FailureCounts} from './failures.js';
@@ -38,18 +40,19 @@ import {emptyMemberTick, inFlightOf, queueWaitSeconds, resetMember, serveMember,
 
 type MutableHistogram = {counts: number[]; total: number; sumMs: number; maxMs: number};
 type Mutable<T> = {-readonly [K in keyof T]: T[K]};
-type RouteColumns = NodeColumns & {carriedMs: number[]};
+export type RouteColumns = NodeColumns & {carriedMs: number[]};
 
 /** Web samples kept per tick for pairing with the database's samples. */
-const pairSamples = 64;
+export const pairSamples = 64;
 
 /** Is the database a node of its own (not on every web instance)? From the start (`placement: dedicated`), or since a `split-database`. */
 export function hasDedicatedDatabase(s: Pick<SimState, 'database'>): boolean {
 	return s.database !== null;
 }
 
-/** CPU per request on a web node, ms: everything on one box, or web + middleware when the database is apart. */
-export function webCpuMsOf(config: Pick<SimConfig, 'app'>, isDatabaseApart: boolean): number {
+/** CPU per request on a web node, ms: everything on one box, web + middleware when the database is apart, the web's alone when the middleware is apart too. */
+export function webCpuMsOf(config: Pick<SimConfig, 'app'>, isDatabaseApart: boolean, isAppApart = false): number {
+	if (isAppApart) return config.app.webCpuMs;
 	return isDatabaseApart ? config.app.webCpuMs + config.app.appCpuMs : config.app.cpuMs;
 }
 
@@ -66,9 +69,9 @@ export function databaseUsdPerHour(s: Pick<SimState, 'database'>): number {
 }
 
 /** Seconds of an RDS instance to bill for the tick that ends `elapsed` seconds after it became available: the 10-minute minimum up front, then per second past it. */
-function billedSecondsOf(elapsed: number, dt: number): number {
-	if (elapsed <= dt) return Math.max(dbMinimumBilledSeconds, dt);
-	return elapsed > dbMinimumBilledSeconds ? Math.min(dt, elapsed - dbMinimumBilledSeconds) : 0;
+function billedSecondsOf(elapsed: number, dt: number, minimum = dbMinimumBilledSeconds): number {
+	if (elapsed <= dt) return Math.max(minimum, dt);
+	return elapsed > minimum ? Math.min(dt, elapsed - minimum) : 0;
 }
 
 /** What the route stages reuse from tick to tick (never part of the state). */
@@ -84,6 +87,8 @@ export type RouteScratch = {
 	readonly primarySamples: Float64Array;
 	readonly primaryOwnSamples: Float64Array;
 	primarySampleCount: number;
+	/** This tick's app-tier samples (web + app, ms), before they replace the web samples. */
+	readonly appSamples: Float64Array;
 	readonly hop: HopTick;
 };
 
@@ -98,6 +103,7 @@ export function emptyRouteScratch(): RouteScratch {
 		primarySamples: new Float64Array(pairSamples),
 		primaryOwnSamples: new Float64Array(pairSamples),
 		primarySampleCount: 0,
+		appSamples: new Float64Array(pairSamples),
 		hop: {outMs: 0},
 	};
 }
@@ -383,7 +389,7 @@ export type HopTick = {outMs: number};
  * Serve member `k` of a route part for one tick: the node step, plus the carried latency of
  * what it admitted joining the member's pool and its completions taking their share out.
  */
-function serveHop(db: RouteColumns, k: number, arrivals: number, carriedSumMs: number, params: PoolParams, cmu: number, nt: NodeTick, member: MemberTick, hop: HopTick): void {
+export function serveHop(db: RouteColumns, k: number, arrivals: number, carriedSumMs: number, params: PoolParams, cmu: number, nt: NodeTick, member: MemberTick, hop: HopTick): void {
 	const held = db.served[k]!;
 	const carried = db.carriedMs[k]!;
 	serveMember(db, k, arrivals, params, cmu, nt, member);
@@ -405,12 +411,14 @@ export type TierTick = {
 	readonly webUsd: number;
 	readonly webUsdPerHour: number;
 	readonly route: RouteTick;
+	/** The app tier's tick (when the middleware is apart). */
+	readonly app?: AppTick;
 };
 
 /**
  * Bill the dedicated database for this tick (per second, 10 minutes minimum up front as RDS
  * bills; never decreasing) and update every tier's figures and the bottleneck.
- * Returns the database's USD for this tick (to add to the running total).
+ * Returns the app tier's and the database's USD for this tick (to add to the running total).
  */
 export function recordTiers(s: Working, t: TierTick): number {
 	const dt = s.config.tickSeconds;
@@ -424,6 +432,20 @@ export function recordTiers(s: Working, t: TierTick): number {
 	if (s.tiers.database) addCompleted(web.latency as MutableHistogram, t.webCompleted, t.webLatencySumMs);
 
 	let usd = 0;
+	const app = tiers.app;
+	if (app && t.app && s.appTier) {
+		const tier = s.appTier;
+		record(app, tier.ids.length, t.app.busy, t.app.completed, t.app.ownLatencySumMs);
+		addCompleted(app.latency as MutableHistogram, t.app.completed, t.app.ownLatencySumMs);
+		const perHour = appTierUsdPerHour(s);
+		// EC2: per second, the 60 s minimum from the start.
+		const appUsd = perHour * billedSecondsOf((s.clock.tick - tier.sinceTick + 1) * dt, dt, minimumBilledSeconds) / 3600;
+		app.costUsd += appUsd;
+		app.usdPerHour = perHour;
+		if (perHour > app.peakUsdPerHour) app.peakUsdPerHour = perHour;
+		usd += appUsd;
+	}
+
 	const database = tiers.database;
 	if (database) {
 		const state = s.database!;
@@ -432,9 +454,10 @@ export function recordTiers(s: Working, t: TierTick): number {
 		const perHour = databaseUsdPerHour(s);
 		const classUsdPerHour = dbInstanceClasses[state.instanceClass]?.priceUsdPerHour ?? 0;
 		// Billed from the first tick: the minimum up front, then per second past it; each replica from when it became available.
-		usd = classUsdPerHour * (state.multiAz ? 2 : 1) * billedSecondsOf(database.ticks * dt, dt) / 3600;
-		for (const replica of state.replicas) usd += classUsdPerHour * billedSecondsOf((s.clock.tick - replica.sinceTick + 1) * dt, dt) / 3600;
-		database.costUsd += usd;
+		let databaseUsd = classUsdPerHour * (state.multiAz ? 2 : 1) * billedSecondsOf(database.ticks * dt, dt) / 3600;
+		for (const replica of state.replicas) databaseUsd += classUsdPerHour * billedSecondsOf((s.clock.tick - replica.sinceTick + 1) * dt, dt) / 3600;
+		database.costUsd += databaseUsd;
+		usd += databaseUsd;
 		database.usdPerHour = perHour;
 		if (perHour > database.peakUsdPerHour) database.peakUsdPerHour = perHour;
 	}
@@ -454,7 +477,7 @@ export function recordTiers(s: Working, t: TierTick): number {
 const recentWeight = 1 - 0.933;
 
 /** Tier names in route order. */
-export const tierOrder: readonly TierName[] = ['web', 'database'];
+export const tierOrder: readonly TierName[] = ['web', 'app', 'database'];
 
 function record(tier: Mutable<TierFigures>, nodes: number, utilisation: number, completed: number, latencySumMs: number): void {
 	tier.nodes = nodes;

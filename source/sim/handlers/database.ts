@@ -1,11 +1,12 @@
 /** Handlers for the database: moving it off the web instances, and the dedicated one's (RDS) ModifyDBInstance and read replicas. */
 import type {SimAction} from '../actions.js';
-import {databaseId, dbInstanceClasses, maxReadReplicas, multiAzFailoverSeconds, replicaCreateSeconds, singleAzModifySeconds} from '../catalog.js';
+import {databaseId, dbInstanceClasses, instanceTypes, maxAppInstances, maxReadReplicas, multiAzFailoverSeconds, replicaCreateSeconds, singleAzModifySeconds} from '../catalog.js';
 import {logAction, refuseAction} from '../systems/activity.js';
 import {secondsToTicks} from '../systems/draw.js';
 import type {Working} from '../working.js';
 import {appendMember} from '../data-plane/columns.js';
-import {emptyTier} from '../state.js';
+import {appInstanceIds, emptyTier} from '../state.js';
+import {defaultAppTier} from '../defaults.js';
 
 type Action<T extends SimAction['type']> = Extract<SimAction, {type: T}>;
 
@@ -141,4 +142,47 @@ export function handleDatabaseSplit(s: Working, a: Action<'database/split-reques
 	const held = s.dataPlane.instances.usersHeld as number[];
 	held.fill(0);
 	logAction(s, 'activity', a, `scaletop-db (${instanceClass}${multiAz ? ', Multi-AZ' : ''}) serves every web instance; their databases merged into it`, 'Creating DB instance.');
+}
+
+/**
+ * `app/split-requested`: move the middleware off the web instances (the course notes' third
+ * step). From the next tick the web nodes do only `webCpuMs` and hand their completions to
+ * `count` app instances behind an internal load balancer, which hand theirs to the database.
+ * Needs the database apart first. Instant (no deployment time modelled, an **assumption**);
+ * the instances are billed from now (60 s minimum).
+ */
+export function handleAppSplit(s: Working, a: Action<'app/split-requested'>): void {
+	if (s.appTier) {
+		refuseAction(s, a, `the middleware already runs on instances of its own (${s.appTier.ids.length} × ${s.appTier.instanceType})`);
+		return;
+	}
+
+	if (!s.database) {
+		refuseAction(s, a, 'the database still runs on the web instances; split the database off first (split-database)');
+		return;
+	}
+
+	const preset = s.config.tiers.app ?? defaultAppTier;
+	const instanceType = a.instanceType ?? preset.instanceType;
+	const count = a.count ?? preset.count;
+	if (!instanceTypes[instanceType]) {
+		refuseAction(s, a, `unknown instance type "${instanceType}"`);
+		return;
+	}
+
+	if (!(Number.isInteger(count) && count >= 1 && count <= maxAppInstances)) {
+		refuseAction(s, a, `expected 1 to ${maxAppInstances} app instances, got ${count}`);
+		return;
+	}
+
+	if (!(s.config.app.webCpuMs > 0 && s.config.app.appCpuMs > 0)) {
+		refuseAction(s, a, 'the app profile needs webCpuMs and appCpuMs both > 0 to split them');
+		return;
+	}
+
+	const ids = appInstanceIds(count);
+	s.appTier = {instanceType, ids, sinceTick: s.clock.tick};
+	s.tiers.app = emptyTier(count) as Working['tiers']['app'];
+	for (let k = 0; k < count; k++) appendMember(s.dataPlane.app);
+	logAction(s, 'activity', a, `${count} × ${instanceType} (${ids.join(', ')}) run the middleware behind an internal load balancer; the web instances do only the web work`, 'Launching app instances.');
 }

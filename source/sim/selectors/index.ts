@@ -248,7 +248,7 @@ function fixedPeakFleetUsd(state: SimState, hours: number): number {
 	const t = state.totals;
 	const instanceHours = Math.max(hours, minimumBilledSeconds / 3600);
 	const databaseHours = Math.max(hours, dbMinimumBilledSeconds / 3600);
-	return (t.peakInstancesUsdPerHour * instanceHours) + (loadBalancerHourlyUsd(state) * hours)
+	return ((t.peakInstancesUsdPerHour + (state.tiers.app?.peakUsdPerHour ?? 0)) * instanceHours) + (loadBalancerHourlyUsd(state) * hours)
 		+ (elasticIpUsdPerHour * t.elasticIpSeconds / 3600) + ((state.tiers.database?.peakUsdPerHour ?? 0) * databaseHours);
 }
 /** The headless run summary (design.md §2). */
