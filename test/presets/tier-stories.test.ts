@@ -55,4 +55,30 @@ describe('the tiers presets make their point', () => {
 		expect(summary.tiers.database!.latencyMs.p99).toBeGreaterThan(summary.tiers.web.latencyMs.p99 * 10);
 		expect(summary.tiers.database!.costUsd).toBeGreaterThan(0);
 	});
+
+	test('scale-out-journey: each step moves the bottleneck (one box → database apart → middleware apart → replicas → load balancer)', () => {
+		const {summary, lines} = run('scale-out-journey');
+		const all = (part: readonly MetricsLine[], check: (line: MetricsLine) => boolean) => part.length > 0 && part.every(line => check(line));
+		// One box: only the web tier, the bottleneck; then overloaded at 70 req/s (59.5 req/s of capacity).
+		expect(all(between(lines, 60, 300), line => line.bottleneck === 'web' && line.tierCpu.database === undefined)).toBe(true);
+		expect(all(between(lines, 420, 480), line => line.latencyP99 > 5000)).toBe(true);
+		// The database apart: the web server (still running the middleware) stays the bottleneck, far busier than the database.
+		expect(all(between(lines, 660, 780), line => line.bottleneck === 'web' && line.tierCpu.web > 2 * (line.tierCpu.database ?? 0))).toBe(true);
+		// The middleware apart: the web server does 3.6 ms a request; the database is the busiest.
+		expect(all(between(lines, 840, 960), line => line.bottleneck === 'database' && line.tierCpu.web < 30 && line.tierCpu.app !== undefined)).toBe(true);
+		// 300 req/s: the database near saturation.
+		expect(all(between(lines, 1020, 1440), line => line.bottleneck === 'database' && (line.tierCpu.database ?? 0) > 80)).toBe(true);
+		// Three replicas serve (from 24 min): the one web server is the busiest again; at 500 req/s it is near saturation.
+		expect(all(between(lines, 1500, 1800), line => line.bottleneck === 'web' && (line.tierCpu.database ?? 100) < 60)).toBe(true);
+		expect(all(between(lines, 1860, 1980), line => line.bottleneck === 'web' && line.tierCpu.web > 75)).toBe(true);
+		// Three web servers behind the load balancer: the six app servers are the bottleneck now.
+		expect(all(between(lines, 2220, 2400), line => line.bottleneck === 'app' && line.tierCpu.web < 40)).toBe(true);
+		// Every tier was the bottleneck for a while; nothing failed once the database was apart.
+		expect(summary.tiers.web.bottleneckSeconds).toBeGreaterThan(600);
+		expect(summary.tiers.app!.bottleneckSeconds).toBeGreaterThan(300);
+		expect(summary.tiers.database!.bottleneckSeconds).toBeGreaterThan(600);
+		expect(summary.tiers.app!.nodes).toBe(6);
+		expect(summary.tiers.database!.nodes).toBe(4);
+		expect(between(lines, 660, 2400).every(line => elbErrorsOf(line) + line.errors['500'] === 0)).toBe(true);
+	});
 });
