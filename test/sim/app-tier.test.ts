@@ -3,7 +3,7 @@
  * database (web → app → database), from the start (`tiers.app`) or by `split-app` mid-run.
  */
 import {describe, expect, it} from 'vitest';
-import {advance, createInitialState, describeAction, makeConfig, selectSummary, step, type SimConfig, type SimState} from '../../source/sim/index.js';
+import {advance, createInitialState, describeAction, makeConfig, selectSummary, selectTierNodes, step, type SimConfig, type SimState} from '../../source/sim/index.js';
 import type {ConfigInput} from '../../source/sim/defaults.js';
 import {parsePreset} from '../../source/presets/parse-preset.js';
 import {formatProblem} from '../../source/presets/problems.js';
@@ -77,6 +77,9 @@ describe('the app tier', () => {
 		const cpu = s.dataPlane.app.cpuPercent;
 		expect(cpu).toHaveLength(2);
 		expect(cpu[0]! + cpu[1]!).toBeGreaterThan(100);
+		// The instance table's tier rows: the app instances, in route order before the database.
+		expect(selectTierNodes(s).map(node => `${node.id} ${node.tier} ${node.nodeType}`)).toEqual(['app-1 app c5.large', 'app-2 app c5.large', 'scaletop-db database db.t3.micro']);
+		expect(selectTierNodes(s)[0]!.requestsPerSecond).toBeGreaterThan(50);
 		const summary = selectSummary(s);
 		expect(summary.tiers.app!.cpuAvg).toBeGreaterThan(60);
 		expect(summary.tiers.app!.cpuAvg).toBeLessThan(74);

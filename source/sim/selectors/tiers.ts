@@ -70,6 +70,33 @@ export function selectTiers(state: SimState): readonly TierView[] {
 
 /** The nodes of the tiers behind the web instances, in route order: the database's primary, its replicas, the replicas being created. */
 export function selectTierNodes(state: SimState): readonly TierNodeView[] {
+	return [...appNodes(state), ...databaseNodes(state)];
+}
+
+/** The app tier's instances (route order: before the database), when the middleware runs apart. */
+function appNodes(state: SimState): TierNodeView[] {
+	const tier = state.appTier;
+	if (!tier) return [];
+	const dt = state.config.tickSeconds;
+	const nodes = state.dataPlane.app;
+	return tier.ids.map((id, k) => ({
+		id,
+		tier: 'app',
+		role: 'app',
+		nodeType: tier.instanceType,
+		status: 'running',
+		isServing: true,
+		isNew: false,
+		isDying: false,
+		cpuPercent: round1(nodes.cpuPercent[k] ?? 0),
+		requestsPerSecond: (nodes.completed[k] ?? 0) / dt,
+		inFlight: k < nodes.served.length ? inFlightOf(nodes, k) : 0,
+		latencyMs: round1(nodes.latencyMs[k] ?? 0),
+		uptimeSeconds: (state.clock.tick - tier.sinceTick) * dt,
+	}));
+}
+
+function databaseNodes(state: SimState): TierNodeView[] {
 	const database = state.database;
 	if (!database) return [];
 	const dt = state.config.tickSeconds;
