@@ -7,14 +7,14 @@ import {textWidth} from '../../source/ui/text-width.js';
 import {plain} from './helpers/render-text.js';
 
 describe('a line that does not fit its box ends in …', () => {
-	test('the ASG panel\'s policy rows at 80 columns (autoscaling-cpu-alarm): the step adjustment cut shows …, never a bare "→ +"', () => {
+	test('the ASG panel\'s policy rows at 80 columns (autoscaling-cpu-alarm): the evaluation period gives way to the step adjustment, never a bare "→ +" or "→ …"', () => {
 		const loaded = loadPreset('autoscaling-cpu-alarm');
 		if (!loaded.ok) throw new Error(loaded.message);
 		const lines = plain(renderFrame(createInitialState(loaded.config), {columns: 80, rows: 24, isColor: false})).split('\n');
 		const policies = lines.map(line => line.slice(41)).filter(right => /^scale-(out|in) /.test(right));
 		expect(policies).toEqual([
-			'scale-out INSUFF CPU > 70 for 3×60s → …',
-			'scale-in  INSUFF CPU < 30 for 5×60s → …',
+			'scale-out INSUFF CPU > 70 → +2',
+			'scale-in  INSUFF CPU < 30 → -1',
 		]);
 		for (const line of lines) expect(textWidth(line)).toBeLessThanOrEqual(80);
 	});

@@ -8,6 +8,7 @@ import type {Line} from '../theme.js';
 import {lineWidth, seg, titleLine} from '../paint.js';
 import type {PanelBox} from '../layout.js';
 import {fit} from '../view-models/format.js';
+import {textWidth} from '../text-width.js';
 import type {ScalingGroupPanelVm} from '../view-models/to-scaling-group-panel.js';
 import {alarmStateLabel} from '../view-models/to-alarm-rows.js';
 import {fitRows, linesPanel, type PanelContent} from './lines.js';
@@ -56,6 +57,16 @@ function countLines(vm: ScalingGroupPanelVm, width: number): {readonly lines: Li
 	return {lines: groups.map(g => line(g, true, ' ')), gap: ' '};
 }
 
+/**
+ * A policy's summary in `room` columns: whole when it fits; else without its evaluation period
+ * (`CPU > 80 for 5×60s → +2` → `CPU > 80 → +2`: the alarm's detail says it), so what the policy
+ * does (the step after `→`) is what stays.
+ */
+export function summaryFor(summary: string, room: number): string {
+	if (textWidth(summary) <= room) return summary;
+	return summary.replace(/ for (?:\d+ of )?\d+×\d+s(?= →)/, '');
+}
+
 /** Rows the panel would like at `width`: title, counts and timers as they wrap, the policies. */
 export function scalingGroupWants(vm: ScalingGroupPanelVm | undefined, width: number): number {
 	if (!vm) return 2;
@@ -81,7 +92,7 @@ export function scalingGroupPanelLines(input: ScalingGroupInput, box: PanelBox):
 	// The name is cut, never the state: a space always separates them, and the state fits the panel.
 	const nameWidth = Math.max(1, Math.min(16, Math.max(...vm.policies.map(p => p.name.length), 4), width - 8));
 	const policies: Line[] = vm.policies.map(p => [
-		seg(fit(p.name, nameWidth)), seg(' '), seg(fit(alarmStateLabel(p.alarm), 6), p.tone), seg(p.alarm ? ' ' : ''), seg(p.summary, 'dim'),
+		seg(fit(p.name, nameWidth)), seg(' '), seg(fit(alarmStateLabel(p.alarm), 6), p.tone), seg(p.alarm ? ' ' : ''), seg(summaryFor(p.summary, width - nameWidth - 1 - 6 - (p.alarm ? 1 : 0)), 'dim'),
 	]);
 	if (policies.length === 0) policies.push([seg('no scaling policies', 'dim')]);
 	const room = Math.max(1, height - lines.length);

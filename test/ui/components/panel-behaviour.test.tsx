@@ -11,6 +11,7 @@ import {HelpOverlay} from '../../../source/ui/components/help-overlay.js';
 import {BorderedTable, repad} from '../../../source/ui/components/bordered-table.js';
 import {Caption} from '../../../source/ui/components/caption-line.js';
 import {TooSmall} from '../../../source/ui/components/too-small.js';
+import {summaryFor} from '../../../source/ui/components/scaling-group-panel.js';
 import {toInstanceTableVm, type TableOptions} from '../../../source/ui/view-models/to-instance-rows.js';
 import {toAlarmDetail, toInstanceDetail, toPolicyDetail} from '../../../source/ui/view-models/to-detail.js';
 import {toEventLines} from '../../../source/ui/view-models/to-event-lines.js';
@@ -274,5 +275,14 @@ describe('wide characters and small terminals', () => {
 	test('below 80×24 the dashboard says so with both sizes, on two lines when narrow', () => {
 		expect(renderPanel(<TooSmall vm={{columns: 70, rows: 20}} box={{width: 70, height: 1}} />).text).toBe('terminal too small: need 80×24, have 70×20');
 		expect(renderPanel(<TooSmall vm={{columns: 30, rows: 10}} box={{width: 30, height: 2}} />).text).toBe('terminal too small:\nneed 80×24, have 30×10');
+	});
+});
+
+describe('a scaling policy too long for the ASG panel', () => {
+	test('drops its evaluation period, not the step it takes', () => {
+		expect(summaryFor('CPU > 80 for 5×60s → +2', 40)).toBe('CPU > 80 for 5×60s → +2');
+		expect(summaryFor('CPU > 80 for 5×60s → +2', 20)).toBe('CPU > 80 → +2');
+		expect(summaryFor('CPU > 80 for 3 of 5×60s → steps +1/+2/+3', 30)).toBe('CPU > 80 → steps +1/+2/+3');
+		expect(summaryFor('CPU target 50', 5)).toBe('CPU target 50');
 	});
 });
