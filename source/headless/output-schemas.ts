@@ -27,6 +27,14 @@ const tierSummary = z.looseObject({
 	peakUtilisation: count.describe('The highest utilisation of a tick, percent.'),
 	bottleneckSeconds: count.describe('Simulated seconds it was the busiest tier.'),
 	costUsd: count.describe('What its nodes cost, US dollars.'),
+	shards: z.array(z.looseObject({
+		id: z.string().describe('Its primary\'s RDS identifier.'),
+		users: z.string().describe('The users it owns, first-last (1-5000).'),
+		nodes: count.describe('Its primary and its read replicas.'),
+		requests: count.describe('Requests of its users that reached the database.'),
+		cpuAvg: count.describe('Its busiest node\'s mean utilisation, percent.'),
+		peakUtilisation: count.describe('Its busiest node\'s highest utilisation of a tick, percent.'),
+	})).readonly().optional().describe('database only, when it has more than one shard: each shard in user order (docs/tiers.md).'),
 });
 
 /** The headless JSON summary (design.md §2 and §1b). */

@@ -4,11 +4,11 @@
  * (the trace path is the schema's own check, ./trace.ts tracePathPattern). Each finding names
  * the key path to point at and says expected vs found.
  */
-import {appProfiles, databaseId, defaultAutoScaling, defaultHealthCheck, namespacesOf, profileSplitKeys, splitCpuMs} from '../sim/index.js';
+import {appProfiles, databaseId, defaultAutoScaling, defaultHealthCheck, defaultUsers, namespacesOf, profileSplitKeys, rangeProblem, splitCpuMs} from '../sim/index.js';
 import type {PathSegment} from './problems.js';
 import type {AlarmInput} from './policy-schema.js';
 import type {PresetDocument} from './schema.js';
-import {defaultZones, effectiveLimits} from './to-config.js';
+import {defaultZones, effectiveLimits, parseUserRange} from './to-config.js';
 import {formatDuration} from './units.js';
 import {formatLimit, maxDurationSeconds, maxTicks, maxTickSeconds, minTickSeconds} from './limits.js';
 
@@ -209,12 +209,30 @@ function checkTiers(document: PresetDocument): Finding[] {
 	const database = document.tiers?.database;
 	const findings: Finding[] = [];
 	if (document.tiers?.app && database?.placement !== 'dedicated') findings.push({path: ['tiers', 'app'], anchor: 'key', message: 'the middleware apart needs a database of its own; add tiers.database.placement: dedicated (the course notes split the database off first)'});
-	if (!database || database.placement === 'dedicated') return findings;
-	for (const key of ['instanceClass', 'multiAz'] as const) {
+	if (!database) return findings;
+	if (database.placement === 'dedicated') return [...findings, ...checkShards(document)];
+	for (const key of ['instanceClass', 'multiAz', 'userSkew', 'shardRanges'] as const) {
 		if (database[key] !== undefined) findings.push({path: ['tiers', 'database', key], anchor: 'key', message: `applies to a dedicated database only; add placement: dedicated, or remove ${key}`});
 	}
 
 	if (database.replicas !== undefined && database.replicas > 0) findings.push({path: ['tiers', 'database', 'replicas'], anchor: 'key', message: 'a read replica needs a primary of its own; add placement: dedicated, or remove replicas'});
+	if (database.shards !== undefined && database.shards > 1) findings.push({path: ['tiers', 'database', 'shards'], anchor: 'key', message: 'a shard is a primary of its own; add placement: dedicated, or remove shards'});
 
 	return findings;
+}
+
+/** Shards own ranges of the users: a users section to own, as many ranges as shards, and the ranges covering users 1 … users.active once. */
+function checkShards(document: PresetDocument): Finding[] {
+	const database = document.tiers!.database!;
+	const ranges = database.shardRanges?.map(range => parseUserRange(range));
+	const count = database.shards ?? ranges?.length ?? 1;
+	const at = ['tiers', 'database'];
+	if (ranges && database.shards !== undefined && ranges.length !== database.shards) return [{path: [...at, 'shardRanges'], anchor: 'value', message: `expected ${database.shards} ranges, one per shard, got ${ranges.length}`}];
+	if (count <= 1) return [];
+	const key = database.shards === undefined ? 'shardRanges' : 'shards';
+	if (!document.users) return [{path: [...at, key], anchor: 'key', message: 'shards own ranges of users; add a users section (users: { active: N })'}];
+	const users = document.users.active ?? defaultUsers().active;
+	if (users < count) return [{path: [...at, key], anchor: 'value', message: `${count} shards need at least ${count} users to own, got users.active ${users}`}];
+	const problem = ranges ? rangeProblem(ranges, users) : undefined;
+	return problem ? [{path: [...at, 'shardRanges', problem.index], anchor: 'value', message: problem.message}] : [];
 }

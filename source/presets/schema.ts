@@ -7,7 +7,7 @@
  * ./to-config.ts; the schema itself only fills defaults that live nowhere else.
  */
 import {z} from 'zod';
-import {appProfiles, dbInstanceClassNames, instanceTypeNames, maxAppInstances, maxReadReplicas} from '../sim/index.js';
+import {appProfiles, dbInstanceClassNames, instanceTypeNames, maxAppInstances, maxReadReplicas, maxShards} from '../sim/index.js';
 import {durationSchema, rateSchema} from './units.js';
 import {groupSizeSchema, policySchema} from './policy-schema.js';
 import {formatLimit, maxLoadSteps, maxStandaloneInstances, maxTimelineEntries} from './limits.js';
@@ -39,6 +39,9 @@ const databaseTierSchema = z.strictObject({
 	multiAz: z.boolean().optional().describe('A standby in another zone (billed twice).'),
 	timeout: durationSchema.optional().describe('How long the app waits for the database before it answers 500 (default 30s).'),
 	replicas: z.number().int().min(0).max(maxReadReplicas).optional().describe(`Read replicas of the primary at the start (0 to ${maxReadReplicas}, default 0): reads spread over the primary and its replicas, every write applied on each.`),
+	shards: z.number().int().min(1, {error: 'expected at least 1 shard (a primary owning every user)'}).max(maxShards, {error: `expected at most ${maxShards} shards (RDS's default quota of DB instances per Region)`}).optional().describe(`Primaries, each owning an equal range of the users (users.active): 1 to ${maxShards}, default 1. Each has tiers.database.replicas read replicas of its own; a request goes only to the shard owning its user.`),
+	userSkew: z.number().min(0, {error: 'expected a number from 0 (every user alike) to 1 (every request from the first user)'}).max(1, {error: 'expected a number from 0 (every user alike) to 1 (every request from the first user)'}).optional().describe('How unevenly the users make requests, 0–1 (default 0): the first fraction x of the users make x^(1 − userSkew) of them, so with userSkew > 0 the first shard is the hot one.'),
+	shardRanges: z.array(z.string().regex(/^\d+-\d+$/, {error: 'expected a range of user ids like 1-1000'})).min(1).max(maxShards).optional().describe('Each shard\'s users in order, e.g. ["1-1000", "1001-10000"]: together they must cover users 1 to users.active once. Default: equal ranges.'),
 });
 
 const appTierSchema = z.strictObject({

@@ -3,7 +3,7 @@
  * `makeConfig` (AWS's defaults live there, once); this module only renames (`interval: 30s` →
  * `intervalSeconds: 30`) and drops unset fields so they cannot shadow a default.
  */
-import {appProfiles, defaultAutoScaling, resolveApp, makeAlarm, makeConfig, type AlarmConfig, type AutoScalingConfig, type ConfigInput, type LoadConfig, type PolicyConfig, type SimConfig} from '../sim/index.js';
+import {appProfiles, defaultAutoScaling, resolveApp, makeAlarm, makeConfig, type AlarmConfig, type AutoScalingConfig, type ConfigInput, type DatabaseTierConfig, type UserRange, type LoadConfig, type PolicyConfig, type SimConfig} from '../sim/index.js';
 import type {PresetDocument} from './schema.js';
 import type {AlarmInput, PolicyInput} from './policy-schema.js';
 import type {TracePattern} from './trace-load.js';
@@ -109,7 +109,7 @@ export function toConfig(document: PresetDocument, fallbackName: string, trace?:
 		region: document.region,
 		app: resolveApp(appProfiles[(app.profile ?? 'wordpress') as keyof typeof appProfiles], defined({cpuMs: app.cpuMs, cv: app.cv, timeoutMs: app.timeoutMs, backlogPerVcpu: app.backlogPerVcpu, startSeconds: app.startup, webCpuMs: app.webCpuMs, appCpuMs: app.appCpuMs, dbReads: app.dbReads, dbWrites: app.dbWrites, dbQueryCpuMs: app.dbQueryCpuMs, staticShare: app.staticShare})),
 		tiers: document.tiers?.database || document.tiers?.app ? defined({
-			database: document.tiers.database ? defined({placement: document.tiers.database.placement, instanceClass: document.tiers.database.instanceClass, multiAz: document.tiers.database.multiAz, timeoutSeconds: document.tiers.database.timeout, replicas: document.tiers.database.replicas}) : undefined,
+			database: document.tiers.database ? toDatabase(document.tiers.database) : undefined,
 			app: document.tiers.app ? defined({instanceType: document.tiers.app.instanceType, count: document.tiers.app.count}) : undefined,
 		}) : undefined,
 		users: document.users ? defined({active: document.users.active, writeShare: document.users.writeShare}) : undefined,
@@ -137,6 +137,19 @@ export function toConfig(document: PresetDocument, fallbackName: string, trace?:
 		timeline: toTimeline(document.timeline ?? [], tickSeconds),
 		chaosMonkey: document.chaosMonkey ? {isEnabled: document.chaosMonkey.enabled, intervalSeconds: document.chaosMonkey.interval} : undefined,
 	}) as ConfigInput);
+}
+
+type DatabaseInput = NonNullable<NonNullable<PresetDocument['tiers']>['database']>;
+
+function toDatabase(database: DatabaseInput): Partial<DatabaseTierConfig> {
+	const shardRanges = database.shardRanges?.map(range => parseUserRange(range));
+	return defined({placement: database.placement, instanceClass: database.instanceClass, multiAz: database.multiAz, timeoutSeconds: database.timeout, replicas: database.replicas, shards: database.shards ?? shardRanges?.length, userSkew: database.userSkew, shardRanges});
+}
+
+/** "1-1000" → users 1 to 1000 (the schema has checked the form). */
+export function parseUserRange(text: string): UserRange {
+	const [first, last] = text.split('-');
+	return {firstUser: Number(first), lastUser: Number(last)};
 }
 
 /** The zones a group uses when the preset names none: the region's first two (us-east-1a, us-east-1b by default). */

@@ -132,13 +132,31 @@ export const maxReadReplicas = 15;
  */
 export const replicaCreateSeconds = 300;
 
-/** A read replica's RDS identifier. */
 /** The app tier's instances at most (fixed instances behind an internal load balancer: scaletop's limit). */
 export const maxAppInstances = 100;
 
-/** The dedicated database's primary: its RDS DB instance identifier (events, the AWS/RDS metrics' dimension). */
+/** A read replica's RDS identifier: `<its primary>-replica-N` (scaletop-db-replica-1 on an unsharded database). */
+export function replicaId(n: number, primaryId = databaseId): string {
+	return `${primaryId}-replica-${n}`;
+}
+
+/** The dedicated database's RDS identifier, and its only primary's when it has one shard. */
 export const databaseId = 'scaletop-db';
 
-export function replicaId(n: number): string {
-	return `scaletop-db-replica-${n}`;
+/** Shard N's primary's RDS identifier when there are several (scaletop-db-shard-2). */
+export function shardId(n: number): string {
+	return `${databaseId}-shard-${n}`;
 }
+
+/**
+ * Shards a database may have: RDS's default quota of DB instances per Region is 40
+ * (CHAP_Limits); scaletop takes it as the limit on primaries (replicas aside).
+ */
+export const maxShards = 40;
+
+/**
+ * `add-shard`: a new primary restored from a snapshot of the shard it splits, then the moved
+ * range cut over to it. RDS has no resharding of its own and publishes no duration for a
+ * restore; scaletop assumes 5 minutes, as for a read replica (an assumption, docs/tiers.md).
+ */
+export const shardCreateSeconds = 300;

@@ -55,7 +55,23 @@ export type DatabaseTierConfig = {
 	readonly timeoutSeconds: number;
 	/** Read replicas of the primary at the start (same class, Single-AZ): reads spread over primary + replicas, every write applied on each. */
 	readonly replicas: number;
+	/**
+	 * Shards: primaries, each owning a contiguous range of the users (`users.active`), each with
+	 * `replicas` read replicas of its own (docs/tiers.md, "Shards"). Default 1 (no sharding).
+	 */
+	readonly shards: number;
+	/**
+	 * How unevenly the users' requests fall on the user ids, 0–1: the first fraction x of the
+	 * users (ids 1 … x·active) make x^(1 − userSkew) of the requests. 0: every user alike (a shard's
+	 * share is its range's size); 1: every request from user 1 (all on the first shard). Default 0.
+	 */
+	readonly userSkew: number;
+	/** Each shard's users, in order (`shardRanges: ["1-1000", …]`); empty: `shards` equal ranges of `users.active`. */
+	readonly shardRanges: readonly UserRange[];
 };
+
+/** A range of user ids, both ends included (users 1–1000: `{firstUser: 1, lastUser: 1000}`). */
+export type UserRange = {readonly firstUser: number; readonly lastUser: number};
 
 /**
  * The site's users (preset section `users`, design.md §1b; docs/stateful.md): `active` distinct

@@ -58,7 +58,7 @@ export function defaultDns(): DnsConfig {
 export const defaultAppTier: AppTierConfig = {instanceType: 'c5.large', count: 2};
 
 export function defaultDatabase(): DatabaseTierConfig {
-	return {placement: 'colocated', instanceClass: 'db.t3.micro', multiAz: false, timeoutSeconds: 30, replicas: 0};
+	return {placement: 'colocated', instanceClass: 'db.t3.micro', multiAz: false, timeoutSeconds: 30, replicas: 0, shards: 1, userSkew: 0, shardRanges: []};
 }
 
 /**

@@ -234,6 +234,23 @@ export type TierSummary = {
 	readonly bottleneckSeconds: number;
 	/** What its nodes cost, USD. */
 	readonly costUsd: number;
+	/** The database's shards when it has more than one, in user order. */
+	readonly shards?: readonly ShardSummary[];
+};
+
+/** One shard of the database in the summary (docs/tiers.md, "Shards"). */
+export type ShardSummary = {
+	/** Its primary's RDS identifier. */
+	readonly id: string;
+	/** The users it owns now, "1-5000". */
+	readonly users: string;
+	/** Its nodes now: its primary and its read replicas. */
+	readonly nodes: number;
+	/** Requests dealt to it (the requests of its users that reached the database). */
+	readonly requests: number;
+	/** Its busiest node's utilisation: the mean over its passes and the highest of a tick, percent. */
+	readonly cpuAvg: number;
+	readonly peakUtilisation: number;
 };
 
 /** The headless JSON summary (design.md §2). */

@@ -4,7 +4,7 @@
  * as a fleet that has been up for a while would be: the ASG's `desired` instances spread over
  * its zones in turn, then the standalone instances.
  */
-import {dbInstanceClasses, instanceTypes, databaseId, maxAppInstances, maxReadReplicas, replicaId, splitCpuMs} from './catalog.js';
+import {databaseId, dbInstanceClasses, instanceTypes, maxAppInstances, maxReadReplicas, maxShards, replicaId, shardId, splitCpuMs} from './catalog.js';
 import {appendMember} from './data-plane/columns.js';
 import type {SimConfig} from './config.js';
 import {emptyDataPlane} from './data-plane/columns.js';
@@ -14,7 +14,8 @@ import {emptyHistogram} from './systems/histogram.js';
 import {emptyHistory} from './systems/history.js';
 import {launchInstance} from './systems/instances.js';
 import {initialTraffic} from './systems/traffic.js';
-import type {FlowState, ReplicaState, SimState, TierFigures, TierName} from './types.js';
+import type {DatabaseState, FlowState, ReplicaState, ShardState, SimState, TierFigures, TierName} from './types.js';
+import {evenRanges, rangeProblem} from './data-plane/shards.js';
 import type {Working} from './working.js';
 
 /** Thrown for a config the simulation cannot run; the message is one sentence for users. */
@@ -51,6 +52,7 @@ export function checkConfig(config: SimConfig): string[] {
 	if (app && database.placement !== 'dedicated') problems.push('tiers.app: the middleware apart needs a database of its own (tiers.database.placement: dedicated).');
 	if (app && !(config.app.webCpuMs > 0 && config.app.appCpuMs > 0)) problems.push('tiers.app: with the middleware apart, app.webCpuMs and app.appCpuMs must both be > 0.');
 	const {users} = config;
+	problems.push(...checkShards(config));
 	if (!(Number.isInteger(users.active) && users.active >= 0)) problems.push(`users.active: must be a whole number ≥ 0, got ${users.active}.`);
 	if (!(users.writeShare >= 0 && users.writeShare <= 1)) problems.push(`users.writeShare: must be from 0 to 1, got ${users.writeShare}.`);
 	if (users.writeShare > 0 && users.active === 0) problems.push('users.active: writes need users (active ≥ 1) to belong to.');
@@ -60,9 +62,49 @@ export function checkConfig(config: SimConfig): string[] {
 	return problems;
 }
 
-/** The read replicas a run starts with, available from the first tick. */
-function initialReplicas(count: number): ReplicaState[] {
-	return Array.from({length: count}, (_, k) => ({id: replicaId(k + 1), sinceTick: 0, isDraining: false, hasFailed: false}));
+/** Problems with `tiers.database.shards`, `userSkew` and `shardRanges` (one sentence each). */
+function checkShards(config: SimConfig): string[] {
+	const database = config.tiers.database;
+	const problems: string[] = [];
+	const count = database.shardRanges.length > 0 ? database.shardRanges.length : database.shards;
+	if (!(Number.isInteger(database.shards) && database.shards >= 1 && database.shards <= maxShards)) problems.push(`tiers.database.shards: must be a whole number from 1 to ${maxShards}, got ${database.shards}.`);
+	else if (database.shardRanges.length > 0 && database.shardRanges.length !== database.shards) problems.push(`tiers.database.shardRanges: ${database.shardRanges.length} ranges for ${database.shards} shards.`);
+	if (!(database.userSkew >= 0 && database.userSkew <= 1)) problems.push(`tiers.database.userSkew: must be from 0 to 1, got ${database.userSkew}.`);
+	if (count > 1 && database.placement !== 'dedicated') problems.push('tiers.database.shards: a shard is a primary of its own (placement: dedicated).');
+	if (count > 1 && config.users.active < count) problems.push(`tiers.database.shards: ${count} shards need at least ${count} users to own (users.active is ${config.users.active}).`);
+	if (database.shardRanges.length > 0 && config.users.active > 0) {
+		const problem = rangeProblem(database.shardRanges, config.users.active);
+		if (problem) problems.push(`tiers.database.shardRanges[${problem.index}]: ${problem.message}.`);
+	}
+
+	return problems;
+}
+
+/** The read replicas a shard starts with, available from the first tick. */
+function initialReplicas(count: number, primaryId: string): ReplicaState[] {
+	return Array.from({length: count}, (_, k) => ({id: replicaId(k + 1, primaryId), sinceTick: 0, isDraining: false, hasFailed: false}));
+}
+
+/** A shard's primary with `replicas` read replicas, owning users `firstUser` … `lastUser`. */
+export function newShard(id: string, firstUser: number, lastUser: number, replicas: number, replicaSinceTick = 0): ShardState {
+	return {id, firstUser, lastUser, unavailableUntilTick: -1, outageCause: '', billedTicks: 0, replicas: initialReplicas(replicas, id).map(r => ({...r, sinceTick: replicaSinceTick})), pendingReplicaTicks: [], nextReplicaNumber: replicas + 1, requests: 0, utilisation: 0, utilisationSum: 0, peakUtilisation: 0};
+}
+
+/** A dedicated database of `instanceClass` as the config describes it (its shards, each with its replicas); `replicas` overrides the config's count. */
+export function newDatabase(config: SimConfig, instanceClass: string, replicas: number, sinceTick = 0): DatabaseState {
+	const database = config.tiers.database;
+	const users = config.users.active;
+	const ranges = database.shardRanges.length > 0 ? database.shardRanges : evenRanges(users, database.shards);
+	const isSharded = ranges.length > 1;
+	const shards = ranges.map((range, k) => newShard(isSharded ? shardId(k + 1) : databaseId, range.firstUser, range.lastUser, replicas, sinceTick));
+	return {id: databaseId, instanceClass, multiAz: database.multiAz, shards, pendingShards: [], nextShardNumber: ranges.length + 1, replicaLagSeconds: 0};
+}
+
+/** Nodes of a dedicated database: each shard's primary and its replicas. */
+export function databaseNodeCount(database: DatabaseState): number {
+	let nodes = 0;
+	for (const shard of database.shards) nodes += 1 + shard.replicas.length;
+	return nodes;
 }
 
 function round3(x: number): number {
@@ -77,7 +119,8 @@ export function emptyTier(nodes: number): TierFigures {
 /** The tiers of the route: `web`, then `app` and `database` when they have nodes of their own. */
 function initialTiers(config: SimConfig): Partial<Record<TierName, TierFigures>> {
 	if (config.tiers.database.placement !== 'dedicated') return {web: emptyTier(0)};
-	const database = emptyTier(1 + config.tiers.database.replicas);
+	const shards = config.tiers.database.shardRanges.length > 0 ? config.tiers.database.shardRanges.length : config.tiers.database.shards;
+	const database = emptyTier(shards * (1 + config.tiers.database.replicas));
 	return config.tiers.app ? {web: emptyTier(0), app: emptyTier(config.tiers.app.count), database} : {web: emptyTier(0), database};
 }
 
@@ -123,7 +166,7 @@ export function createInitialState(config: SimConfig): SimState {
 		recentLatency: emptyHistogram(),
 		flow: emptyFlow(),
 		failureCauses: {'backend-down': 0, 'app-starting': 0, hung: 0, timeout: 0, 'backlog-full': 0, 'surge-queue-full': 0, 'no-healthy-targets': 0, 'database-timeout': 0, 'database-refused': 0},
-		database: config.tiers.database.placement === 'dedicated' ? {id: databaseId, instanceClass: config.tiers.database.instanceClass, multiAz: config.tiers.database.multiAz, unavailableUntilTick: -1, outageCause: '', replicas: initialReplicas(config.tiers.database.replicas), pendingReplicaTicks: [], nextReplicaNumber: config.tiers.database.replicas + 1, replicaLagSeconds: 0} : null,
+		database: config.tiers.database.placement === 'dedicated' ? newDatabase(config, config.tiers.database.instanceClass, config.tiers.database.replicas) : null,
 		appTier: config.tiers.app ? {instanceType: config.tiers.app.instanceType, ids: appInstanceIds(config.tiers.app.count), sinceTick: 0} : null,
 		consistency: {reads: 0, readsAfterWrite: 0, inconsistentReads: 0, lostSessions: 0, writers: 0, writersLost: 0},
 		tiers: initialTiers(config),
@@ -145,10 +188,8 @@ export function createInitialState(config: SimConfig): SimState {
 		}
 	}
 
-	if (config.tiers.database.placement === 'dedicated') {
-		// The primary, then its read replicas.
-		for (let k = 0; k <= config.tiers.database.replicas; k++) appendMember(s.dataPlane.database);
-	}
+	// Each shard's primary, then its read replicas.
+	if (s.database) for (let k = databaseNodeCount(s.database); k > 0; k--) appendMember(s.dataPlane.database);
 
 	for (let k = 0; k < (config.tiers.app?.count ?? 0); k++) appendMember(s.dataPlane.app);
 

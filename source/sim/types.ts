@@ -145,29 +145,60 @@ export type AppTierState = {
 	readonly sinceTick: number;
 };
 
-/** A dedicated database as RDS runs it: its class now, and an outage (a class change, a failover) in force. */
+/**
+ * A dedicated database as RDS runs it: its class, Multi-AZ, and its shards (one when it is not
+ * sharded), each a primary with its read replicas (docs/tiers.md, "Shards").
+ */
 export type DatabaseState = {
-	/** The RDS instance identifier shown in events. */
+	/** The database's RDS identifier (its only primary's when unsharded), shown in events. */
 	readonly id: string;
 	readonly instanceClass: string;
 	readonly multiAz: boolean;
-	/** Until this tick the database answers nothing (connections refused: 500); -1 when none. */
+	/**
+	 * The shards in user order (each owns the range after the one before it). Their nodes are the
+	 * members of `dataPlane.database` shard by shard: the primary, then its replicas in order.
+	 */
+	readonly shards: readonly ShardState[];
+	/** Shards being created (`add-shard`), oldest first. */
+	readonly pendingShards: readonly PendingShard[];
+	/** The number the next shard's id gets (scaletop-db-shard-N). */
+	readonly nextShardNumber: number;
+	/** ReplicaLag now: the largest of the replicas' apply delay (Seconds_Behind_Master) over every shard, seconds; 0 without replicas. */
+	readonly replicaLagSeconds: number;
+};
+
+/** One shard: a primary owning a range of users, with its read replicas and figures. */
+export type ShardState = {
+	/** Its primary's RDS identifier (the promoted replica's after a promotion). */
+	readonly id: string;
+	/** The users it owns (writes and reads of these users go only to its nodes). */
+	readonly firstUser: number;
+	readonly lastUser: number;
+	/** Until this tick its primary answers nothing (connections refused: 500); -1 when none. */
 	readonly unavailableUntilTick: number;
 	/** What the outage is ('' when none), for the events and the dashboard. */
 	readonly outageCause: string;
+	/** The primary's passes so far (billing: its 10-minute minimum, then per second). */
+	readonly billedTicks: number;
 	/**
-	 * The read replicas, in member order after the primary (`dataPlane.database` members 1…):
-	 * each one's id, the tick it became available (billing), and whether it is being deleted
-	 * (draining: no new reads, removed once it holds nothing).
+	 * The read replicas, in member order after the primary: each one's id, the tick it became
+	 * available (billing), and whether it is being deleted (draining: no new reads, removed once
+	 * it holds nothing).
 	 */
 	readonly replicas: readonly ReplicaState[];
 	/** Replicas being created: the tick each becomes available. */
 	readonly pendingReplicaTicks: readonly number[];
-	/** The number the next replica's id gets (scaletop-db-replica-N). */
+	/** The number the next replica's id gets (<id>-replica-N). */
 	readonly nextReplicaNumber: number;
-	/** ReplicaLag now: the largest of the replicas' apply delay (Seconds_Behind_Master), seconds; 0 without replicas. */
-	readonly replicaLagSeconds: number;
+	/** Requests dealt to it since it started, and its busiest node's utilisation (0–1): last tick, summed over its passes, peak. */
+	readonly requests: number;
+	readonly utilisation: number;
+	readonly utilisationSum: number;
+	readonly peakUtilisation: number;
 };
+
+/** A shard being created by `add-shard`: it takes `firstUser`…`lastUser` from the shard whose primary is `fromId` at `readyTick`. */
+export type PendingShard = {readonly readyTick: number; readonly fromId: string; readonly firstUser: number; readonly lastUser: number};
 
 /** One read replica of the dedicated database. */
 export type ReplicaState = {

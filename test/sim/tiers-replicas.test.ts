@@ -125,10 +125,10 @@ describe('read replicas', () => {
 		expect(s.events.at(-1)?.message).toMatch(/creating a read replica/);
 		const usd = s.totals.costUsd;
 		s = advance(s, 299);
-		expect(s.database!.replicas).toEqual([]);
+		expect(s.database!.shards[0]!.replicas).toEqual([]);
 		expect(s.dataPlane.database.served.length).toBe(1);
 		s = advance(s, 2);
-		expect(s.database!.replicas.map(r => r.id)).toEqual(['scaletop-db-replica-1']);
+		expect(s.database!.shards[0]!.replicas.map(r => r.id)).toEqual(['scaletop-db-replica-1']);
 		expect(s.dataPlane.database.served.length).toBe(2);
 		expect(s.events.some(e => /scaletop-db-replica-1: read replica available/.test(e.message))).toBe(true);
 		// The replica's first tick bills 600 s of a db.t3.micro ($0.017/h).
@@ -147,7 +147,7 @@ describe('read replicas', () => {
 		const failed = s.totals.failed;
 		s = step(s, {type: 'database/replica-removed'});
 		s = advance(s, 30);
-		expect(s.database!.replicas.map(r => r.id)).toEqual(['scaletop-db-replica-1']);
+		expect(s.database!.shards[0]!.replicas.map(r => r.id)).toEqual(['scaletop-db-replica-1']);
 		expect(s.totals.failed).toBe(failed);
 		expect(s.events.some(e => e.message === 'scaletop-db-replica-2: deleted')).toBe(true);
 		expect(conserved(s)).toBe(true);
@@ -159,7 +159,7 @@ describe('read replicas', () => {
 		const before500 = s.totals.errors['500'];
 		s = step(s, {type: 'database/replica-killed'});
 		s = advance(s, 1);
-		expect(s.database!.replicas).toEqual([]);
+		expect(s.database!.shards[0]!.replicas).toEqual([]);
 		expect(s.dataPlane.database.served.length).toBe(1);
 		expect(s.totals.errors['500'] - before500).toBeGreaterThanOrEqual(held);
 		expect(conserved(s)).toBe(true);

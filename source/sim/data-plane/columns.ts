@@ -66,6 +66,23 @@ export function appendMember(part: QueueNodes | RouteNodes | Part): void {
 	}
 }
 
+/** Insert one zeroed member (and its ring slots) at index `k` of every column (a tier's node added in the middle of its order). */
+export function insertMember(part: QueueNodes | RouteNodes | Part, k: number): void {
+	const columns = part as Part;
+	for (const key in columns) {
+		const column = columns[key]!;
+		if (Array.isArray(column)) {
+			column.splice(k, 0, 0);
+			continue;
+		}
+
+		for (const field in column) {
+			const width = widthOf(key, field);
+			column[field]!.splice(k * width, 0, ...Array.from({length: width}, () => 0));
+		}
+	}
+}
+
 /** Remove member `k` (and its ring slots) from every column of a set of columns. */
 export function removeMember(part: QueueNodes | Part, k: number): void {
 	const columns = part as Part;

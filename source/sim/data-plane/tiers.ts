@@ -25,11 +25,12 @@
  * its timeout bounds it.
  */
 import {dbInstanceClasses, dbMinimumBilledSeconds, replicaId} from '../catalog.js';
-import {appendMember, removeMember} from './columns.js';
+import {insertMember, removeMember} from './columns.js';
+import {dealByShare, shareOfRange} from './shards.js';
 import type {SimConfig} from '../config.js';
 import {addCompleted, addSample} from '../systems/histogram.js';
 import {hash32, nextUnit, type RngState} from '../rng.js';
-import type {SimState, TierFigures, TierName} from '../types.js';
+import type {ReplicaState, ShardState, SimState, TierFigures, TierName} from '../types.js';
 import {appendEvent} from '../systems/activity.js';
 import {appTierUsdPerHour, type AppTick} from './app-tier.js';
 import {minimumBilledSeconds} from './cost.js';
@@ -61,11 +62,13 @@ export function queriesPerRequest(config: Pick<SimConfig, 'app'>): number {
 	return config.app.dbReads + config.app.dbWrites;
 }
 
-/** The database's hourly price now, USD/h (0 when colocated: the web instances' price covers it; Multi-AZ: twice; each read replica, Single-AZ, of the same class once). */
+/** The database's hourly price now, USD/h (0 when colocated: the web instances' price covers it; each shard's primary once, Multi-AZ twice; each read replica, Single-AZ, of the same class once). */
 export function databaseUsdPerHour(s: Pick<SimState, 'database'>): number {
 	const database = s.database;
 	if (!database) return 0;
-	return (dbInstanceClasses[database.instanceClass]?.priceUsdPerHour ?? 0) * ((database.multiAz ? 2 : 1) + database.replicas.length);
+	let instances = 0;
+	for (const shard of database.shards) instances += (database.multiAz ? 2 : 1) + shard.replicas.length;
+	return (dbInstanceClasses[database.instanceClass]?.priceUsdPerHour ?? 0) * instances;
 }
 
 /** Seconds of an RDS instance to bill for the tick that ends `elapsed` seconds after it became available: the 10-minute minimum up front, then per second past it. */
@@ -90,6 +93,10 @@ export type RouteScratch = {
 	/** This tick's app-tier samples (web + app, ms), before they replace the web samples. */
 	readonly appSamples: Float64Array;
 	readonly hop: HopTick;
+	/** Each shard's share of the requests this tick, the requests dealt to it, and what it did. */
+	readonly shardShares: number[];
+	readonly shardArrivals: number[];
+	readonly shardTick: RouteTick & {replicaLagSeconds: number};
 };
 
 export function emptyRouteScratch(): RouteScratch {
@@ -105,6 +112,9 @@ export function emptyRouteScratch(): RouteScratch {
 		primarySampleCount: 0,
 		appSamples: new Float64Array(pairSamples),
 		hop: {outMs: 0},
+		shardShares: [],
+		shardArrivals: [],
+		shardTick: {completed: 0, latencySumMs: 0, inFlight: 0, databaseBusy: 0, primaryBusy: 0, replicaBusy: 0, databaseLatencySumMs: 0, replicaLagSeconds: 0},
 	};
 }
 
@@ -149,7 +159,8 @@ export type RouteTick = {
  * The database stage for one tick: `arrivals` requests finished at the web tier with
  * `carriedSumMs` of latency between them; `lambda` the rate expected into it (req/s).
  * `calibrationFor` is the network's memo. Failures go into `failures`; the end-to-end
- * completions into `out`.
+ * completions into `out`. With shards each request goes to the shard owning its user
+ * (./shards.ts): the arrivals are dealt by the shards' shares of the requests.
  */
 export function serveDatabase(
 	s: Working,
@@ -162,6 +173,82 @@ export function serveDatabase(
 	recentLatency: MutableHistogram,
 	failures: FailureCounts,
 	out: RouteTick,
+): void {
+	const database = s.database!;
+	const db = s.dataPlane.database as unknown as RouteColumns;
+	out.completed = 0;
+	out.latencySumMs = 0;
+	out.inFlight = 0;
+	out.databaseBusy = 0;
+	out.primaryBusy = 0;
+	out.replicaBusy = 0;
+	out.databaseLatencySumMs = 0;
+	if (db.served.length === 0) return;
+	updateShards(s, db, failures);
+	const shards = database.shards as Mutable<ShardState>[];
+	const shares = rs.shardShares;
+	const dealt = rs.shardArrivals;
+	const users = s.config.users.active;
+	const skew = s.config.tiers.database.userSkew;
+	for (let j = 0; j < shards.length; j++) shares[j] = shareOfRange(shards[j]!, users, skew, shards.length === 1);
+	if (shards.length === 1) dealt[0] = arrivals;
+	else dealByShare(arrivals, shares, unitOf(hash32(tickKey, 0x53_48_52_44)), dealt);
+	const part = rs.shardTick;
+	let base = 0;
+	let lagSeconds = 0;
+	let replicaBusy = 0;
+	let replicas = 0;
+	for (let j = 0; j < shards.length; j++) {
+		const shard = shards[j]!;
+		const a = dealt[j]!;
+		serveShard(s, rs, shard, base, j === 0 ? tickKey : hash32(tickKey, j), a, arrivals > 0 ? carriedSumMs * a / arrivals : 0, lambda * shares[j]!, calibrationFor, recentLatency, failures, part);
+		shard.requests += a;
+		shard.utilisation = part.databaseBusy;
+		shard.utilisationSum += part.databaseBusy;
+		if (part.databaseBusy > shard.peakUtilisation) shard.peakUtilisation = part.databaseBusy;
+		shard.billedTicks += 1;
+		out.completed += part.completed;
+		out.latencySumMs += part.latencySumMs;
+		out.inFlight += part.inFlight;
+		out.databaseLatencySumMs += part.databaseLatencySumMs;
+		if (part.databaseBusy > out.databaseBusy) out.databaseBusy = part.databaseBusy;
+		if (part.primaryBusy > out.primaryBusy) out.primaryBusy = part.primaryBusy;
+		replicaBusy += part.replicaBusy * shard.replicas.length;
+		replicas += shard.replicas.length;
+		if (part.replicaLagSeconds > lagSeconds) lagSeconds = part.replicaLagSeconds;
+		base += 1 + shard.replicas.length;
+	}
+
+	out.replicaBusy = replicas > 0 ? replicaBusy / replicas : 0;
+	database.replicaLagSeconds = lagSeconds;
+}
+
+/** A uniform draw in [0, 1) from a hash. */
+function unitOf(h: number): number {
+	return (h >>> 0) / 4_294_967_296;
+}
+
+/** What one shard did this tick (a `RouteTick` plus its replicas' lag). */
+type ShardTick = RouteScratch['shardTick'];
+
+/**
+ * One shard for one tick: its primary is member `base` of the database's nodes, its replicas
+ * the members after it. Writes go to the primary only; reads spread over the primary and the
+ * replicas that serve. `tickKey` keys its random draws (the database's own for the first shard).
+ */
+function serveShard(
+	s: Working,
+	rs: RouteScratch,
+	shard: Mutable<ShardState>,
+	base: number,
+	tickKey: number,
+	arrivals: number,
+	carriedSumMs: number,
+	lambda: number,
+	calibrationFor: (key: CalibrationKey) => Calibration,
+	recentLatency: MutableHistogram,
+	failures: FailureCounts,
+	out: ShardTick,
 ): void {
 	const config = s.config;
 	const database = s.database!;
@@ -177,21 +264,21 @@ export function serveDatabase(
 	out.primaryBusy = 0;
 	out.replicaBusy = 0;
 	out.databaseLatencySumMs = 0;
-	if (db.served.length === 0) return;
-	updateReplicas(s, db, failures);
-	if (database.unavailableUntilTick >= 0) {
-		if (tick < database.unavailableUntilTick) {
+	out.replicaLagSeconds = 0;
+	if (shard.unavailableUntilTick >= 0) {
+		if (tick < shard.unavailableUntilTick) {
 			// Out (a class change, a failover): connections are refused, what it held is lost; the app answers 500.
-			failures['database-refused'] += arrivals + resetMember(db, 0);
-			db.carriedMs[0] = 0;
-			db.cpuPercent[0] = 0;
-			db.latencyMs[0] = 0;
+			failures['database-refused'] += arrivals + resetMember(db, base);
+			db.carriedMs[base] = 0;
+			db.cpuPercent[base] = 0;
+			db.latencyMs[base] = 0;
+			for (let k = 1; k <= shard.replicas.length; k++) out.inFlight += inFlightOf(db, base + k);
 			return;
 		}
 
-		appendEvent(s, 'activity', `${database.id}: ${database.multiAz ? 'Multi-AZ instance failover completed' : 'Finished applying modification to DB instance class'} (${database.instanceClass})`);
-		database.unavailableUntilTick = -1;
-		database.outageCause = '';
+		appendEvent(s, 'activity', `${shard.id}: ${database.multiAz ? 'Multi-AZ instance failover completed' : 'Finished applying modification to DB instance class'} (${database.instanceClass})`);
+		shard.unavailableUntilTick = -1;
+		shard.outageCause = '';
 	}
 
 	if (q === 0 || config.app.dbQueryCpuMs <= 0) {
@@ -202,7 +289,7 @@ export function serveDatabase(
 	}
 
 	const c = spec.vcpus;
-	const replicas = database.replicas;
+	const replicas = shard.replicas;
 	let active = 0;
 	for (const replica of replicas) if (!replica.isDraining) active += 1;
 	const reads = config.app.dbReads;
@@ -230,7 +317,7 @@ export function serveDatabase(
 	rs.primarySampleCount = 0;
 	rs.sampleRng[0] = hash32(tickKey, 0x44_42_53_4D);
 	const sampleRng = rs.sampleRng;
-	const step = Math.max(1, Math.max(arrivals, db.completed[0] ?? 0) / 16);
+	const step = Math.max(1, Math.max(arrivals, db.completed[base] ?? 0) / 16);
 	const sampler: LatencySampler = {
 		step,
 		nextAt: nextUnit(sampleRng) * step,
@@ -256,14 +343,14 @@ export function serveDatabase(
 	const nt: NodeTick = {tick, dt, slowSeconds: 0, rng: rs.rng, sampler};
 	const member = rs.member;
 	const hop = rs.hop;
-	serveHop(db, 0, arrivals, carriedSumMs, params, c * mu, nt, member, hop);
+	serveHop(db, base, arrivals, carriedSumMs, params, c * mu, nt, member, hop);
 	failures['database-timeout'] += member.timedOut;
 	failures['database-refused'] += member.refused;
-	db.cpuPercent[0] = 100 * member.busy;
-	db.latencyMs[0] = member.completed > 0 ? member.latencySumMs / member.completed : 0;
+	db.cpuPercent[base] = 100 * member.busy;
+	db.latencyMs[base] = member.completed > 0 ? member.latencySumMs / member.completed : 0;
 	let busiest = member.busy;
 	let ownSumMs = member.latencySumMs;
-	out.inFlight = inFlightOf(db, 0);
+	out.inFlight = inFlightOf(db, base);
 	if (toReplicas) {
 		out.completed = 0;
 		out.latencySumMs = 0;
@@ -327,56 +414,64 @@ export function serveDatabase(
 				index += 1;
 			}
 
-			serveHop(db, k, a, dealt > 0 ? dealtMs * a / dealt : 0, rparams, c * rmu, rnt, member, hop);
+			const m = base + k;
+			serveHop(db, m, a, dealt > 0 ? dealtMs * a / dealt : 0, rparams, c * rmu, rnt, member, hop);
 			failures['database-timeout'] += member.timedOut;
 			failures['database-refused'] += member.refused;
-			db.cpuPercent[k] = 100 * member.busy;
-			db.latencyMs[k] = member.completed > 0 ? member.latencySumMs * readShare / member.completed : 0;
+			db.cpuPercent[m] = 100 * member.busy;
+			db.latencyMs[m] = member.completed > 0 ? member.latencySumMs * readShare / member.completed : 0;
 			out.completed += member.completed;
 			out.latencySumMs += hop.outMs - (member.latencySumMs * (1 - readShare));
 			ownSumMs += member.latencySumMs * readShare;
-			out.inFlight += inFlightOf(db, k);
+			out.inFlight += inFlightOf(db, m);
 			replicaBusy += member.busy;
 			if (member.busy > busiest) busiest = member.busy;
-			const lag = queueWaitSeconds(db, k, c, c * rmu);
+			const lag = queueWaitSeconds(db, m, c, c * rmu);
 			if (lag > lagSeconds) lagSeconds = lag;
 		}
 
 		out.replicaBusy = replicaBusy / replicas.length;
-	} else {
-		out.replicaBusy = 0;
 	}
 
-	database.replicaLagSeconds = lagSeconds;
+	out.replicaLagSeconds = lagSeconds;
 	out.databaseBusy = busiest;
-	out.primaryBusy = db.cpuPercent[0]! / 100;
+	out.primaryBusy = db.cpuPercent[base]! / 100;
 	out.databaseLatencySumMs = ownSumMs;
 }
 
-/** Replicas being created that are ready now join the route; deleted replicas that hold nothing more leave it. */
-function updateReplicas(s: Working, db: RouteColumns, failures: FailureCounts): void {
+/** Shards and replicas being created that are ready now join the route; deleted replicas that hold nothing more leave it. */
+function updateShards(s: Working, db: RouteColumns, failures: FailureCounts): void {
 	const database = s.database!;
+	let base = 0;
+	for (const shard of database.shards as Mutable<ShardState>[]) {
+		updateReplicas(s, shard, base, db, failures);
+		base += 1 + shard.replicas.length;
+	}
+}
+
+/** One shard's replicas: those created by now join after its last replica; deleted ones that hold nothing leave. */
+function updateReplicas(s: Working, shard: Mutable<ShardState>, base: number, db: RouteColumns, failures: FailureCounts): void {
 	const tick = s.clock.tick;
-	if (database.pendingReplicaTicks.length > 0 && database.pendingReplicaTicks[0]! <= tick) {
-		while (database.pendingReplicaTicks.length > 0 && database.pendingReplicaTicks[0]! <= tick) {
-			database.pendingReplicaTicks.shift();
-			const id = replicaId(database.nextReplicaNumber);
-			database.nextReplicaNumber += 1;
-			database.replicas.push({id, sinceTick: tick, isDraining: false, hasFailed: false});
-			appendMember(db);
-			appendEvent(s, 'activity', `${id}: read replica available (replicating from ${database.id})`);
-		}
+	const pending = shard.pendingReplicaTicks as number[];
+	const replicas = shard.replicas as ReplicaState[];
+	while (pending.length > 0 && pending[0]! <= tick) {
+		pending.shift();
+		const id = replicaId(shard.nextReplicaNumber, shard.id);
+		shard.nextReplicaNumber += 1;
+		replicas.push({id, sinceTick: tick, isDraining: false, hasFailed: false});
+		insertMember(db, base + replicas.length);
+		appendEvent(s, 'activity', `${id}: read replica available (replicating from ${shard.id})`);
 	}
 
-	for (let k = database.replicas.length; k >= 1; k--) {
-		const replica = database.replicas[k - 1]!;
+	for (let k = replicas.length; k >= 1; k--) {
+		const replica = replicas[k - 1]!;
 		if (replica.hasFailed) {
-			failures['database-refused'] += resetMember(db, k);
-			removeMember(db, k);
-			database.replicas.splice(k - 1, 1);
-		} else if (replica.isDraining && inFlightOf(db, k) === 0) {
-			removeMember(db, k);
-			database.replicas.splice(k - 1, 1);
+			failures['database-refused'] += resetMember(db, base + k);
+			removeMember(db, base + k);
+			replicas.splice(k - 1, 1);
+		} else if (replica.isDraining && inFlightOf(db, base + k) === 0) {
+			removeMember(db, base + k);
+			replicas.splice(k - 1, 1);
 			appendEvent(s, 'activity', `${replica.id}: deleted`);
 		}
 	}
@@ -449,13 +544,19 @@ export function recordTiers(s: Working, t: TierTick): number {
 	const database = tiers.database;
 	if (database) {
 		const state = s.database!;
-		record(database, 1 + state.replicas.length, t.route.databaseBusy, t.route.completed, t.route.databaseLatencySumMs);
+		let nodes = 0;
+		for (const shard of state.shards) nodes += 1 + shard.replicas.length;
+		record(database, nodes, t.route.databaseBusy, t.route.completed, t.route.databaseLatencySumMs);
 		addCompleted(database.latency as MutableHistogram, t.route.completed, t.route.databaseLatencySumMs);
 		const perHour = databaseUsdPerHour(s);
 		const classUsdPerHour = dbInstanceClasses[state.instanceClass]?.priceUsdPerHour ?? 0;
-		// Billed from the first tick: the minimum up front, then per second past it; each replica from when it became available.
-		let databaseUsd = classUsdPerHour * (state.multiAz ? 2 : 1) * billedSecondsOf(database.ticks * dt, dt) / 3600;
-		for (const replica of state.replicas) databaseUsd += classUsdPerHour * billedSecondsOf((s.clock.tick - replica.sinceTick + 1) * dt, dt) / 3600;
+		// Each shard's primary billed from its first pass: the minimum up front, then per second past it; each replica from when it became available.
+		let databaseUsd = 0;
+		for (const shard of state.shards) {
+			databaseUsd += classUsdPerHour * (state.multiAz ? 2 : 1) * billedSecondsOf(shard.billedTicks * dt, dt) / 3600;
+			for (const replica of shard.replicas) databaseUsd += classUsdPerHour * billedSecondsOf((s.clock.tick - replica.sinceTick + 1) * dt, dt) / 3600;
+		}
+
 		database.costUsd += databaseUsd;
 		usd += databaseUsd;
 		database.usdPerHour = perHour;

@@ -5,7 +5,7 @@ import {logAction, refuseAction} from '../systems/activity.js';
 import {secondsToTicks} from '../systems/draw.js';
 import type {Working} from '../working.js';
 import {appendMember} from '../data-plane/columns.js';
-import {appInstanceIds, emptyTier} from '../state.js';
+import {appInstanceIds, databaseNodeCount, emptyTier, newDatabase} from '../state.js';
 import {defaultAppTier} from '../defaults.js';
 
 type Action<T extends SimAction['type']> = Extract<SimAction, {type: T}>;
@@ -38,15 +38,20 @@ export function handleDatabaseModify(s: Working, a: Action<'database/modify-requ
 		return;
 	}
 
-	if (database.unavailableUntilTick > s.clock.tick) {
-		refuseAction(s, a, `${database.id} is still ${database.outageCause}`);
+	const out = database.shards.find(shard => shard.unavailableUntilTick > s.clock.tick);
+	if (out) {
+		refuseAction(s, a, `${out.id} is still ${out.outageCause}`);
 		return;
 	}
 
+	// Every shard's primary is modified at once (one class for the database), each out for the same time.
 	const seconds = database.multiAz ? multiAzFailoverSeconds : singleAzModifySeconds;
 	database.instanceClass = instanceClass;
-	database.unavailableUntilTick = s.clock.tick + secondsToTicks(s, seconds);
-	database.outageCause = database.multiAz ? `failing over to its modified standby (${instanceClass})` : `applying modification to DB instance class ${instanceClass}`;
+	for (const shard of database.shards) {
+		shard.unavailableUntilTick = s.clock.tick + secondsToTicks(s, seconds);
+		shard.outageCause = database.multiAz ? `failing over to its modified standby (${instanceClass})` : `applying modification to DB instance class ${instanceClass}`;
+	}
+
 	// The action's name gives the class when asked for one; a class the sim chose is named here.
 	const to = a.instanceClass ? '' : ` to ${instanceClass}`;
 	const how = database.multiAz ? `standby modified${to}, failover for ${seconds} s` : `out for ${seconds} s while it changes${to}`;
@@ -72,21 +77,22 @@ export function handleReplicaAdded(s: Working, a: Action<'database/replica-added
 		return;
 	}
 
-	if (database.replicas.length + database.pendingReplicaTicks.length >= maxReadReplicas) {
-		refuseAction(s, a, `${database.id} already has ${maxReadReplicas} read replicas, the most RDS allows`);
+	const shard = database.shards[0]!;
+	if (shard.replicas.length + shard.pendingReplicaTicks.length >= maxReadReplicas) {
+		refuseAction(s, a, `${shard.id} already has ${maxReadReplicas} read replicas, the most RDS allows`);
 		return;
 	}
 
-	database.pendingReplicaTicks.push(s.clock.tick + secondsToTicks(s, replicaCreateSeconds));
-	logAction(s, 'activity', a, `${database.id}: creating a read replica (about ${replicaCreateSeconds / 60} min)`, 'Creating read replica.');
+	shard.pendingReplicaTicks.push(s.clock.tick + secondsToTicks(s, replicaCreateSeconds));
+	logAction(s, 'activity', a, `${shard.id}: creating a read replica (about ${replicaCreateSeconds / 60} min)`, 'Creating read replica.');
 }
 
 /** `database/replica-removed`: the newest replica that still serves stops taking reads; it is deleted once it holds nothing. */
 export function handleReplicaRemoved(s: Working, a: Action<'database/replica-removed'>): void {
-	const database = s.database;
-	const replica = database ? database.replicas.findLast(r => !r.isDraining) : undefined;
-	if (!database || !replica) {
-		refuseAction(s, a, database ? `${database.id} has no read replica serving` : 'the database runs on the web instances (tiers.database.placement: colocated)');
+	const shard = s.database?.shards[0];
+	const replica = shard ? shard.replicas.findLast(r => !r.isDraining) : undefined;
+	if (!shard || !replica) {
+		refuseAction(s, a, shard ? `${shard.id} has no read replica serving` : 'the database runs on the web instances (tiers.database.placement: colocated)');
 		return;
 	}
 
@@ -96,14 +102,14 @@ export function handleReplicaRemoved(s: Working, a: Action<'database/replica-rem
 
 /** `database/replica-killed`: the oldest serving replica fails; what it held is lost (500) and it leaves the route at once. */
 export function handleReplicaKilled(s: Working, a: Action<'database/replica-killed'>): void {
-	const database = s.database;
-	const k = database ? database.replicas.findIndex(r => !r.isDraining) : -1;
-	if (!database || k < 0) {
-		refuseAction(s, a, database ? `${database.id} has no read replica serving` : 'the database runs on the web instances (tiers.database.placement: colocated)');
+	const shard = s.database?.shards[0];
+	const k = shard ? shard.replicas.findIndex(r => !r.isDraining) : -1;
+	if (!shard || k < 0) {
+		refuseAction(s, a, shard ? `${shard.id} has no read replica serving` : 'the database runs on the web instances (tiers.database.placement: colocated)');
 		return;
 	}
 
-	const replica = database.replicas[k]!;
+	const replica = shard.replicas[k]!;
 	// The data plane drops it at its next pass (what it held fails with 500 there, counted once).
 	replica.hasFailed = true;
 	replica.isDraining = true;
@@ -136,9 +142,10 @@ export function handleDatabaseSplit(s: Working, a: Action<'database/split-reques
 	}
 
 	const multiAz = s.config.tiers.database.multiAz;
-	s.database = {id: databaseId, instanceClass, multiAz, unavailableUntilTick: -1, outageCause: '', replicas: [], pendingReplicaTicks: [], nextReplicaNumber: 1, replicaLagSeconds: 0};
-	s.tiers.database = emptyTier(1) as Working['tiers']['database'];
-	appendMember(s.dataPlane.database);
+	s.database = newDatabase(s.config, instanceClass, 0) as Working['database'];
+	const nodes = databaseNodeCount(s.database!);
+	s.tiers.database = emptyTier(nodes) as Working['tiers']['database'];
+	for (let k = 0; k < nodes; k++) appendMember(s.dataPlane.database);
 	const held = s.dataPlane.instances.usersHeld as number[];
 	held.fill(0);
 	logAction(s, 'activity', a, `scaletop-db (${instanceClass}${multiAz ? ', Multi-AZ' : ''}) serves every web instance; their databases merged into it`, 'Creating DB instance.');

@@ -322,6 +322,18 @@ export function selectTierSummaries(state: SimState): RunSummary['tiers'] {
 		};
 	}
 
+	const shards = state.database?.shards;
+	if (out.database && shards && shards.length > 1) {
+		out.database = {...out.database, shards: shards.map(shard => ({
+			id: shard.id,
+			users: `${shard.firstUser}-${shard.lastUser}`,
+			nodes: 1 + shard.replicas.length,
+			requests: shard.requests,
+			cpuAvg: round(shard.billedTicks > 0 ? 100 * shard.utilisationSum / shard.billedTicks : 0, 2),
+			peakUtilisation: round(100 * shard.peakUtilisation, 2),
+		}))};
+	}
+
 	return out as RunSummary['tiers'];
 }
 
@@ -364,7 +376,7 @@ function databaseLine(state: SimState): DatabaseMetricsLine {
 	const db = state.dataPlane.database;
 	const dt = state.config.tickSeconds;
 	const {dbReads, dbWrites} = state.config.app;
-	const serving = state.database!.replicas.filter(r => !r.isDraining).length;
+	const serving = state.database!.shards[0]!.replicas.filter(r => !r.isDraining).length;
 	const done = db.completed[0]!;
 	return {
 		connections: db.served[0]!,

@@ -8,7 +8,7 @@ import {replicaId} from '../catalog.js';
 import {bottleneckOf, tierOrder} from '../data-plane/tiers.js';
 import {inFlightOf} from '../data-plane/queue-node.js';
 import type {TierNodeView, TierView} from '../read-model.js';
-import type {SimState, TierName} from '../types.js';
+import type {ShardState, SimState, TierName} from '../types.js';
 
 /** Below this smoothed utilisation every tier is idle: nothing is named the bottleneck. */
 const idleUtilisation = 0.001;
@@ -29,8 +29,10 @@ function detailOf(state: SimState, name: TierName): string {
 
 	if (name === 'database' && state.database) {
 		const d = state.database;
-		const creating = d.pendingReplicaTicks.length;
-		return `${d.instanceClass}${d.multiAz ? ' Multi-AZ' : ''}${creating > 0 ? ` +${creating} creating` : ''}`;
+		let creating = d.pendingShards.length;
+		for (const shard of d.shards) creating += shard.pendingReplicaTicks.length;
+		const shards = d.shards.length > 1 ? ` ${d.shards.length} shards` : '';
+		return `${d.instanceClass}${d.multiAz ? ' Multi-AZ' : ''}${shards}${creating > 0 ? ` +${creating} creating` : ''}`;
 	}
 
 	return '';
@@ -52,8 +54,7 @@ export function selectTiers(state: SimState): readonly TierView[] {
 	const tick = state.clock.tick;
 	return names.map(name => {
 		const tier = state.tiers[name]!;
-		const database = name === 'database' ? state.database : null;
-		const isOut = database !== null && database.unavailableUntilTick > tick;
+		const out = name === 'database' ? state.database?.shards.find(shard => shard.unavailableUntilTick > tick) : undefined;
 		return {
 			name,
 			nodes: tier.nodes,
@@ -62,13 +63,18 @@ export function selectTiers(state: SimState): readonly TierView[] {
 			latencyMs: round1(tier.recentLatencyMs),
 			latencyShare: latencySum > 0 ? tier.recentLatencyMs / latencySum : 0,
 			isBottleneck: name === bottleneck,
-			outage: isOut ? (database.multiAz ? 'failing over' : 'modifying') : '',
-			outageSecondsLeft: isOut ? (database.unavailableUntilTick - tick) * dt : 0,
+			outage: out ? outageLabel(state, out).replace('-', ' ') : '',
+			outageSecondsLeft: out ? (out.unavailableUntilTick - tick) * dt : 0,
 		};
 	});
 }
 
-/** The nodes of the tiers behind the web instances, in route order: the database's primary, its replicas, the replicas being created. */
+/** What a shard's primary is doing while it is out: failing-over (Multi-AZ), promoting (a replica), recovering (alone) or modifying (a class change). */
+function outageLabel(state: SimState, shard: ShardState): string {
+	return state.database?.multiAz && shard.unavailableUntilTick >= 0 ? 'failing-over' : 'modifying';
+}
+
+/** The nodes of the tiers behind the web instances, in route order: each shard's primary, its replicas, the replicas being created; then the shards being created. */
 export function selectTierNodes(state: SimState): readonly TierNodeView[] {
 	return [...appNodes(state), ...databaseNodes(state)];
 }
@@ -102,56 +108,48 @@ function databaseNodes(state: SimState): TierNodeView[] {
 	const dt = state.config.tickSeconds;
 	const tick = state.clock.tick;
 	const nodes = state.dataPlane.database;
-	const isOut = database.unavailableUntilTick > tick;
 	const member = (k: number) => ({
 		cpuPercent: round1(nodes.cpuPercent[k] ?? 0),
 		requestsPerSecond: (nodes.completed[k] ?? 0) / dt,
 		inFlight: k < nodes.served.length ? inFlightOf(nodes, k) : 0,
 		latencyMs: round1(nodes.latencyMs[k] ?? 0),
 	});
-	const out: TierNodeView[] = [{
-		id: database.id,
-		tier: 'database',
-		role: 'primary',
-		nodeType: database.instanceClass,
-		status: isOut ? (database.multiAz ? 'failing-over' : 'modifying') : 'available',
-		isServing: !isOut,
-		isNew: false,
-		isDying: false,
-		...member(0),
-		uptimeSeconds: (state.tiers.database?.ticks ?? 0) * dt,
-	}];
-	database.replicas.forEach((replica, index) => {
-		const status = replica.hasFailed ? 'failed' : replica.isDraining ? 'deleting' : 'available';
+	const creating = (id: string, role: string): TierNodeView => ({id, tier: 'database', role, nodeType: database.instanceClass, status: 'creating', isServing: false, isNew: true, isDying: false, cpuPercent: 0, requestsPerSecond: 0, inFlight: 0, latencyMs: 0, uptimeSeconds: 0});
+	const out: TierNodeView[] = [];
+	let base = 0;
+	for (const shard of database.shards) {
+		const isOut = shard.unavailableUntilTick > tick;
 		out.push({
-			id: replica.id,
+			id: shard.id,
 			tier: 'database',
-			role: 'replica',
+			role: 'primary',
 			nodeType: database.instanceClass,
-			status,
-			isServing: status === 'available',
+			status: isOut ? outageLabel(state, shard) : 'available',
+			isServing: !isOut,
 			isNew: false,
-			isDying: status !== 'available',
-			...member(index + 1),
-			uptimeSeconds: (tick - replica.sinceTick) * dt,
-		});
-	});
-	database.pendingReplicaTicks.forEach((_, index) => {
-		out.push({
-			id: replicaId(database.nextReplicaNumber + index),
-			tier: 'database',
-			role: 'replica',
-			nodeType: database.instanceClass,
-			status: 'creating',
-			isServing: false,
-			isNew: true,
 			isDying: false,
-			cpuPercent: 0,
-			requestsPerSecond: 0,
-			inFlight: 0,
-			latencyMs: 0,
-			uptimeSeconds: 0,
+			...member(base),
+			uptimeSeconds: shard.billedTicks * dt,
 		});
-	});
+		for (const [index, replica] of shard.replicas.entries()) {
+			const status = replica.hasFailed ? 'failed' : replica.isDraining ? 'deleting' : 'available';
+			out.push({
+				id: replica.id,
+				tier: 'database',
+				role: 'replica',
+				nodeType: database.instanceClass,
+				status,
+				isServing: status === 'available',
+				isNew: false,
+				isDying: status !== 'available',
+				...member(base + index + 1),
+				uptimeSeconds: (tick - replica.sinceTick) * dt,
+			});
+		}
+
+		for (let index = 0; index < shard.pendingReplicaTicks.length; index++) out.push(creating(replicaId(shard.nextReplicaNumber + index, shard.id), 'replica'));
+		base += 1 + shard.replicas.length;
+	}
+
 	return out;
 }

@@ -156,7 +156,7 @@ function sampleDatabase(s: Working, w: MutableWindow): void {
 	w.dbCpuPercentSum += db.cpuPercent[0]!;
 	w.dbConnectionsSum += db.served[0]!;
 	w.dbSamples += 1;
-	if (s.database!.replicas.some(r => !r.isDraining)) {
+	if (s.database!.shards[0]!.replicas.some(r => !r.isDraining)) {
 		w.replicaLagSum += s.database!.replicaLagSeconds;
 		w.replicaSamples += 1;
 	}
@@ -168,7 +168,7 @@ function countQueries(s: Working, w: MutableWindow): void {
 	if (done === 0) return;
 	const {dbReads, dbWrites} = s.config.app;
 	let serving = 0;
-	for (const r of s.database!.replicas) if (!r.isDraining) serving += 1;
+	for (const r of s.database!.shards[0]!.replicas) if (!r.isDraining) serving += 1;
 	w.dbReads += done * (serving > 0 ? dbReads / (1 + serving) : dbReads);
 	w.dbWrites += done * dbWrites;
 }
