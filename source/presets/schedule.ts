@@ -45,6 +45,10 @@ export function toSimAction(entry: TimelineEntryInput): SimAction {
 			return {type: 'dns/record-added', target: entry.target};
 		case 'dns-remove-record':
 			return {type: 'dns/record-removed', target: entry.target};
+		case 'fail-database-primary':
+			return {type: 'database/primary-failed', ...(entry.shard ? {shard: entry.shard} : {})};
+		case 'add-shard':
+			return {type: 'database/shard-added'};
 		case 'set-desired':
 			return {type: 'asg/desired-capacity-changed', desired: entry.desired};
 		case 'nudge-desired':

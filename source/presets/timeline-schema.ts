@@ -47,6 +47,8 @@ export const timelineActionSchema = z.discriminatedUnion('action', [
 	entry('kill-replica', {}),
 	entry('dns-add-record', {target: targetSchema.describe('The instance whose A record is added: an id, or oldest, newest or random among the running instances without one.')}),
 	entry('dns-remove-record', {target: targetSchema.describe('The A record removed: an instance id (even of one gone from the list), or oldest, newest or random among the records.')}),
+	entry('fail-database-primary', {shard: z.number().int().min(1, {error: 'expected a shard number from 1'}).optional().describe('Which shard\'s primary fails, from 1 (default 1).')}),
+	entry('add-shard', {}),
 ]);
 
 /** A caption: shown on the dashboard's caption line (and in recordings) until the next one. */

@@ -56,6 +56,14 @@ export type SimAction =
 	/** The oldest replica fails: what it holds is lost (the app answers 500) and it leaves the route. */
 	| {readonly type: 'database/replica-killed'}
 	/**
+	 * Shard `shard`'s primary (1-based, default 1) fails: Multi-AZ fails over to its standby; else
+	 * its oldest serving replica is promoted; else RDS recovers the instance. What it holds is lost
+	 * and it refuses connections until then (the app answers 500).
+	 */
+	| {readonly type: 'database/primary-failed'; readonly shard?: number}
+	/** A new shard takes the upper half (by requests) of the busiest shard's users once it is created (`shardCreateSeconds`). */
+	| {readonly type: 'database/shard-added'}
+	/**
 	 * Move the database off the web instances (colocated → dedicated): one RDS instance of
 	 * `instanceClass` (default the preset's `tiers.database.instanceClass`) behind every web
 	 * instance, holding what the clones' databases held (merged); the web nodes then do only the

@@ -122,6 +122,20 @@ export const multiAzFailoverSeconds = 90;
  */
 export const singleAzModifySeconds = 300;
 
+/**
+ * A failed Single-AZ primary with no replica: RDS replaces the instance and restores it; AWS
+ * publishes no figure. scaletop assumes 5 minutes, as for a Single-AZ class change (an assumption).
+ */
+export const singleAzRecoverySeconds = 300;
+
+/**
+ * Promoting a read replica when a Single-AZ primary fails: "RDS reboots the DB instance before
+ * making it available. The promotion process can take several minutes or longer"
+ * (USER_ReadRepl.Promote). scaletop assumes 5 minutes from the failure to the promoted primary
+ * taking writes (an assumption within "several minutes", the detection included).
+ */
+export const promoteReplicaSeconds = 300;
+
 /** Read replicas per source DB instance (RDS for MySQL allows up to 15, USER_ReadRepl). */
 export const maxReadReplicas = 15;
 

@@ -102,6 +102,14 @@ export function describeAction(action: SimAction): string {
 			return 'kill a read replica';
 		}
 
+		case 'database/primary-failed': {
+			return `fail the database primary${action.shard && action.shard > 1 ? ` of shard ${action.shard}` : ''}`;
+		}
+
+		case 'database/shard-added': {
+			return 'add a shard';
+		}
+
 		case 'preset/caption-shown': {
 			return action.text === '' ? 'caption cleared' : action.text;
 		}

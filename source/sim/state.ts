@@ -87,7 +87,7 @@ function initialReplicas(count: number, primaryId: string): ReplicaState[] {
 
 /** A shard's primary with `replicas` read replicas, owning users `firstUser` … `lastUser`. */
 export function newShard(id: string, firstUser: number, lastUser: number, replicas: number, replicaSinceTick = 0): ShardState {
-	return {id, firstUser, lastUser, unavailableUntilTick: -1, outageCause: '', billedTicks: 0, replicas: initialReplicas(replicas, id).map(r => ({...r, sinceTick: replicaSinceTick})), pendingReplicaTicks: [], nextReplicaNumber: replicas + 1, requests: 0, utilisation: 0, utilisationSum: 0, peakUtilisation: 0};
+	return {id, firstUser, lastUser, unavailableUntilTick: -1, outageCause: '', outageEndText: '', promotingId: '', billedTicks: 0, replicas: initialReplicas(replicas, id).map(r => ({...r, sinceTick: replicaSinceTick})), pendingReplicaTicks: [], nextReplicaNumber: replicas + 1, requests: 0, utilisation: 0, utilisationSum: 0, peakUtilisation: 0};
 }
 
 /** A dedicated database of `instanceClass` as the config describes it (its shards, each with its replicas); `replicas` overrides the config's count. */

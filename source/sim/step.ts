@@ -11,7 +11,7 @@ import {ensureControlPlane} from './systems/auto-scaling.js';
 import {handleBaseRateScaled, handleBaseRateSet, handleSlowdown, handleSpike} from './handlers/traffic.js';
 import {handleHang, handleScaleUp, handleSpotInterruption, handleStop, handleTerminate} from './handlers/instances.js';
 import {handleDesiredChanged, handleDesiredNudged} from './handlers/auto-scaling.js';
-import {handleAppSplit, handleDatabaseModify, handleDatabaseSplit, handleReplicaAdded, handleReplicaKilled, handleReplicaRemoved} from './handlers/database.js';
+import {handleAppSplit, handleDatabaseModify, handleDatabaseSplit, handleReplicaAdded, handleReplicaKilled, handlePrimaryFailed, handleShardAdded, handleReplicaRemoved} from './handlers/database.js';
 import {handleDnsRecordAdded, handleDnsRecordRemoved} from './handlers/dns.js';
 import {handleAlgorithm, handleCaption, handleChaos, handleMarker, handlePause, handleZoneOutage} from './handlers/misc.js';
 
@@ -112,6 +112,16 @@ function apply(s: Working, action: SimAction): void {
 
 		case 'database/replica-killed': {
 			handleReplicaKilled(s, action);
+			break;
+		}
+
+		case 'database/primary-failed': {
+			handlePrimaryFailed(s, action);
+			break;
+		}
+
+		case 'database/shard-added': {
+			handleShardAdded(s, action);
 			break;
 		}
 

@@ -178,6 +178,10 @@ export type ShardState = {
 	readonly unavailableUntilTick: number;
 	/** What the outage is ('' when none), for the events and the dashboard. */
 	readonly outageCause: string;
+	/** The activity logged when the outage ends. */
+	readonly outageEndText: string;
+	/** The replica promoted to primary when the outage ends ('' when none: a failover or a class change). */
+	readonly promotingId: string;
 	/** The primary's passes so far (billing: its 10-minute minimum, then per second). */
 	readonly billedTicks: number;
 	/**
@@ -197,8 +201,8 @@ export type ShardState = {
 	readonly peakUtilisation: number;
 };
 
-/** A shard being created by `add-shard`: it takes `firstUser`…`lastUser` from the shard whose primary is `fromId` at `readyTick`. */
-export type PendingShard = {readonly readyTick: number; readonly fromId: string; readonly firstUser: number; readonly lastUser: number};
+/** A shard being created by `add-shard`: primary `id` takes `firstUser`…`lastUser` from the shard that owns them (`fromId` when asked) at `readyTick`. */
+export type PendingShard = {readonly readyTick: number; readonly id: string; readonly fromId: string; readonly firstUser: number; readonly lastUser: number};
 
 /** One read replica of the dedicated database. */
 export type ReplicaState = {

@@ -30,7 +30,8 @@ import {dealByShare, shareOfRange} from './shards.js';
 import type {SimConfig} from '../config.js';
 import {addCompleted, addSample} from '../systems/histogram.js';
 import {hash32, nextUnit, type RngState} from '../rng.js';
-import type {ReplicaState, ShardState, SimState, TierFigures, TierName} from '../types.js';
+import type {PendingShard, ReplicaState, ShardState, SimState, TierFigures, TierName} from '../types.js';
+import {newShard} from '../state.js';
 import {appendEvent} from '../systems/activity.js';
 import {appTierUsdPerHour, type AppTick} from './app-tier.js';
 import {minimumBilledSeconds} from './cost.js';
@@ -276,9 +277,11 @@ function serveShard(
 			return;
 		}
 
-		appendEvent(s, 'activity', `${shard.id}: ${database.multiAz ? 'Multi-AZ instance failover completed' : 'Finished applying modification to DB instance class'} (${database.instanceClass})`);
+		appendEvent(s, 'activity', shard.outageEndText);
+		if (shard.promotingId) promote(shard, base, db, failures);
 		shard.unavailableUntilTick = -1;
 		shard.outageCause = '';
+		shard.outageEndText = '';
 	}
 
 	if (q === 0 || config.app.dbQueryCpuMs <= 0) {
@@ -439,13 +442,49 @@ function serveShard(
 	out.databaseLatencySumMs = ownSumMs;
 }
 
+/**
+ * The end of a promotion: the promoted replica restarts as the shard's primary (RDS reboots it:
+ * what it held is lost, 500) in the primary's place (member `base`, emptied when the primary
+ * failed), and leaves the replicas.
+ */
+function promote(shard: Mutable<ShardState>, base: number, db: RouteColumns, failures: FailureCounts): void {
+	const replicas = shard.replicas as ReplicaState[];
+	const k = replicas.findIndex(r => r.id === shard.promotingId) + 1;
+	if (k > 0) {
+		failures['database-refused'] += resetMember(db, base + k);
+		removeMember(db, base + k);
+		replicas.splice(k - 1, 1);
+		shard.id = shard.promotingId;
+	}
+
+	shard.promotingId = '';
+}
+
 /** Shards and replicas being created that are ready now join the route; deleted replicas that hold nothing more leave it. */
 function updateShards(s: Working, db: RouteColumns, failures: FailureCounts): void {
 	const database = s.database!;
+	const pending = database.pendingShards as PendingShard[];
+	while (pending.length > 0 && pending[0]!.readyTick <= s.clock.tick) addShard(s, pending.shift()!, db);
 	let base = 0;
 	for (const shard of database.shards as Mutable<ShardState>[]) {
 		updateReplicas(s, shard, base, db, failures);
 		base += 1 + shard.replicas.length;
+	}
+}
+
+/** A created shard takes its users from the shard that owns them now: it joins the route after that shard's nodes. */
+function addShard(s: Working, pending: PendingShard, db: RouteColumns): void {
+	const shards = s.database!.shards as Mutable<ShardState>[];
+	let base = 0;
+	for (const [j, from] of shards.entries()) {
+		base += 1 + from.replicas.length;
+		if (pending.firstUser <= from.firstUser || pending.firstUser > from.lastUser) continue;
+		const shard = newShard(pending.id, pending.firstUser, from.lastUser, 0);
+		from.lastUser = pending.firstUser - 1;
+		shards.splice(j + 1, 0, shard);
+		insertMember(db, base);
+		appendEvent(s, 'activity', `${shard.id}: available; users ${shard.firstUser}-${shard.lastUser} moved from ${from.id}`);
+		return;
 	}
 }
 

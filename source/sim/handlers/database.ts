@@ -1,6 +1,7 @@
 /** Handlers for the database: moving it off the web instances, and the dedicated one's (RDS) ModifyDBInstance and read replicas. */
 import type {SimAction} from '../actions.js';
-import {databaseId, dbInstanceClasses, instanceTypes, maxAppInstances, maxReadReplicas, multiAzFailoverSeconds, replicaCreateSeconds, singleAzModifySeconds} from '../catalog.js';
+import {databaseId, dbInstanceClasses, instanceTypes, maxAppInstances, maxReadReplicas, maxShards, multiAzFailoverSeconds, promoteReplicaSeconds, replicaCreateSeconds, shardCreateSeconds, shardId, singleAzModifySeconds, singleAzRecoverySeconds} from '../catalog.js';
+import {shareOfRange, splitPoint} from '../data-plane/shards.js';
 import {logAction, refuseAction} from '../systems/activity.js';
 import {secondsToTicks} from '../systems/draw.js';
 import type {Working} from '../working.js';
@@ -50,6 +51,7 @@ export function handleDatabaseModify(s: Working, a: Action<'database/modify-requ
 	for (const shard of database.shards) {
 		shard.unavailableUntilTick = s.clock.tick + secondsToTicks(s, seconds);
 		shard.outageCause = database.multiAz ? `failing over to its modified standby (${instanceClass})` : `applying modification to DB instance class ${instanceClass}`;
+		shard.outageEndText = `${shard.id}: ${database.multiAz ? 'Multi-AZ instance failover completed' : 'Finished applying modification to DB instance class'} (${instanceClass})`;
 	}
 
 	// The action's name gives the class when asked for one; a class the sim chose is named here.
@@ -114,6 +116,92 @@ export function handleReplicaKilled(s: Working, a: Action<'database/replica-kill
 	replica.hasFailed = true;
 	replica.isDraining = true;
 	logAction(s, 'activity', a, `${replica.id} failed: what it holds is lost`, 'Read replica failed.');
+}
+
+/**
+ * `database/primary-failed`: the shard's primary fails; what it holds is lost at the next pass
+ * and it refuses connections (500) until a new primary serves. Multi-AZ: RDS fails over to the
+ * standby in `multiAzFailoverSeconds` (90 s, the middle of "typically 60–120 seconds",
+ * Concepts.MultiAZ.Failover), the standby replaced behind it (still Multi-AZ). Single-AZ with a
+ * serving replica: the oldest one is promoted after `promoteReplicaSeconds` (an assumption within
+ * USER_ReadRepl.Promote's "several minutes"); the shard then has one replica fewer, the others
+ * taken as re-pointed to it (RDS leaves them on the failed source: an assumption). Single-AZ
+ * alone: RDS recovers the instance after `singleAzRecoverySeconds` (an assumption).
+ */
+export function handlePrimaryFailed(s: Working, a: Action<'database/primary-failed'>): void {
+	const database = s.database;
+	const number = a.shard ?? 1;
+	const shard = database?.shards[number - 1];
+	if (!database || !shard) {
+		refuseAction(s, a, database ? `the database has ${database.shards.length} shard${database.shards.length === 1 ? '' : 's'}, not ${number}` : 'the database runs on the web instances (tiers.database.placement: colocated)');
+		return;
+	}
+
+	if (shard.unavailableUntilTick > s.clock.tick) {
+		refuseAction(s, a, `${shard.id} is already ${shard.outageCause}`);
+		return;
+	}
+
+	const replica = shard.replicas.find(r => !r.isDraining);
+	const how = database.multiAz ? 'failover' : (replica ? 'promotion' : 'recovery');
+	const seconds = how === 'failover' ? multiAzFailoverSeconds : (how === 'promotion' ? promoteReplicaSeconds : singleAzRecoverySeconds);
+	shard.unavailableUntilTick = s.clock.tick + secondsToTicks(s, seconds);
+	shard.promotingId = how === 'promotion' ? replica!.id : '';
+	const texts = {
+		failover: ['failing over to its standby (Multi-AZ)', `${shard.id} failed: Multi-AZ failover to the standby (about ${seconds} s)`, `${shard.id}: Multi-AZ instance failover completed (the standby is the primary)`],
+		promotion: [`failed; promoting ${replica?.id ?? ''}`, `${shard.id} failed: promoting read replica ${replica?.id ?? ''} (about ${seconds / 60} min)`, `${replica?.id ?? ''}: promoted to primary (was a read replica of ${shard.id})`],
+		recovery: ['failed; being recovered (Single-AZ, no replica)', `${shard.id} failed: no standby, no replica; RDS recovers the instance (about ${seconds / 60} min)`, `${shard.id}: DB instance recovered`],
+	}[how];
+	shard.outageCause = texts[0]!;
+	shard.outageEndText = texts[2]!;
+	logAction(s, 'activity', a, texts[1]!, how === 'failover' ? 'Multi-AZ instance failover started.' : 'DB instance failed.');
+}
+
+/**
+ * `database/shard-added`: the busiest shard (by its users' share of the requests) is split where
+ * its requests halve (./data-plane/shards.ts splitPoint); a new primary for the upper part is
+ * restored from a snapshot and the part cut over to it after `shardCreateSeconds` (RDS has no
+ * resharding: the operator's procedure, an assumption). It starts with no read replicas.
+ */
+export function handleShardAdded(s: Working, a: Action<'database/shard-added'>): void {
+	const database = s.database;
+	const users = s.config.users.active;
+	if (!database || users === 0) {
+		refuseAction(s, a, database ? 'shards own ranges of users, and the preset has no users section' : 'the database runs on the web instances (tiers.database.placement: colocated)');
+		return;
+	}
+
+	if (database.pendingShards.length > 0) {
+		refuseAction(s, a, 'a shard is already being created');
+		return;
+	}
+
+	if (database.shards.length >= maxShards) {
+		refuseAction(s, a, `the database already has ${maxShards} shards, scaletop's limit`);
+		return;
+	}
+
+	const skew = s.config.tiers.database.userSkew;
+	let busiest = database.shards[0]!;
+	let most = -1;
+	for (const shard of database.shards) {
+		const share = shareOfRange(shard, users, skew, false);
+		if (share > most && shard.lastUser > shard.firstUser) {
+			most = share;
+			busiest = shard;
+		}
+	}
+
+	const split = splitPoint(busiest, users, skew);
+	if (split < 0) {
+		refuseAction(s, a, 'every shard owns a single user');
+		return;
+	}
+
+	const id = shardId(database.nextShardNumber);
+	database.nextShardNumber += 1;
+	database.pendingShards.push({readyTick: s.clock.tick + secondsToTicks(s, shardCreateSeconds), id, fromId: busiest.id, firstUser: split + 1, lastUser: busiest.lastUser});
+	logAction(s, 'activity', a, `${id}: creating from a snapshot of ${busiest.id} to own users ${split + 1}-${busiest.lastUser} (about ${shardCreateSeconds / 60} min)`, 'Creating DB instance.');
 }
 
 /**

@@ -71,7 +71,9 @@ export function selectTiers(state: SimState): readonly TierView[] {
 
 /** What a shard's primary is doing while it is out: failing-over (Multi-AZ), promoting (a replica), recovering (alone) or modifying (a class change). */
 function outageLabel(state: SimState, shard: ShardState): string {
-	return state.database?.multiAz && shard.unavailableUntilTick >= 0 ? 'failing-over' : 'modifying';
+	if (shard.promotingId) return 'promoting';
+	if (state.database?.multiAz) return 'failing-over';
+	return shard.outageEndText.endsWith('recovered') ? 'recovering' : 'modifying';
 }
 
 /** The nodes of the tiers behind the web instances, in route order: each shard's primary, its replicas, the replicas being created; then the shards being created. */
@@ -151,5 +153,6 @@ function databaseNodes(state: SimState): TierNodeView[] {
 		base += 1 + shard.replicas.length;
 	}
 
+	for (const pending of database.pendingShards) out.push(creating(pending.id, 'primary'));
 	return out;
 }
