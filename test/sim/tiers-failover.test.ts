@@ -89,7 +89,7 @@ describe('fail-database-primary', () => {
 });
 
 describe('add-shard', () => {
-	it('splits the busiest shard where its requests halve: 2 shards at userSkew 0.5, shard 1 (70.7 %) gives users 1251-5000 to a new shard after 5 minutes', () => {
+	it('splits the busiest shard\'s users in halves: 2 shards at userSkew 0.5, shard 1 (70.7 %) gives users 2501-5000 to a new shard after 5 minutes', () => {
 		let s = step(advance(createInitialState(config({shards: 2, userSkew: 0.5}, 150)), 60), {type: 'database/shard-added'});
 		for (let t = 0; t < 600; t++) {
 			s = advance(s, 1);
@@ -97,17 +97,17 @@ describe('add-shard', () => {
 		}
 
 		expect(s.database!.shards.map(shard => [shard.id, shard.firstUser, shard.lastUser])).toEqual([
-			['scaletop-db-shard-1', 1, 1250], ['scaletop-db-shard-3', 1251, 5000], ['scaletop-db-shard-2', 5001, 10_000],
+			['scaletop-db-shard-1', 1, 2500], ['scaletop-db-shard-3', 2501, 5000], ['scaletop-db-shard-2', 5001, 10_000],
 		]);
-		// Shard 1 then makes 0.125^0.5 = 35.4 % of the requests, shard 3 the other 35.4 % of the old 70.7 %.
+		// Skewed users: shard 1 (users 1-2500) still makes 0.25^0.5 = 50 % of the requests, shard 3 the other 20.7 % of the old 70.7 %.
 		const before = s.database!.shards.map(shard => shard.requests);
 		s = advance(s, 300);
 		const dealt = s.database!.shards.map((shard, k) => shard.requests - before[k]!);
 		const total = sum(dealt);
-		expect(Math.abs((dealt[0]! / total) - Math.sqrt(0.125))).toBeLessThan(0.01);
-		expect(Math.abs((dealt[1]! / total) - (Math.SQRT1_2 - Math.sqrt(0.125)))).toBeLessThan(0.01);
+		expect(Math.abs((dealt[0]! / total) - 0.5)).toBeLessThan(0.01);
+		expect(Math.abs((dealt[1]! / total) - (Math.SQRT1_2 - 0.5))).toBeLessThan(0.01);
 		expect(s.tiers.database!.usdPerHour).toBeCloseTo(3 * 0.034, 9);
-		expect(s.events.map(e => e.message)).toContain('scaletop-db-shard-3: available; users 1251-5000 moved from scaletop-db-shard-1');
+		expect(s.events.map(e => e.message)).toContain('scaletop-db-shard-3: available; users 2501-5000 moved from scaletop-db-shard-1');
 	});
 
 	it('an unsharded database becomes two shards: scaletop-db keeps users 1-5000', () => {

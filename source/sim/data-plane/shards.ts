@@ -67,17 +67,11 @@ export function dealByShare(count: number, shares: readonly number[], u: number,
 }
 
 /**
- * Where `add-shard` splits a range: the last user of its lower part, chosen so that each part
- * makes about half of the range's requests (the operator splits where the load halves, not
- * where the user count does); -1 when the range has a single user.
+ * Where `add-shard` splits a range: the last user of its lower half by user count (users
+ * 1-5000 → 1-2500 and 2501-5000), as a range split of the key space is done; with skewed users
+ * the lower half keeps more of the requests. -1 when the range has a single user.
  */
-export function splitPoint(range: UserRange, users: number, userSkew: number): number {
+export function splitPoint(range: UserRange): number {
 	if (range.lastUser <= range.firstUser) return -1;
-	const low = requestShareBelow((range.firstUser - 1) / users, userSkew);
-	const high = requestShareBelow(range.lastUser / users, userSkew);
-	const half = (low + high) / 2;
-	// F is increasing: the user below which half of the range's requests fall.
-	const x = half ** (1 / Math.max(1e-9, 1 - userSkew));
-	const user = Math.round(x * users);
-	return Math.min(range.lastUser - 1, Math.max(range.firstUser, user));
+	return Math.floor((range.firstUser + range.lastUser - 1) / 2);
 }

@@ -158,8 +158,8 @@ export function handlePrimaryFailed(s: Working, a: Action<'database/primary-fail
 }
 
 /**
- * `database/shard-added`: the busiest shard (by its users' share of the requests) is split where
- * its requests halve (./data-plane/shards.ts splitPoint); a new primary for the upper part is
+ * `database/shard-added`: the busiest shard (by its users' share of the requests) is split in
+ * two halves of its users (./data-plane/shards.ts splitPoint); a new primary for the upper part is
  * restored from a snapshot and the part cut over to it after `shardCreateSeconds` (RDS has no
  * resharding: the operator's procedure, an assumption). It starts with no read replicas.
  */
@@ -192,7 +192,7 @@ export function handleShardAdded(s: Working, a: Action<'database/shard-added'>):
 		}
 	}
 
-	const split = splitPoint(busiest, users, skew);
+	const split = splitPoint(busiest);
 	if (split < 0) {
 		refuseAction(s, a, 'every shard owns a single user');
 		return;
