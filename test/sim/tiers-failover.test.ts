@@ -62,6 +62,12 @@ describe('fail-database-primary', () => {
 		expect(end.events.map(e => e.message)).toContain('scaletop-db-replica-1: promoted to primary (was a read replica of scaletop-db)');
 	});
 
+	it('while the primary is out its replica gets no requests and shows idle (no stale figures from before the failure)', () => {
+		const s = advance(step(advance(createInitialState(config({replicas: 1})), 120), {type: 'database/primary-failed'}), 30);
+		expect(s.dataPlane.database.cpuPercent[1]).toBe(0);
+		expect(s.dataPlane.database.completed[1]).toBe(0);
+	});
+
 	it('Single-AZ alone: out for the 5-minute recovery (an assumption), then serving again', () => {
 		const {perSecond} = failAndWatch(config({}), 60, 400);
 		expect(sum(perSecond.slice(0, 300))).toBeGreaterThan(0.95 * 40 * 300);

@@ -273,7 +273,14 @@ function serveShard(
 			db.carriedMs[base] = 0;
 			db.cpuPercent[base] = 0;
 			db.latencyMs[base] = 0;
-			for (let k = 1; k <= shard.replicas.length; k++) out.inFlight += inFlightOf(db, base + k);
+			// Its replicas get no new requests (every page needs the primary first); what they hold waits.
+			for (let k = base + 1; k <= base + shard.replicas.length; k++) {
+				out.inFlight += inFlightOf(db, k);
+				db.completed[k] = 0;
+				db.cpuPercent[k] = 0;
+				db.latencyMs[k] = 0;
+			}
+
 			return;
 		}
 
