@@ -56,7 +56,7 @@ function consistencyLines(summary: RunSummary): string[] {
 	const c = summary.consistency;
 	if (c.users <= 0) return [];
 	const percent = c.readsAfterWrite > 0 ? ` (${(100 * c.inconsistentReads / c.readsAfterWrite).toFixed(2)}%)` : '';
-	const lost = `${formatCount(c.lostSessions)} ${c.lostSessions === 1 ? 'user\'s' : 'users\''} data lost with an instance`;
+	const lost = `${formatCount(c.lostSessions)} ${c.lostSessions === 1 ? 'user\'s data or session' : 'users\' data or sessions'} lost with an instance`;
 	return [row('consistency', `${formatCount(c.inconsistentReads)} of ${formatCount(c.readsAfterWrite)} reads after a write inconsistent${percent}, ${lost}`)];
 }
 

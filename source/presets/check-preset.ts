@@ -84,7 +84,7 @@ function checkDns(document: PresetDocument): Finding[] {
 	if (!lb) return [];
 	const findings: Finding[] = [];
 	if (lb.kind === 'dns') {
-		for (const key of ['algorithm', 'healthCheck', 'crossZone', 'deregistrationDelay', 'surgeQueueLength', 'slowStart'] as const) {
+		for (const key of ['algorithm', 'healthCheck', 'crossZone', 'deregistrationDelay', 'surgeQueueLength', 'slowStart', 'stickiness'] as const) {
 			if (lb[key] !== undefined) findings.push({path: ['loadBalancer', key], anchor: 'key', message: `applies to an ELB only; DNS round-robin (kind: dns) has no ${key}`});
 		}
 
@@ -118,11 +118,28 @@ function checkAlarmMetric(document: PresetDocument, alarm: AlarmInput, at: reado
 	return hasDatabase ? [] : [{path: [...at, 'metric'], anchor: 'value', message: `${alarm.metric} (AWS/RDS) needs a database of its own: tiers.database.placement: dedicated, or a split-database in the timeline`}];
 }
 
+/** The stickiness cookie's duration: whole seconds, at least 1 s; an ALB's at most 7 days (AWS's range). */
+function checkStickiness(document: PresetDocument): Finding[] {
+	const stickiness = document.loadBalancer?.stickiness;
+	if (stickiness?.enabled && !document.users) return [{path: ['loadBalancer', 'stickiness'], anchor: 'key', message: 'sticky sessions need a users section (users: { active, writeShare }): the users whose sessions stick'}];
+	const duration = stickiness?.duration;
+	if (duration === undefined) return [];
+	const path = ['loadBalancer', 'stickiness', 'duration'];
+	const isApplication = document.loadBalancer?.kind === 'application';
+	const max = isApplication ? 604_800 : Number.POSITIVE_INFINITY;
+	if (duration < 1 || duration > max || !Number.isInteger(duration)) {
+		const range = isApplication ? 'from 1s to 7d (the ALB\'s range for stickiness.lb_cookie.duration_seconds)' : 'at least 1s (CookieExpirationPeriod; leave it out for the browser session)';
+		return [{path, anchor: 'value', message: `must be whole seconds ${range}, got ${formatDuration(duration)}`}];
+	}
+
+	return [];
+}
+
 function checkLoadBalancer(document: PresetDocument): Finding[] {
 	const dns = checkDns(document);
 	if (dns.length > 0) return dns;
 	const hc = document.loadBalancer?.healthCheck;
-	if (!hc) return [];
+	if (!hc) return checkStickiness(document);
 	const defaults = defaultHealthCheck(document.loadBalancer?.kind ?? 'classic');
 	const interval = hc.interval ?? defaults.intervalSeconds;
 	const timeout = hc.timeout ?? defaults.timeoutSeconds;
@@ -131,7 +148,7 @@ function checkLoadBalancer(document: PresetDocument): Finding[] {
 		return [{path, anchor: 'value', message: `the timeout must be shorter than the interval (${formatDuration(interval)}), got ${formatDuration(timeout)}`}];
 	}
 
-	return [];
+	return checkStickiness(document);
 }
 
 /** The region's Availability Zones are its name and a letter (us-east-1a); a group lists each once. */

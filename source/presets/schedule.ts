@@ -55,6 +55,8 @@ export function toSimAction(entry: TimelineEntryInput): SimAction {
 			return {type: 'asg/desired-capacity-nudged', delta: entry.delta};
 		case 'algorithm':
 			return {type: 'elb/algorithm-changed', ...(entry.algorithm ? {algorithm: entry.algorithm} : {})};
+		case 'stickiness':
+			return {type: 'elb/stickiness-changed', ...(entry.enabled === undefined ? {} : {isEnabled: entry.enabled})};
 		case 'chaos-monkey':
 			return {
 				type: 'chaos/toggled',

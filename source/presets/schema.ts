@@ -79,6 +79,10 @@ const loadBalancerSchema = z.strictObject({
 	ttl: durationSchema.optional().describe('kind: dns only: the records\' TTL (default 300s, Route 53\'s console default); each client keeps its answer this long from its own lookup.'),
 	longCacheShare: z.number().min(0).max(1).optional().describe('kind: dns only: share of clients that keep an answer past its TTL, 0–1 (default 0.05, an assumption: docs/dns.md).'),
 	longCache: durationSchema.optional().describe('kind: dns only: how long those clients keep it (default 1h, an assumption; at least the TTL).'),
+	stickiness: z.strictObject({
+		enabled: z.boolean().default(true).describe('Sticky sessions on (default true when the section is given).'),
+		duration: durationSchema.optional().describe('How long the load balancer\'s cookie sends a user back to the same instance: application (AWSALB) 1s to 7d, default 1d; classic (AWSELB, LBCookieStickinessPolicy) default the browser session (no expiry).'),
+	}).optional().describe('Duration-based sticky sessions (docs/stateful.md).'),
 });
 
 const autoScalingSchema = z.strictObject({

@@ -4,7 +4,7 @@
  *
  * Every key of the dashboard has an action here: spike (`s`), load (`l`/`L`), kill (`k`/`x`),
  * az-outage (`z`), hang (`H`), scale-up (`u`), set-desired / nudge-desired (`+`/`-`), algorithm
- * (`a`), chaos-monkey (`c`), pause (`p`), plus stop, spot-interruption and slow-network.
+ * (`a`), stickiness, chaos-monkey (`c`), pause (`p`), plus stop, spot-interruption and slow-network.
  */
 import {z} from 'zod';
 import {dbInstanceClassNames, instanceTypeNames, maxAppInstances} from '../sim/index.js';
@@ -37,6 +37,7 @@ export const timelineActionSchema = z.discriminatedUnion('action', [
 	entry('set-desired', {desired: groupSizeSchema}),
 	entry('nudge-desired', {delta: z.number().int()}),
 	entry('algorithm', {algorithm: z.enum(['round-robin', 'least-outstanding-requests', 'weighted']).optional()}),
+	entry('stickiness', {enabled: z.boolean().optional().describe('Sticky sessions on (true) or off (false); left out: toggle.')}),
 	entry('chaos-monkey', {enabled: z.boolean().optional(), interval: durationSchema.optional()}),
 	entry('pause', {}),
 	entry('modify-database', {instanceClass: z.enum(dbInstanceClassNames as [string, ...string[]]).describe('The new DB instance class (ModifyDBInstance, applied immediately).')}),

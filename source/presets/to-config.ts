@@ -123,6 +123,7 @@ export function toConfig(document: PresetDocument, fallbackName: string, trace?:
 			slowStartSeconds: lb.slowStart,
 			idleTimeoutSeconds: lb.idleTimeout,
 			dns: lb.kind === 'dns' ? defined({ttlSeconds: lb.ttl, longCacheShare: lb.longCacheShare, longCacheSeconds: lb.longCache}) : undefined,
+			stickiness: lb.stickiness ? defined({isEnabled: lb.stickiness.enabled, durationSeconds: lb.stickiness.duration}) : undefined,
 		}),
 		autoScaling: toAutoScaling(document),
 		instances: document.instances?.map(instance => ({

@@ -41,6 +41,8 @@ export type SimAction =
 	| {readonly type: 'asg/desired-capacity-nudged'; readonly delta: number}
 	/** Change the routing algorithm; without `algorithm`, cycle to the next one (`a`). */
 	| {readonly type: 'elb/algorithm-changed'; readonly algorithm?: RoutingAlgorithm}
+	/** Duration-based sticky sessions on/off (`stickiness` action); without `isEnabled`, toggle. */
+	| {readonly type: 'elb/stickiness-changed'; readonly isEnabled?: boolean}
 	/** Chaos Monkey on/off; without `isEnabled`, toggle (`c`). */
 	| {readonly type: 'chaos/toggled'; readonly isEnabled?: boolean; readonly intervalSeconds?: number}
 	/**

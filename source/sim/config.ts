@@ -150,6 +150,22 @@ export type LoadBalancerConfig = {
 	readonly idleTimeoutSeconds: number;
 	/** With `kind: dns` only (absent otherwise): the records' TTL and how clients cache them. */
 	readonly dns?: DnsConfig;
+	/** Duration-based sticky sessions at the start (docs/stateful.md); off by default, as on AWS. */
+	readonly stickiness: StickinessConfig;
+};
+
+/**
+ * Duration-based sticky sessions (preset `loadBalancer.stickiness`, design.md §1b): the load
+ * balancer's own cookie (ALB `AWSALB`, target group attribute `stickiness.lb_cookie.duration_seconds`;
+ * Classic `AWSELB`, `LBCookieStickinessPolicy`) sends a user back to the same instance while it is valid.
+ */
+export type StickinessConfig = {
+	readonly isEnabled: boolean;
+	/**
+	 * How long a cookie stays valid from when it is issued, seconds. ALB default 86,400 (1 day),
+	 * 1 s … 7 days; Classic `CookieExpirationPeriod`, default 0: the browser session (no expiry in a run).
+	 */
+	readonly durationSeconds: number;
 };
 
 export type Comparison = '>' | '>=' | '<' | '<=';

@@ -3,7 +3,7 @@
  * config with them. Used by presets, `scaletop ab` and tests alike, so a default lives in one place.
  */
 import {appProfiles, profileSplitKeys, splitCpuMs} from './catalog.js';
-import type {AlarmConfig, AppProfile, AppTierConfig, AutoScalingConfig, DatabaseTierConfig, DnsConfig, HealthCheckConfig, LoadBalancerConfig, LoadBalancerKind, SimConfig, UsersConfig} from './config.js';
+import type {AlarmConfig, AppProfile, AppTierConfig, AutoScalingConfig, DatabaseTierConfig, DnsConfig, HealthCheckConfig, LoadBalancerConfig, LoadBalancerKind, SimConfig, StickinessConfig, UsersConfig} from './config.js';
 
 /** Health-check defaults per load balancer kind (classic: healthy 10; application: healthy 5). */
 export function defaultHealthCheck(kind: LoadBalancerKind): HealthCheckConfig {
@@ -22,7 +22,13 @@ export function defaultLoadBalancer(kind: LoadBalancerKind = 'classic'): LoadBal
 		surgeQueueLength: kind === 'classic' ? 1024 : 0,
 		slowStartSeconds: 0,
 		idleTimeoutSeconds: 60,
+		stickiness: defaultStickiness(kind),
 	};
+}
+
+/** Stickiness off; when on, ALB's cookie lasts 1 day (86,400 s), Classic's the browser session (0: no expiry). */
+export function defaultStickiness(kind: LoadBalancerKind = 'classic'): StickinessConfig {
+	return {isEnabled: false, durationSeconds: kind === 'application' ? 86_400 : 0};
 }
 
 export function defaultAutoScaling(): AutoScalingConfig {
@@ -91,7 +97,7 @@ export type ConfigInput = Partial<Omit<SimConfig, 'loadBalancer' | 'autoScaling'
 	/** Absent: no users modelled; given: merged over `defaultUsers()`. */
 	readonly users?: Partial<UsersConfig>;
 	readonly tiers?: {readonly database?: Partial<DatabaseTierConfig>; readonly app?: Partial<AppTierConfig>};
-	readonly loadBalancer?: Partial<Omit<LoadBalancerConfig, 'dns'>> & {readonly dns?: Partial<DnsConfig>};
+	readonly loadBalancer?: Partial<Omit<LoadBalancerConfig, 'dns' | 'stickiness'>> & {readonly dns?: Partial<DnsConfig>; readonly stickiness?: Partial<StickinessConfig>};
 	readonly autoScaling?: Partial<AutoScalingConfig> | null;
 	readonly app?: Partial<SimConfig['app']>;
 };
@@ -127,7 +133,7 @@ export function makeConfig(input: ConfigInput = {}): SimConfig {
 		durationSeconds: input.durationSeconds ?? 1800,
 		region: input.region ?? 'us-east-1',
 		app: resolveApp(appProfiles.wordpress, input.app),
-		loadBalancer: {...loadBalancer, healthCheck: {...defaultHealthCheck(kind), ...lbInput.healthCheck}},
+		loadBalancer: {...loadBalancer, healthCheck: {...defaultHealthCheck(kind), ...lbInput.healthCheck}, stickiness: {...defaultStickiness(kind), ...lbInput.stickiness}},
 		autoScaling: input.autoScaling === null ? undefined : {...defaultAutoScaling(), ...input.autoScaling},
 		instances: input.instances ?? [],
 		load: input.load ?? {kind: 'open', arrivals: 'poisson', pattern: 'constant', ratePerSecond: 20},

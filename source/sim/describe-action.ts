@@ -66,6 +66,10 @@ export function describeAction(action: SimAction): string {
 			return action.algorithm ? `routing ${action.algorithm}` : 'next routing algorithm';
 		}
 
+		case 'elb/stickiness-changed': {
+			return action.isEnabled === undefined ? 'sticky sessions on/off' : `sticky sessions ${action.isEnabled ? 'on' : 'off'}`;
+		}
+
 		case 'chaos/toggled': {
 			return action.isEnabled === undefined ? 'Chaos Monkey on/off' : `Chaos Monkey ${action.isEnabled ? 'on' : 'off'}`;
 		}

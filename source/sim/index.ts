@@ -11,7 +11,7 @@ export type {SimConfig, AppProfile, TiersConfig, DatabaseTierConfig, UserRange, 
 export type {SimAction, SimActionType, InstanceTarget} from './actions.js';
 export type {SimState, SimEvent, Instance} from './types.js';
 export type * from './read-model.js';
-export {makeConfig, makeAlarm, defaultLoadBalancer, defaultAutoScaling, defaultHealthCheck, defaultDatabase, defaultDns, defaultUsers, resolveApp, type ConfigInput} from './defaults.js';
+export {makeConfig, makeAlarm, defaultLoadBalancer, defaultAutoScaling, defaultHealthCheck, defaultStickiness, defaultDatabase, defaultDns, defaultUsers, resolveApp, type ConfigInput} from './defaults.js';
 export {instanceTypes, instanceTypeNames, appProfiles, dbInstanceClasses, dbInstanceClassNames, maxReadReplicas, maxShards, maxAppInstances, databaseId, profileSplitKeys, splitCpuMs, type InstanceTypeSpec, type AppProfileName, type DbInstanceClassSpec} from './catalog.js';
 export {createInitialState, checkConfig, SimConfigError} from './state.js';
 export {step} from './step.js';

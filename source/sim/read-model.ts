@@ -60,6 +60,8 @@ export type TargetView = {
 	readonly isDraining: boolean;
 	readonly routedPerSecond: number;
 	readonly routedTotal: number;
+	/** Users whose sticky session or latest write it holds (what goes with it when it goes away); absent without a `users` section. */
+	readonly usersHeld?: number;
 };
 
 /** DNS round-robin: one address clients hold, with a record now or only in their caches (data-plane/dns.ts). */
@@ -99,6 +101,8 @@ export type LoadBalancerView = {
 	readonly registeredCount: number;
 	readonly surgeQueue: number;
 	readonly targets: readonly TargetView[];
+	/** Sticky sessions in force (the cookie's name, its duration: 0 the browser session); absent when off. */
+	readonly stickiness?: {readonly cookieName: string; readonly durationSeconds: number};
 };
 
 export type PolicyView = {
@@ -196,6 +200,11 @@ export type InstanceView = {
 	readonly healthCheckFailures: number;
 	/** Why the group marked it unhealthy (AWS's cause), '' when healthy. */
 	readonly unhealthyCause: string;
+	/**
+	 * With users modelled (docs/stateful.md): the users whose sticky session is on it, whose latest
+	 * write it holds (its own database), and both, each once (what goes with it); absent otherwise.
+	 */
+	readonly users?: {readonly sessions: number; readonly data: number; readonly held: number};
 };
 
 /** An Availability Zone of the run and whether an outage holds it now. */
@@ -297,7 +306,7 @@ export type ConsistencySummary = {
 	readonly readsAfterWrite: number;
 	/** Reads after a write served by an instance that did not hold the user's latest write (a colocated database). */
 	readonly inconsistentReads: number;
-	/** Users whose latest write went away with a terminated instance. */
+	/** Users whose latest write went away with a terminated instance, or whose sticky session went with the instance it was on. */
 	readonly lostSessions: number;
 };
 

@@ -149,7 +149,7 @@ export function createInitialState(config: SimConfig): SimState {
 		instanceOrder: [],
 		dataPlane: emptyDataPlane(),
 		traffic: initialTraffic(config.load),
-		loadBalancer: {algorithm: config.loadBalancer.algorithm, cursor: 0, surgeQueue: 0},
+		loadBalancer: {algorithm: config.loadBalancer.algorithm, cursor: 0, surgeQueue: 0, isSticky: config.loadBalancer.stickiness.isEnabled},
 		autoScaling: asg
 			? {min: asg.min, max: asg.max, desired: asg.desired, cooldownUntilTick: -1, scheduledFiredTick: {}, scalingActivities: 0, activity: null, isScaleInBlockedByProtection: false, lastPolicyRunTick: {}}
 			: null,

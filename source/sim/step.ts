@@ -13,7 +13,7 @@ import {handleHang, handleScaleUp, handleSpotInterruption, handleStop, handleTer
 import {handleDesiredChanged, handleDesiredNudged} from './handlers/auto-scaling.js';
 import {handleAppSplit, handleDatabaseModify, handleDatabaseSplit, handleReplicaAdded, handleReplicaKilled, handlePrimaryFailed, handleShardAdded, handleReplicaRemoved} from './handlers/database.js';
 import {handleDnsRecordAdded, handleDnsRecordRemoved} from './handlers/dns.js';
-import {handleAlgorithm, handleCaption, handleChaos, handleMarker, handlePause, handleZoneOutage} from './handlers/misc.js';
+import {handleAlgorithm, handleStickiness, handleCaption, handleChaos, handleMarker, handlePause, handleZoneOutage} from './handlers/misc.js';
 
 /** Apply one discrete action; returns a new state (the input is never changed). */
 export function step(state: SimState, action: SimAction): SimState {
@@ -87,6 +87,11 @@ function apply(s: Working, action: SimAction): void {
 
 		case 'elb/algorithm-changed': {
 			handleAlgorithm(s, action);
+			break;
+		}
+
+		case 'elb/stickiness-changed': {
+			handleStickiness(s, action);
 			break;
 		}
 

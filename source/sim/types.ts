@@ -115,6 +115,21 @@ export type InstanceFigures = {
 	 * an expected count (fractional); 0 with a dedicated database.
 	 */
 	readonly usersHeld: readonly number[];
+	/**
+	 * Sticky sessions (data-plane/sticky.ts; all 0 while stickiness is off), expected counts:
+	 * `stickyUsers` the users whose stickiness cookie names this instance (their session is here);
+	 * of them `stickyWriters` have written before and `stickyHeld` have their latest write here;
+	 * `stickyOrphans` cookies still naming it after it went away (sessions already counted lost,
+	 * routed here until the ELB stops sending to it); `stickyLost` users whose session here was lost
+	 * (it stopped being their target) while it still holds their data (not counted twice);
+	 * `stickyAway` users whose latest write it holds but whose cookie names another instance.
+	 */
+	readonly stickyUsers: readonly number[];
+	readonly stickyWriters: readonly number[];
+	readonly stickyHeld: readonly number[];
+	readonly stickyOrphans: readonly number[];
+	readonly stickyLost: readonly number[];
+	readonly stickyAway: readonly number[];
 };
 
 /**
@@ -434,6 +449,8 @@ export type SimState = {
 		readonly cursor: number;
 		/** Requests in the classic surge queue. */
 		readonly surgeQueue: number;
+		/** Sticky sessions on (preset `loadBalancer.stickiness.enabled`, the `stickiness` action). */
+		readonly isSticky: boolean;
 	};
 	readonly autoScaling: {
 		readonly min: number;

@@ -52,7 +52,7 @@ test('the summary counts inconsistent reads and lost data; the metrics lines giv
 	expect(sum(line => line.lostSessions)).toBeCloseTo(c.lostSessions, 0);
 
 	const text = formatSummary(summary, {title: 'Three clones', durationSeconds: 1200, isComplete: true});
-	expect(text).toMatch(/\n {2}consistency \.+: [\d,]+ of [\d,]+ reads after a write inconsistent \(6\d\.\d\d%\), 1,\d{3} users' data lost with an instance\n/);
+	expect(text).toMatch(/\n {2}consistency \.+: [\d,]+ of [\d,]+ reads after a write inconsistent \(6\d\.\d\d%\), 1,\d{3} users' data or sessions lost with an instance\n/);
 });
 
 test('a dedicated database: the same run has no inconsistent read and loses nothing', () => {

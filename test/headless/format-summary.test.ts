@@ -39,7 +39,7 @@ seed 7 · simulated 45m
 test('a run with users says how many reads after a write were inconsistent and whose data was lost', () => {
 	const text = formatSummary({...summary, consistency: {users: 20_000, reads: 71_316, readsAfterWrite: 51_862, inconsistentReads: 36_756, lostSessions: 6012}}, {title: 'Flash sale', durationSeconds: 2700, isComplete: true});
 	expect(text).toContain(`  errors ...............: 502: 19,390  503: 3,946  504: 0  (14.70% failed)
-  consistency ..........: 36,756 of 51,862 reads after a write inconsistent (70.87%), 6,012 users' data lost with an instance
+  consistency ..........: 36,756 of 51,862 reads after a write inconsistent (70.87%), 6,012 users' data or sessions lost with an instance
   latency (ms) .........: `);
 });
 

@@ -27,6 +27,7 @@
 import type {SimState} from '../types.js';
 import type {Working} from '../working.js';
 import type {FleetView} from '../systems/fleet.js';
+import {stickyColumns} from './sticky.js';
 
 type Mutable<T> = {-readonly [K in keyof T]: T[K]};
 
@@ -35,7 +36,7 @@ type Mutable<T> = {-readonly [K in keyof T]: T[K]};
  * served). `completed`: the route's end-to-end completions this tick; with a colocated database
  * the per-instance completions (`dataPlane.web.completed`) are used instead.
  */
-export function trackConsistency(s: Working, v: FleetView, completed: number, isColocated: boolean): void {
+export function trackConsistency(s: Working, v: FleetView, completed: number, isColocated: boolean, sessionsMoved = 0): void {
 	const {active, writeShare} = s.config.users;
 	const c = s.consistency as Mutable<SimState['consistency']>;
 	const flow = s.flow;
@@ -51,53 +52,116 @@ export function trackConsistency(s: Working, v: FleetView, completed: number, is
 	}
 
 	const held = s.dataPlane.instances.usersHeld as number[];
+	const sticky = stickyColumns(s);
+	const isSticky = s.loadBalancer.isSticky;
 	const done = s.dataPlane.web.completed;
 	let writes = 0;
 	let reads = 0;
 	let inconsistent = 0;
-	let lost = 0;
-	if (isColocated) {
+	let lost = sessionsMoved;
+	let dataLost = 0;
+	let afterWrite = 0;
+	if (isColocated || isSticky) {
 		const writers = c.writers;
 		for (let k = 0; k < v.length; k++) {
 			const state = v.list[k]!.ec2State;
-			if ((state === 'shutting-down' || state === 'terminated') && held[k]! > 0) {
-				lost += held[k]!;
-				held[k] = 0;
+			if (state === 'shutting-down' || state === 'terminated') {
+				// Gone with its memory and its disk: every user whose session or latest write it held, once.
+				const gone = sticky.stickyUsers[k]! + Math.max(0, held[k]! - sticky.stickyHeld[k]! - sticky.stickyLost[k]!);
+				if (gone > 0) {
+					lost += gone;
+					dataLost += held[k]!;
+					sticky.stickyOrphans[k] += sticky.stickyUsers[k]!;
+					sticky.stickyUsers[k] = 0;
+					sticky.stickyWriters[k] = 0;
+					sticky.stickyHeld[k] = 0;
+					sticky.stickyLost[k] = 0;
+					sticky.stickyAway[k] = 0;
+					held[k] = 0;
+				}
 			}
 
 			const n = done[k]!;
-			if (n === 0) continue;
+			if (n === 0 || !isColocated) continue;
 			const r = n * readShare;
 			reads += r;
-			inconsistent += r * Math.max(0, writers - held[k]!) / active;
+			const users = sticky.stickyUsers[k]!;
+			if (isSticky && users > 0) {
+				// Sticky: the readers are the users whose cookie names k.
+				afterWrite += r * sticky.stickyWriters[k]! / users;
+				inconsistent += r * Math.max(0, sticky.stickyWriters[k]! - sticky.stickyHeld[k]!) / users;
+			} else {
+				// Any user, uniformly.
+				if (isSticky) afterWrite += r * writers / active;
+				inconsistent += r * Math.max(0, writers - held[k]!) / active;
+			}
+
 			writes += n * writeShare;
 		}
-	} else {
+	}
+
+	if (!isColocated) {
 		reads = completed * readShare;
 		writes = completed * writeShare;
 	}
 
+	const isStickyData = isSticky && isColocated;
+	if (!isStickyData) afterWrite = reads * c.writers / active;
+
 	c.reads += reads;
-	c.readsAfterWrite += reads * c.writers / active;
+	c.readsAfterWrite += afterWrite;
 	c.inconsistentReads += inconsistent;
 	c.lostSessions += lost;
-	c.writersLost += lost;
+	c.writersLost += dataLost;
 	flow.reads = reads;
 	flow.inconsistentReads = inconsistent;
 	flow.lostSessions = lost;
 	if (writes <= 0) return;
 	const q = -Math.expm1(-writes / active);
 	const kept = 1 - q;
+	// Users writing for the first time: any user uniformly, or (sticky) those whose cookie names the instance that served the write.
+	let firstWriters = 0;
 	if (isColocated) {
 		const perWrite = active * q / writes;
+		// With cookies every write is by a bound user: the share of the bound users who wrote this tick.
+		let bound = 0;
+		if (isSticky) for (let k = 0; k < v.length; k++) bound += sticky.stickyUsers[k]!;
+		const boundKept = bound > 0 ? Math.max(0, 1 - (active * q / bound)) : kept;
 		for (let k = 0; k < v.length; k++) {
 			const n = done[k]!;
-			held[k] = (held[k]! * kept) + (n > 0 ? perWrite * n * writeShare : 0);
+			const wrote = n > 0 ? perWrite * n * writeShare : 0;
+			if (isSticky) {
+				// Of k's data: the users bound here move it by their own writes; those bound elsewhere
+				// (stickyLost, stickyAway) by theirs there; the users without a cookie write nowhere until bound.
+				const unheld = Math.max(0, held[k]! - sticky.stickyHeld[k]! - sticky.stickyLost[k]! - sticky.stickyAway[k]!);
+				firstWriters += trackStickyWrites(sticky, k, wrote, boundKept);
+				held[k] = unheld + sticky.stickyLost[k]! + sticky.stickyAway[k]! + sticky.stickyHeld[k]!;
+			} else {
+				held[k] = (held[k]! * kept) + wrote;
+			}
 		}
 	}
 
 	c.writersLost *= kept;
-	c.writers = (c.writers * kept) + (active * q);
+	c.writers = isStickyData ? Math.min(active, c.writers + firstWriters) : (c.writers * kept) + (active * q);
+}
+
+/**
+ * The users whose cookie names k who wrote this tick (`wrote` of them, all through k): their
+ * latest write is now on k. `kept`: the share of the bound users who did not write (the data of
+ * users bound elsewhere moves away as they write there).
+ * Returns how many of them wrote for the first time.
+ */
+function trackStickyWrites(sticky: ReturnType<typeof stickyColumns>, k: number, wrote: number, kept: number): number {
+	const users = sticky.stickyUsers[k]!;
+	sticky.stickyLost[k] *= kept;
+	sticky.stickyAway[k] *= kept;
+	if (users <= 0) return 0;
+	const q = Math.min(1, wrote / users);
+	const first = q * Math.max(0, users - sticky.stickyWriters[k]!);
+	sticky.stickyWriters[k] += first;
+	sticky.stickyHeld[k] = Math.min(users, (sticky.stickyHeld[k]! * (1 - q)) + wrote);
+	return first;
 }
 
 /** The scale-up story's new instance is launched from the old one's image: it holds the old one's data (the old one, stopped, serves no more). */

@@ -25,6 +25,7 @@ import {failureCauseNames, noFailures, statusOf, type FailureCounts} from './fai
 import {checkIntervalTicks, isCheckDue, recordCheck} from './health-checks.js';
 import {trackConsistency} from './consistency.js';
 import {routeByDns} from './dns.js';
+import {applyStickiness, isStickyActive} from './sticky.js';
 import {emptyRouteScratch, hasDedicatedDatabase, recordTiers, serveDatabase, webCpuMsOf, webStageSampler, type RouteScratch, type RouteTick} from './tiers.js';
 import {emptyAppTick, serveApp, type AppTick} from './app-tier.js';
 import {emptyMemberTick, holdMember, idleMember, inFlightOf, queueWaitSeconds, resetMember, serveClosedMember, serveMember, type LatencySampler, type MemberTick, type NodeColumns, type NodeTick, type PoolParams} from './queue-node.js';
@@ -123,7 +124,9 @@ export function runDataPlane(s: Working, given?: DataPlaneScratch): DataPlaneScr
 	const algorithm = s.loadBalancer.algorithm;
 	// DNS round-robin: clients send to the addresses they hold (./dns.ts); those of instances gone from the state fail.
 	const unreachable = isDns ? routeByDns(s, v, plan, offered, nextUnit(routingRng(tickKey, sc.routeRng))) : 0;
-	if (!isDns) dealRequests(v, plan, offered, algorithm === 'weighted', routingRng(tickKey, sc.routeRng), algorithm === 'round-robin' ? s.loadBalancer : undefined);
+	const isSticky = !isDns && isStickyActive(s);
+	const sessionsMoved = isSticky ? applyStickiness(s, v, plan, offered) : 0;
+	if (!isDns) dealRequests(v, plan, offered, algorithm === 'weighted', routingRng(tickKey, sc.routeRng), algorithm === 'round-robin' && !isSticky ? s.loadBalancer : undefined);
 	const failures = sc.failures;
 	for (const cause of failureCauseNames) failures[cause] = 0;
 	if (isDns) {
@@ -160,9 +163,10 @@ export function runDataPlane(s: Working, given?: DataPlaneScratch): DataPlaneScr
 	const timeoutSeconds = Math.min(app.timeoutMs / 1000, lb.idleTimeoutSeconds);
 	const holdTicks = Math.max(1, Math.ceil(lb.idleTimeoutSeconds / dt));
 	const connectHoldTicks = Math.max(1, Math.ceil(backendConnectTimeoutSeconds / dt));
-	// Clients behind DNS arrive independently (Poisson at each instance), not dealt in turn.
-	const isRoundRobin = algorithm === 'round-robin' && !isDns;
-	const isLor = algorithm === 'least-outstanding-requests';
+	// Clients behind DNS arrive independently (Poisson at each instance), not dealt in turn; so do
+	// sticky users (a random sample of the users: each target's arrivals are a Poisson thinning).
+	const isRoundRobin = algorithm === 'round-robin' && !isDns && !isSticky;
+	const isLor = algorithm === 'least-outstanding-requests' && !isSticky;
 	const key = sc.key;
 	key.cv = app.cv;
 	key.lorNodes = plan.elbNodes;
@@ -307,7 +311,7 @@ export function runDataPlane(s: Working, given?: DataPlaneScratch): DataPlaneScr
 		inFlight += route.inFlight;
 	}
 
-	trackConsistency(s, v, completed, !isTiered);
+	trackConsistency(s, v, completed, !isTiered, sessionsMoved);
 
 	const tiersUsd = recordTiers(s, {webNodes: running, webUtilisation: reporting > 0 ? cpuSum / reporting / 100 : 0, webCompleted, webLatencySumMs, webUsd: usd, webUsdPerHour: runningUsdPerHour, route, ...(isAppApart ? {app: appTick} : {})});
 	billFleet(s, usd + tiersUsd, running, runningUsdPerHour);

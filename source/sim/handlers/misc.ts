@@ -6,6 +6,8 @@ import {appendEvent, at, logAction, refuseAction} from '../systems/activity.js';
 import {secondsToTicks} from '../systems/draw.js';
 import {busiestZone, startZoneOutage} from '../systems/faults.js';
 import {describeSeconds} from '../describe-action.js';
+import {hasLoadBalancer} from '../data-plane/elb.js';
+import {clearStickiness} from '../data-plane/sticky.js';
 
 type Action<T extends SimAction['type']> = Extract<SimAction, {type: T}>;
 
@@ -27,6 +29,30 @@ export function handleAlgorithm(s: Working, a: Action<'elb/algorithm-changed'>):
 
 	s.loadBalancer.algorithm = next;
 	logAction(s, 'elb', a, a.algorithm ? '' : next);
+}
+
+/**
+ * `elb/stickiness-changed`: set, or toggle. Off: the cookies are ignored from the next request
+ * (none kept for later). Refused without users modelled (nothing to stick) or without a load balancer.
+ */
+export function handleStickiness(s: Working, a: Action<'elb/stickiness-changed'>): void {
+	const next = a.isEnabled ?? !s.loadBalancer.isSticky;
+	if (next && !hasLoadBalancer(s)) {
+		refuseAction(s, a, s.config.loadBalancer.kind === 'dns' ? 'sticky sessions need a load balancer (DNS round-robin has none)' : 'sticky sessions need a load balancer (no instance is registered with one)');
+		return;
+	}
+
+	if (next && s.config.users.active <= 0) {
+		refuseAction(s, a, 'sticky sessions need users (the preset has no users section)');
+		return;
+	}
+
+	if (!next) clearStickiness(s);
+	s.loadBalancer.isSticky = next;
+	const duration = s.config.loadBalancer.stickiness.durationSeconds;
+	const cookie = s.config.loadBalancer.kind === 'application' ? 'AWSALB' : 'AWSELB';
+	const lasting = duration <= 0 ? 'the browser session' : duration % 86_400 === 0 ? `${duration / 86_400} day${duration === 86_400 ? '' : 's'}` : duration % 3600 === 0 ? `${duration / 3600} h` : describeSeconds(duration);
+	logAction(s, 'elb', a, next ? `cookie ${cookie} for ${lasting}` : 'each request routed on its own');
 }
 
 /** `zone/outage-started`: default zone is the one with most instances. */

@@ -9,6 +9,7 @@ import {hasLoadBalancer} from '../data-plane/elb.js';
 import {targetStateLabel} from '../data-plane/health-checks.js';
 import {currentRecords, dnsShares} from '../data-plane/dns.js';
 import {inFlightOf} from '../data-plane/queue-node.js';
+import {usersHeldAt} from '../data-plane/sticky.js';
 import {meanMs, quantileMs} from '../systems/histogram.js';
 import {creditFloor} from '../systems/fleet.js';
 import {countInService, minuteSeriesKey, seriesNames, type SeriesName} from '../systems/history.js';
@@ -90,6 +91,7 @@ export function selectLoadBalancer(state: SimState): LoadBalancerView {
 	let healthy = 0;
 	let registered = 0;
 	const figures = state.dataPlane.instances;
+	const hasUsers = state.config.users.active > 0;
 	for (const [k, id] of state.instanceOrder.entries()) {
 		const i = state.instances[id]!;
 		if (!i.isBehindLoadBalancer || i.target.health === 'unused') continue;
@@ -103,10 +105,12 @@ export function selectLoadBalancer(state: SimState): LoadBalancerView {
 			isDraining: i.target.health === 'draining',
 			routedPerSecond: figures.routedLastTick[k]! / dt,
 			routedTotal: figures.routedTotal[k]!,
+			...(hasUsers ? {usersHeld: usersHeldAt(figures, k)} : {}),
 		});
 	}
 
-	return {isPresent: hasLoadBalancer(state), kind: lb.kind, algorithm: state.loadBalancer.algorithm, isCrossZone: lb.crossZone, healthyCount: healthy, registeredCount: registered, surgeQueue: state.loadBalancer.surgeQueue, targets, ...(state.dns ? {dns: selectDns(state, state.dns)} : {})};
+	const stickiness = state.loadBalancer.isSticky ? {stickiness: {cookieName: lb.kind === 'application' ? 'AWSALB' : 'AWSELB', durationSeconds: lb.stickiness.durationSeconds}} : {};
+	return {isPresent: hasLoadBalancer(state), kind: lb.kind, algorithm: state.loadBalancer.algorithm, isCrossZone: lb.crossZone, healthyCount: healthy, registeredCount: registered, surgeQueue: state.loadBalancer.surgeQueue, targets, ...(state.dns ? {dns: selectDns(state, state.dns)} : {}), ...stickiness};
 }
 
 /** DNS round-robin: the records, then the removed addresses clients still hold, with their shares of the last tick. */
@@ -191,6 +195,7 @@ export function selectInstances(state: SimState): readonly InstanceView[] {
 			healthCheckPasses: i.target.consecutivePasses,
 			healthCheckFailures: i.target.consecutiveFailures,
 			unhealthyCause: i.unhealthyCause,
+			...(state.config.users.active > 0 ? {users: {sessions: figures.stickyUsers[k]!, data: figures.usersHeld[k]!, held: usersHeldAt(figures, k)}} : {}),
 		};
 	});
 }

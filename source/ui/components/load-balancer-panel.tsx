@@ -1,9 +1,10 @@
 /**
  * The load balancer panel: kind and routing algorithm, healthy of registered targets,
  * cross-zone and the surge queue, then one line per target — id, zone, its state in the load
- * balancer's own words, requests routed to it per second and in total (the `?` overlay names
- * these columns). With DNS round-robin: the TTL, the records (and removed addresses clients
- * still hold), each with its clients' share, its EC2 state, and the requests sent to it.
+ * balancer's own words, requests routed to it per second and in total, and with users modelled
+ * the users whose session or data it holds (the `?` overlay names these columns). With DNS
+ * round-robin: the TTL, the records (and removed addresses clients still hold), each with its
+ * clients' share, its EC2 state, and the requests sent to it.
  */
 import type {Line} from '../theme.js';
 import {seg, titleLine} from '../paint.js';
@@ -22,9 +23,11 @@ export function loadBalancerPanelLines(vm: LoadBalancerPanelVm, box: PanelBox): 
 
 	const head: Line[] = [
 		titleLine(vm.title ?? 'ELB', width, [seg(vm.kind), seg(' · ', 'dim'), seg(vm.algorithm, 'accent')]),
-		[seg(vm.healthy, vm.healthTone), seg(` · ${vm.crossZone}`, 'dim'), ...(vm.surgeQueue ? [seg(` · ${vm.surgeQueue}`, 'warn')] : [])],
+		[seg(vm.healthy, vm.healthTone), seg(` · ${vm.crossZone}`, 'dim'), ...(vm.sticky ? [seg(' · ', 'dim'), seg(vm.sticky, 'accent')] : []), ...(vm.surgeQueue ? [seg(` · ${vm.surgeQueue}`, 'warn')] : [])],
 	];
-	const zoneWidth = width >= 50 ? 11 : 0;
+	const hasUsers = vm.targets.some(t => t.users !== '');
+	const zoneWidth = width >= (hasUsers ? 57 : 50) ? 11 : 0;
+	const usersWidth = hasUsers && width >= 46 ? 7 : 0;
 	// DNS round-robin: the share of clients holding each address instead of the zone.
 	const targets: Line[] = vm.targets.map(t => t.share !== undefined ? [
 		seg(`${fit(t.id, 7)} `),
@@ -39,6 +42,7 @@ export function loadBalancerPanelLines(vm: LoadBalancerPanelVm, box: PanelBox): 
 		seg(fit(t.state, 12), t.tone),
 		seg(fitRight(t.rate, 9)),
 		seg(fitRight(t.total, 9), 'dim'),
+		...(usersWidth > 0 ? [seg(fitRight(t.users, usersWidth))] : []),
 	]);
 	if (targets.length === 0) targets.push([seg('no registered targets', 'dim')]);
 	return {lines: [...head, ...fitRows(targets, box.height - head.length, 'more targets')]};

@@ -12,7 +12,7 @@ import type {Tone} from '../theme.js';
 import {alarmDisplayName, alarmStateLabel} from './to-alarm-rows.js';
 import {alarmTone} from './to-scaling-group-panel.js';
 import {eventText} from './to-event-lines.js';
-import {formatClock, formatDuration, formatMs, formatNumber, formatUsd} from './format.js';
+import {formatClock, formatCount, formatDuration, formatMs, formatNumber, formatUsd} from './format.js';
 
 /** One row: a label (or '' for a heading or a continuation) and its text. */
 export type DetailRowVm = {readonly label: string; readonly text: string; readonly tone: Tone; readonly isHeading?: boolean};
@@ -43,6 +43,11 @@ function mentions(e: SimEvent, id: string): boolean {
 	return new RegExp(`\\b${id}\\b`).test(`${e.message} ${e.cause}`);
 }
 
+/** Whose sessions and data an instance holds (docs/stateful.md). */
+function usersRow(users: NonNullable<InstanceView['users']>): DetailRowVm {
+	return row('users', `${formatCount(users.sessions)} sticky sessions here · ${formatCount(users.data)} users' latest write in its database · ${formatCount(users.held)} lost with it`);
+}
+
 /** The detail of an instance. `events` are the kept log, oldest first. */
 export function toInstanceDetail(view: InstanceView, events: readonly SimEvent[], tickSeconds: number, nowSeconds: number): DetailVm {
 	const since = (seconds: number) => `${formatClock(seconds)} (${formatDuration(nowSeconds - seconds)} ago)`;
@@ -62,6 +67,7 @@ export function toInstanceDetail(view: InstanceView, events: readonly SimEvent[]
 			row('health', view.unhealthyCause ? `${view.healthLabel}: ${view.unhealthyCause}` : view.healthLabel, view.isHealthy ? 'ok' : 'alarm'),
 			checks,
 			row('load', `CPU ${Math.round(view.cpuPercent)} % · ${formatNumber(view.requestsPerSecond)} req/s · ${formatNumber(view.inFlight)} in flight · latency ${view.latencyMs > 0 ? formatMs(view.latencyMs) : '—'}`),
+			...(view.users ? [usersRow(view.users)] : []),
 			credits,
 			row('billing', `${view.purchaseOption} · ${formatUsd(view.costUsd)} so far${view.hasElasticIp ? ' · holds an Elastic IP' : ''}`),
 			heading('History (activity log, oldest first)'),

@@ -50,6 +50,8 @@ const loadBalancerSection: HelpSectionVm = {
 		{column: '', meaning: 'application LB: initial, healthy, unhealthy, draining'},
 		{column: 'n/s', meaning: 'requests routed to the target per second'},
 		{column: 'total', meaning: 'requests routed to it since it registered'},
+		{column: 'nu', meaning: 'users whose sticky session or data it holds'},
+		{column: 'sticky 1d', meaning: 'sticky sessions on, the cookie\'s duration'},
 		{column: 'surge', meaning: 'requests waiting in the classic surge queue'},
 	],
 };

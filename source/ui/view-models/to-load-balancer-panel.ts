@@ -1,7 +1,7 @@
 /** Load balancer panel view-model: kind, algorithm, health, and per-target routing. */
 import type {DnsView, LoadBalancerView} from '../../sim/index.js';
 import type {Tone} from '../theme.js';
-import {formatCount, formatNumber} from './format.js';
+import {formatCount, formatDuration, formatNumber} from './format.js';
 
 export type TargetRowVm = {
 	readonly id: string;
@@ -14,6 +14,8 @@ export type TargetRowVm = {
 	readonly total: string;
 	/** DNS round-robin: the share of clients holding this address (`25.0%`); absent behind an ELB. */
 	readonly share?: string;
+	/** Users whose session or data it holds (`512u`), '' without users modelled. */
+	readonly users: string;
 };
 
 export type LoadBalancerPanelVm = {
@@ -27,6 +29,8 @@ export type LoadBalancerPanelVm = {
 	readonly healthTone: Tone;
 	readonly crossZone: string;
 	readonly surgeQueue: string;
+	/** `sticky 1d` (`sticky: session` for the browser session) when sticky sessions are on, else ''. */
+	readonly sticky: string;
 	readonly targets: readonly TargetRowVm[];
 };
 
@@ -51,6 +55,7 @@ function toDnsPanelVm(dns: DnsView): LoadBalancerPanelVm {
 		healthTone: dead > 0 ? 'alarm' : held > 0 ? 'warn' : 'ok',
 		crossZone: 'no health checks',
 		surgeQueue: '',
+		sticky: '',
 		targets: dns.records.map(r => ({
 			id: r.instanceId,
 			zone: '',
@@ -59,6 +64,7 @@ function toDnsPanelVm(dns: DnsView): LoadBalancerPanelVm {
 			rate: `${formatNumber(r.routedPerSecond)}/s`,
 			total: formatCount(r.routedTotal),
 			share: `${(r.share * 100).toFixed(1)}%`,
+			users: '',
 		})),
 	};
 }
@@ -68,7 +74,7 @@ export function toLoadBalancerPanelVm(view: LoadBalancerView): LoadBalancerPanel
 	if (view.dns) return toDnsPanelVm(view.dns);
 	if (view.isPresent === false) {
 		// A run without a load balancer (standalone instances reached directly): nothing routed, nothing billed.
-		return {isPresent: false, kind: 'No load balancer', algorithm: 'clients reach the instances directly', healthy: '', healthTone: 'dim', crossZone: '', surgeQueue: '', targets: []};
+		return {isPresent: false, kind: 'No load balancer', algorithm: 'clients reach the instances directly', healthy: '', healthTone: 'dim', crossZone: '', surgeQueue: '', sticky: '', targets: []};
 	}
 
 	const healthTone: Tone = view.healthyCount === 0 ? 'alarm' : view.healthyCount < view.registeredCount ? 'warn' : 'ok';
@@ -79,6 +85,7 @@ export function toLoadBalancerPanelVm(view: LoadBalancerView): LoadBalancerPanel
 		healthTone,
 		crossZone: view.isCrossZone ? 'cross-zone' : 'per-zone',
 		surgeQueue: view.surgeQueue > 0 ? `surge ${formatCount(view.surgeQueue)}` : '',
+		sticky: view.stickiness ? `sticky ${view.stickiness.durationSeconds > 0 ? formatDuration(view.stickiness.durationSeconds).replace(/(?<=\d[dhm])00[hms]$/, '') : 'session'}` : '',
 		targets: view.targets.map((t) => ({
 			id: t.instanceId,
 			zone: t.zone,
@@ -86,6 +93,7 @@ export function toLoadBalancerPanelVm(view: LoadBalancerView): LoadBalancerPanel
 			tone: t.isDraining ? 'dim' : t.isHealthy ? 'ok' : 'alarm',
 			rate: `${formatNumber(t.routedPerSecond)}/s`,
 			total: formatCount(t.routedTotal),
+			users: t.usersHeld === undefined ? '' : `${formatCount(Math.round(t.usersHeld))}u`,
 		})),
 	};
 }
