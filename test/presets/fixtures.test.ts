@@ -51,7 +51,7 @@ describe('valid presets load and run', () => {
 		expect(config.app).toMatchObject({name: 'api', cpuMs: 20, cv: 0.5, timeoutMs: 30_000, backlogPerVcpu: 500, startSeconds: 45, dbReads: 3, dbWrites: 1});
 		expect(config.app.webCpuMs + config.app.appCpuMs + (4 * config.app.dbQueryCpuMs)).toBeCloseTo(20, 9);
 		expect(config.loadBalancer).toEqual({
-			kind: 'application', algorithm: 'least-outstanding-requests', crossZone: false, deregistrationDelaySeconds: 60, surgeQueueLength: 0, slowStartSeconds: 30, idleTimeoutSeconds: 30,
+			kind: 'application', algorithm: 'least-outstanding-requests', crossZone: false, deregistrationDelaySeconds: 60, surgeQueueLength: 0, slowStartSeconds: 30, idleTimeoutSeconds: 30, stickiness: {isEnabled: false, durationSeconds: 86_400},
 			healthCheck: {path: '/health', intervalSeconds: 15, timeoutSeconds: 3, healthyThreshold: 3, unhealthyThreshold: 4},
 		});
 		expect(config.autoScaling).toMatchObject({
