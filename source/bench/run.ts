@@ -9,6 +9,7 @@ import type {BenchLine} from './types.js';
 const sections: Array<[string, () => Promise<{bench: () => Promise<BenchLine[]>}>]> = [
 	['simulation', async () => import('./sim.js')],
 	['churn', async () => import('./churn.js')],
+	['tiers', async () => import('./tiers.js')],
 	['dashboard', async () => import('./ui.js')],
 	['recorder', async () => import('./recorder.js')],
 	['presets', async () => import('./presets.js')],

@@ -24,5 +24,14 @@ export function intervalMetricsLine(state: SimState, current: RunSummary, previo
 			'504': count(current.errors['504'], previous.errors['504']),
 		},		inconsistentReads: rate(current.consistency.inconsistentReads, previous.consistency.inconsistentReads),
 		lostSessions: rate(current.consistency.lostSessions, previous.consistency.lostSessions),
+		...(line.cacheHitRate === undefined ? {} : {cacheHitRate: intervalHitRate(current, previous)}),
 	};
+}
+
+/** The cache's hit rate over the interval, percent (0 when it was asked nothing). */
+function intervalHitRate(current: RunSummary, previous: RunSummary): number {
+	const now = current.tiers.cache;
+	const lookups = (now?.lookups ?? 0) - (previous.tiers.cache?.lookups ?? 0);
+	const hits = (now?.hits ?? 0) - (previous.tiers.cache?.hits ?? 0);
+	return lookups > 0 ? Math.round(10_000 * hits / lookups) / 100 : 0;
 }

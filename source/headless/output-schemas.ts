@@ -19,7 +19,7 @@ export const summarySchemaVersion = 1;
 
 const count = z.number().min(0);
 const errorCounts = z.looseObject({'500': count, '502': count, '503': count, '504': count}).describe('Failed requests by HTTP status: 500 the target answered it (the database timed out or was full: HTTPCode_Target_5XX_Count), 502 no target answered, 503 none registered or the queue is full (surge), 504 timed out.');
-const tierNames = ['web', 'app', 'database'] as const;
+const tierNames = ['web', 'app', 'cache', 'database'] as const;
 const tierSummary = z.looseObject({
 	nodes: count.describe('Its nodes at the end (web: running instances; database: the primary and its read replicas).'),
 	cpuAvg: count.describe('Mean utilisation of its vCPUs over the run, percent.'),
@@ -35,6 +35,12 @@ const tierSummary = z.looseObject({
 		cpuAvg: count.describe('Its busiest node\'s mean utilisation, percent.'),
 		peakUtilisation: count.describe('Its busiest node\'s highest utilisation of a tick, percent.'),
 	})).readonly().optional().describe('database only, when it has more than one shard: each shard in user order (docs/tiers.md).'),
+	lookups: count.optional().describe('The cache only: database reads it was asked.'),
+	hits: count.optional().describe('The cache only: reads it answered itself.'),
+	hitRate: count.optional().describe('The cache only: hits / lookups, percent (CloudWatch\'s CacheHitRate over the run).'),
+	requests: count.optional().describe('The CDN only: requests answered at the edge.'),
+	gigabytes: count.optional().describe('The CDN only: their transfer out, GB of 2^30 bytes (30 KiB per response).'),
+	staticShare: count.optional().describe('The CDN only: the share of the arriving requests it answers at the end, 0–1.'),
 });
 
 /** The headless JSON summary (design.md §2 and §1b). */
@@ -60,7 +66,7 @@ export const summaryJsonSchema = z.looseObject({
 		routedToRemoved: count.optional().describe('Requests routed to those removed instances: with routed and otherTargets, every request routed.'),
 		dns: z.looseObject({ttlSeconds: count, records: z.array(z.string()).readonly()}).optional().describe('DNS round-robin instead of an ELB (loadBalancer.kind dns; present is false): the TTL, seconds, and the instance ids with an A record at the end.'),
 	}),
-	tiers: z.looseObject({web: tierSummary, app: tierSummary.optional(), database: tierSummary.optional()}).describe('Each tier of the route, in route order: web, then app when the middleware runs apart, then database when it is dedicated (design.md §1b).'),
+	tiers: z.looseObject({cdn: tierSummary.optional(), web: tierSummary, app: tierSummary.optional(), cache: tierSummary.optional(), database: tierSummary.optional()}).describe('Each tier of the route, in route order: the CDN when the run has one, web, then app when the middleware runs apart, the cache when the run has one, then database when it is dedicated (design.md §1b).'),
 	consistency: z.looseObject({
 		users: count.describe('Active users modelled (the preset\'s users.active); 0: no users section, nothing written.'),
 		reads: count.describe('Reads completed (requests that did not write).'),
@@ -85,7 +91,7 @@ export const metricsLineSchema = z.looseObject({
 	errors: errorCounts.describe('Failed requests during the interval, by HTTP status.'),
 	costUsd: count.describe('Total cost so far, US dollars.'),
 	bottleneck: z.enum(tierNames).describe('The busiest tier in the last tick.'),
-	tierCpu: z.looseObject({web: count, app: count.optional(), database: count.optional()}).describe('Each tier\'s utilisation in the last tick, percent.'),
+	tierCpu: z.looseObject({web: count, app: count.optional(), cache: count.optional(), database: count.optional()}).describe('Each tier\'s utilisation in the last tick, percent.'),
 	inconsistentReads: count.describe('Inconsistent reads per second during the interval (see the summary\'s consistency).'),
 	lostSessions: count.describe('Users whose latest write was lost, per second during the interval.'),
 	database: z.strictObject({
@@ -94,6 +100,7 @@ export const metricsLineSchema = z.looseObject({
 		readIops: count.describe('Reads the primary executed per second (ReadIOPS: one I/O per query).'),
 		writeIops: count.describe('Writes the primary executed per second (WriteIOPS).'),
 	}).optional().describe('The dedicated database\'s primary in the last tick (absent while the database is colocated).'),
+	cacheHitRate: count.optional().describe('The cache\'s hit rate during the interval, percent (CacheHitRate); only when the run has a cache.'),
 });
 
 /** An `--events` line (design.md §1b). */

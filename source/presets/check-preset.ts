@@ -221,11 +221,13 @@ function checkApp(document: PresetDocument): Finding[] {
 	return [{path: ['app', 'cpuMs'], anchor: 'value', message: `must equal webCpuMs + appCpuMs + (dbReads + dbWrites) × dbQueryCpuMs = ${formula} = ${Math.round(sum * 1000) / 1000} ms, got ${app.cpuMs}`}];
 }
 
-/** A database on the web instances has no class of its own; the middleware apart needs the database apart. */
+/** A database on the web instances has no class of its own, and no cache in front of it at the start; the middleware apart needs the database apart. */
 function checkTiers(document: PresetDocument): Finding[] {
 	const database = document.tiers?.database;
+	const cache = document.tiers?.cache;
 	const findings: Finding[] = [];
 	if (document.tiers?.app && database?.placement !== 'dedicated') findings.push({path: ['tiers', 'app'], anchor: 'key', message: 'the middleware apart needs a database of its own; add tiers.database.placement: dedicated (the course notes split the database off first)'});
+	if (cache && cache.enabled !== false && database?.placement !== 'dedicated') findings.push({path: ['tiers', 'cache'], anchor: 'key', message: 'a cache sits in front of a database of its own; add tiers.database.placement: dedicated, or (for a split-database later) enabled: false and a timeline cache action'});
 	if (!database) return findings;
 	if (database.placement === 'dedicated') return [...findings, ...checkShards(document)];
 	for (const key of ['instanceClass', 'multiAz', 'userSkew', 'shardRanges'] as const) {

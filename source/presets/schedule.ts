@@ -49,6 +49,10 @@ export function toSimAction(entry: TimelineEntryInput): SimAction {
 			return {type: 'database/primary-failed', ...(entry.shard ? {shard: entry.shard} : {})};
 		case 'add-shard':
 			return {type: 'database/shard-added'};
+		case 'cache':
+			return {type: 'cache/toggled', isEnabled: entry.enabled};
+		case 'cdn':
+			return {type: 'cdn/share-set', staticShare: entry.staticShare};
 		case 'set-desired':
 			return {type: 'asg/desired-capacity-changed', desired: entry.desired};
 		case 'nudge-desired':

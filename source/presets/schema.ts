@@ -7,7 +7,7 @@
  * ./to-config.ts; the schema itself only fills defaults that live nowhere else.
  */
 import {z} from 'zod';
-import {appProfiles, dbInstanceClassNames, instanceTypeNames, maxAppInstances, maxReadReplicas, maxShards} from '../sim/index.js';
+import {appProfiles, cacheNodeTypeNames, dbInstanceClassNames, instanceTypeNames, maxAppInstances, maxReadReplicas, maxShards} from '../sim/index.js';
 import {durationSchema, rateSchema} from './units.js';
 import {groupSizeSchema, policySchema} from './policy-schema.js';
 import {formatLimit, maxLoadSteps, maxStandaloneInstances, maxTimelineEntries} from './limits.js';
@@ -49,9 +49,17 @@ const appTierSchema = z.strictObject({
 	count: z.number().int().min(1).max(maxAppInstances).optional().describe(`Fixed instances behind an internal load balancer that the web tier alternates between (1 to ${maxAppInstances}, default 2).`),
 });
 
+const cacheTierSchema = z.strictObject({
+	enabled: z.boolean().optional().describe('On from the start (default true); false: configured, turned on by a timeline cache action.'),
+	nodeType: z.enum(cacheNodeTypeNames as [string, ...string[]]).optional().describe('The ElastiCache node type (default cache.t3.micro).'),
+	hitRatio: z.number().min(0).max(1).optional().describe('Share of the database reads the cache answers, 0–1 (default 0.8); the misses and every write go on to the database.'),
+});
+
 const tiersSchema = z.strictObject({
 	app: appTierSchema.optional().describe('The middleware on instances of its own (web → app → database): the web nodes do webCpuMs, each app instance appCpuMs. Needs a dedicated database.'),
 	database: databaseTierSchema.optional().describe('The database behind the web tier.'),
+	cache: cacheTierSchema.optional().describe('A cache (ElastiCache) in front of a dedicated database.'),
+	cdn: z.strictObject({staticShare: z.number().min(0).max(1).describe('Share of the arriving requests (static files) answered at the edge, 0–1; they never reach the load balancer or the fleet.')}).optional().describe('A CDN (CloudFront) in front of the load balancer.'),
 });
 
 const usersSchema = z.strictObject({

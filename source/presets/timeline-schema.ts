@@ -50,6 +50,8 @@ export const timelineActionSchema = z.discriminatedUnion('action', [
 	entry('dns-remove-record', {target: targetSchema.describe('The A record removed: an instance id (even of one gone from the list), or oldest, newest or random among the records.')}),
 	entry('fail-database-primary', {shard: z.number().int().min(1, {error: 'expected a shard number from 1'}).optional().describe('Which shard\'s primary fails, from 1 (default 1).')}),
 	entry('add-shard', {}),
+	entry('cache', {enabled: z.boolean().describe('Turn the cache in front of the database on (true) or off (false).')}),
+	entry('cdn', {staticShare: z.number().min(0).max(1).describe('Share of the arriving requests the CDN answers at the edge from now, 0–1 (0: none).')}),
 ]);
 
 /** A caption: shown on the dashboard's caption line (and in recordings) until the next one. */

@@ -108,9 +108,11 @@ export function toConfig(document: PresetDocument, fallbackName: string, trace?:
 		durationSeconds: document.duration,
 		region: document.region,
 		app: resolveApp(appProfiles[(app.profile ?? 'wordpress') as keyof typeof appProfiles], defined({cpuMs: app.cpuMs, cv: app.cv, timeoutMs: app.timeoutMs, backlogPerVcpu: app.backlogPerVcpu, startSeconds: app.startup, webCpuMs: app.webCpuMs, appCpuMs: app.appCpuMs, dbReads: app.dbReads, dbWrites: app.dbWrites, dbQueryCpuMs: app.dbQueryCpuMs, staticShare: app.staticShare})),
-		tiers: document.tiers?.database || document.tiers?.app ? defined({
+		tiers: document.tiers ? defined({
 			database: document.tiers.database ? toDatabase(document.tiers.database) : undefined,
 			app: document.tiers.app ? defined({instanceType: document.tiers.app.instanceType, count: document.tiers.app.count}) : undefined,
+			cache: document.tiers.cache ? defined({enabled: document.tiers.cache.enabled, nodeType: document.tiers.cache.nodeType, hitRatio: document.tiers.cache.hitRatio}) : undefined,
+			cdn: document.tiers.cdn ? {staticShare: document.tiers.cdn.staticShare} : undefined,
 		}) : undefined,
 		users: document.users ? defined({active: document.users.active, writeShare: document.users.writeShare}) : undefined,
 		loadBalancer: defined({

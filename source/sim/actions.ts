@@ -82,6 +82,13 @@ export type SimAction =
 	 * balancer between the web tier and the database; the web nodes then do only `webCpuMs`.
 	 */
 	| {readonly type: 'app/split-requested'; readonly instanceType?: string; readonly count?: number}
+	/**
+	 * The cache in front of the dedicated database on or off (timeline `cache`); without
+	 * `isEnabled`, toggle. On: every read asks it first and `hitRatio` of them go no further.
+	 */
+	| {readonly type: 'cache/toggled'; readonly isEnabled?: boolean}
+	/** Static content moved to the CDN (timeline `cdn`): the edge answers `staticShare` of the arriving requests (0: none). */
+	| {readonly type: 'cdn/share-set'; readonly staticShare: number}
 	/** A preset caption: shown on the caption line until the next one (empty text clears it). */
 	| {readonly type: 'preset/caption-shown'; readonly text: string}
 	/** A named point in the story (a cast marker). */

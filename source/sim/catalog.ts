@@ -174,3 +174,63 @@ export const maxShards = 40;
  * restore; scaletop assumes 5 minutes, as for a read replica (an assumption, docs/tiers.md).
  */
 export const shardCreateSeconds = 300;
+
+/**
+ * An ElastiCache node type (us-east-1, on-demand; docs/tiers.md: the prices are the published
+ * list figures as remembered, **unverified** this session). Billed per node-hour from launch
+ * until deletion, each partial node-hour as a full hour.
+ */
+export type CacheNodeTypeSpec = {
+	readonly name: string;
+	readonly vcpus: number;
+	readonly memoryGiB: number;
+	/** On-demand price, USD per node-hour. */
+	readonly priceUsdPerHour: number;
+};
+
+const cacheNode = (name: string, vcpus: number, memoryGiB: number, price: number): CacheNodeTypeSpec => ({name, vcpus, memoryGiB, priceUsdPerHour: price});
+
+/** The cache node types, smallest to largest within each family. */
+export const cacheNodeTypes: Readonly<Record<string, CacheNodeTypeSpec>> = {
+	'cache.t3.micro': cacheNode('cache.t3.micro', 2, 0.5, 0.017),
+	'cache.t3.small': cacheNode('cache.t3.small', 2, 1.37, 0.034),
+	'cache.t3.medium': cacheNode('cache.t3.medium', 2, 3.09, 0.068),
+	'cache.m5.large': cacheNode('cache.m5.large', 2, 6.38, 0.156),
+	'cache.m5.xlarge': cacheNode('cache.m5.xlarge', 4, 12.93, 0.311),
+	'cache.r5.large': cacheNode('cache.r5.large', 2, 13.07, 0.216),
+	'cache.r5.xlarge': cacheNode('cache.r5.xlarge', 4, 26.32, 0.431),
+};
+
+/** Names of every cache node type, in catalog order. */
+export const cacheNodeTypeNames: readonly string[] = Object.keys(cacheNodeTypes);
+
+/**
+ * CPU per cache lookup (a GET of one small key) on the cache node, ms: 0.01 ms, i.e. 100,000
+ * lookups/s per vCPU — the order redis-benchmark reports for GETs on one core without
+ * pipelining. An **assumption** (docs/tiers.md); no network round trip is added, as none is for
+ * the database's queries.
+ */
+export const cacheLookupCpuMs = 0.01;
+
+/** ElastiCache bills each node per node-hour, a partial hour as a full one. */
+export const cacheBilledSeconds = 3600;
+
+/** The cache cluster's identifier shown in events. */
+export const cacheId = 'scaletop-cache';
+
+/**
+ * CloudFront (the CDN), United States edge locations, on-demand (aws.amazon.com/cloudfront/pricing,
+ * read 2026-12-04): data transfer out to the internet $0.085 per GB for the first 10 TB a month,
+ * HTTPS requests $0.0100 per 10,000. The always-free tier (1 TB and 10 million requests a month)
+ * and the cheaper tiers past 10 TB are left out: every request is billed at these rates.
+ */
+export const cdnUsdPerGb = 0.085;
+export const cdnUsdPer10kRequests = 0.01;
+/** A static response's size, bytes: 30 KiB (an image, a stylesheet or a script; an assumption, docs/tiers.md). */
+export const cdnResponseBytes = 30 * 1024;
+/** AWS bills data transfer in GB of 2^30 bytes. */
+export const bytesPerGb = 2 ** 30;
+/** What one request served at the edge costs, USD (transfer + request). */
+export const cdnUsdPerRequest = (cdnUsdPerGb * cdnResponseBytes / bytesPerGb) + (cdnUsdPer10kRequests / 10_000);
+/** Latency of a request answered at the edge, ms (a cached object from a nearby edge location; an assumption). */
+export const cdnEdgeLatencyMs = 15;

@@ -96,11 +96,38 @@ export type AppTierConfig = {
 	readonly count: number;
 };
 
+/**
+ * An ElastiCache node in front of the database (preset section `tiers.cache`, design.md §1b;
+ * docs/tiers.md): every database read asks it first; `hitRatio` of them it answers itself, the
+ * rest (misses) and every write go on to the database. `enabled: false`: configured but off at
+ * the start; a timeline `cache` action turns it on or off.
+ */
+export type CacheTierConfig = {
+	readonly enabled: boolean;
+	readonly nodeType: string;
+	/** Share of the reads the cache answers, 0–1. */
+	readonly hitRatio: number;
+};
+
+/**
+ * A CDN (CloudFront) in front of the load balancer (preset section `tiers.cdn`, design.md §1b;
+ * docs/tiers.md): `staticShare` of the requests arriving are static files answered at the edge;
+ * they never reach the load balancer or the fleet.
+ */
+export type CdnTierConfig = {
+	/** Share of the arriving requests the edge answers, 0–1 (0: no CDN). */
+	readonly staticShare: number;
+};
+
 /** The tiers behind the web fleet (design.md §1b). */
 export type TiersConfig = {
 	readonly database: DatabaseTierConfig;
 	/** undefined: the middleware runs on the web instances. */
 	readonly app?: AppTierConfig;
+	/** Absent: no cache. */
+	readonly cache?: CacheTierConfig;
+	/** Absent: no CDN. */
+	readonly cdn?: CdnTierConfig;
 };
 
 /** `dns`: no load balancer at all — DNS round-robin over A records (data-plane/dns.ts, docs/dns.md). */

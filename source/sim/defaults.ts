@@ -3,7 +3,7 @@
  * config with them. Used by presets, `scaletop ab` and tests alike, so a default lives in one place.
  */
 import {appProfiles, profileSplitKeys, splitCpuMs} from './catalog.js';
-import type {AlarmConfig, AppProfile, AppTierConfig, AutoScalingConfig, DatabaseTierConfig, DnsConfig, HealthCheckConfig, LoadBalancerConfig, LoadBalancerKind, SimConfig, StickinessConfig, UsersConfig} from './config.js';
+import type {AlarmConfig, AppProfile, AppTierConfig, AutoScalingConfig, CacheTierConfig, CdnTierConfig, DatabaseTierConfig, DnsConfig, HealthCheckConfig, LoadBalancerConfig, LoadBalancerKind, SimConfig, StickinessConfig, UsersConfig} from './config.js';
 
 /** Health-check defaults per load balancer kind (classic: healthy 10; application: healthy 5). */
 export function defaultHealthCheck(kind: LoadBalancerKind): HealthCheckConfig {
@@ -75,6 +75,9 @@ export function defaultUsers(): UsersConfig {
 	return {active: 10_000, writeShare: 0.1};
 }
 
+/** A cache's defaults (a `tiers.cache` section turns it on unless it says `enabled: false`): a cache.t3.micro answering 80 % of the reads. */
+export const defaultCache: CacheTierConfig = {enabled: true, nodeType: 'cache.t3.micro', hitRatio: 0.8};
+
 /** No users modelled: nothing is written, so every read is consistent (the built-in presets before issue 11). */
 export const noUsers: UsersConfig = {active: 0, writeShare: 0};
 
@@ -96,7 +99,7 @@ export function makeAlarm(partial: Partial<AlarmConfig> & Pick<AlarmConfig, 'nam
 export type ConfigInput = Partial<Omit<SimConfig, 'loadBalancer' | 'autoScaling' | 'app' | 'tiers' | 'users'>> & {
 	/** Absent: no users modelled; given: merged over `defaultUsers()`. */
 	readonly users?: Partial<UsersConfig>;
-	readonly tiers?: {readonly database?: Partial<DatabaseTierConfig>; readonly app?: Partial<AppTierConfig>};
+	readonly tiers?: {readonly database?: Partial<DatabaseTierConfig>; readonly app?: Partial<AppTierConfig>; readonly cache?: Partial<CacheTierConfig>; readonly cdn?: CdnTierConfig};
 	readonly loadBalancer?: Partial<Omit<LoadBalancerConfig, 'dns' | 'stickiness'>> & {readonly dns?: Partial<DnsConfig>; readonly stickiness?: Partial<StickinessConfig>};
 	readonly autoScaling?: Partial<AutoScalingConfig> | null;
 	readonly app?: Partial<SimConfig['app']>;
@@ -139,7 +142,7 @@ export function makeConfig(input: ConfigInput = {}): SimConfig {
 		load: input.load ?? {kind: 'open', arrivals: 'poisson', pattern: 'constant', ratePerSecond: 20},
 		timeline: input.timeline ?? [],
 		chaosMonkey: input.chaosMonkey ?? {isEnabled: false, intervalSeconds: 600},
-		tiers: {database: {...defaultDatabase(), ...input.tiers?.database}, ...(input.tiers?.app ? {app: {...defaultAppTier, ...input.tiers.app}} : {})},
+		tiers: {database: {...defaultDatabase(), ...input.tiers?.database}, ...(input.tiers?.app ? {app: {...defaultAppTier, ...input.tiers.app}} : {}), ...(input.tiers?.cache ? {cache: {...defaultCache, ...input.tiers.cache}} : {}), ...(input.tiers?.cdn ? {cdn: input.tiers.cdn} : {})},
 		users: input.users === undefined ? noUsers : {...defaultUsers(), ...input.users},
 	};
 }

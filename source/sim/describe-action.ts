@@ -114,6 +114,14 @@ export function describeAction(action: SimAction): string {
 			return 'add a shard';
 		}
 
+		case 'cache/toggled': {
+			return action.isEnabled === undefined ? 'cache on/off' : `cache ${action.isEnabled ? 'on' : 'off'}`;
+		}
+
+		case 'cdn/share-set': {
+			return `CDN ${Math.round(100 * action.staticShare)} %`;
+		}
+
 		case 'preset/caption-shown': {
 			return action.text === '' ? 'caption cleared' : action.text;
 		}

@@ -245,6 +245,14 @@ export type TierSummary = {
 	readonly costUsd: number;
 	/** The database's shards when it has more than one, in user order. */
 	readonly shards?: readonly ShardSummary[];
+	/** The cache only: reads it was asked, those it answered (whole counts), and its hit rate, percent (CloudWatch's CacheHitRate over the run). */
+	readonly lookups?: number;
+	readonly hits?: number;
+	readonly hitRate?: number;
+	/** The CDN only: requests answered at the edge, their transfer (GB of 2^30 bytes), and the share it answers now. */
+	readonly requests?: number;
+	readonly gigabytes?: number;
+	readonly staticShare?: number;
 };
 
 /** One shard of the database in the summary (docs/tiers.md, "Shards"). */
@@ -291,7 +299,7 @@ export type RunSummary = {
 		readonly dns?: {readonly ttlSeconds: number; readonly records: readonly string[]};
 	};
 	/** Each tier of the route, in route order (design.md §1b). */
-	readonly tiers: {readonly web: TierSummary} & Readonly<Partial<Record<Exclude<TierName, 'web'>, TierSummary>>>;	/** Whose data is where (design.md §1b, docs/stateful.md). */
+	readonly tiers: {readonly web: TierSummary} & Readonly<Partial<Record<Exclude<TierName, 'web'> | 'cdn', TierSummary>>>;	/** Whose data is where (design.md §1b, docs/stateful.md). */
 	readonly consistency: ConsistencySummary;
 };
 
@@ -332,6 +340,8 @@ export type MetricsLine = {
 	readonly lostSessions: number;
 	/** The dedicated database's primary in the last tick (its AWS/RDS metrics; absent while the database is colocated). */
 	readonly database?: DatabaseMetricsLine;
+	/** The cache's hit rate, percent (CacheHitRate: hits / lookups); only when the run has a cache, 0 while it is off. */
+	readonly cacheHitRate?: number;
 };
 
 /** The database's figures in a metrics line: requests it holds (DatabaseConnections), ReplicaLag seconds, queries per second. */

@@ -4,7 +4,7 @@
  * as a fleet that has been up for a while would be: the ASG's `desired` instances spread over
  * its zones in turn, then the standalone instances.
  */
-import {databaseId, dbInstanceClasses, instanceTypes, maxAppInstances, maxReadReplicas, maxShards, replicaId, shardId, splitCpuMs} from './catalog.js';
+import {cacheId, cacheNodeTypes, databaseId, dbInstanceClasses, instanceTypes, maxAppInstances, maxReadReplicas, maxShards, replicaId, shardId, splitCpuMs} from './catalog.js';
 import {appendMember} from './data-plane/columns.js';
 import type {SimConfig} from './config.js';
 import {emptyDataPlane} from './data-plane/columns.js';
@@ -14,7 +14,7 @@ import {emptyHistogram} from './systems/histogram.js';
 import {emptyHistory} from './systems/history.js';
 import {launchInstance} from './systems/instances.js';
 import {initialTraffic} from './systems/traffic.js';
-import type {DatabaseState, FlowState, ReplicaState, ShardState, SimState, TierFigures, TierName} from './types.js';
+import type {CacheState, DatabaseState, FlowState, ReplicaState, ShardState, SimState, TierFigures, TierName} from './types.js';
 import {evenRanges, rangeProblem} from './data-plane/shards.js';
 import type {Working} from './working.js';
 
@@ -51,6 +51,15 @@ export function checkConfig(config: SimConfig): string[] {
 	if (app && !(Number.isInteger(app.count) && app.count >= 1 && app.count <= maxAppInstances)) problems.push(`tiers.app.count: must be a whole number from 1 to ${maxAppInstances}, got ${app.count}.`);
 	if (app && database.placement !== 'dedicated') problems.push('tiers.app: the middleware apart needs a database of its own (tiers.database.placement: dedicated).');
 	if (app && !(config.app.webCpuMs > 0 && config.app.appCpuMs > 0)) problems.push('tiers.app: with the middleware apart, app.webCpuMs and app.appCpuMs must both be > 0.');
+	const cache = config.tiers.cache;
+	if (cache) {
+		if (!cacheNodeTypes[cache.nodeType]) problems.push(`tiers.cache.nodeType: unknown cache node type "${cache.nodeType}".`);
+		if (!(cache.hitRatio >= 0 && cache.hitRatio <= 1)) problems.push(`tiers.cache.hitRatio: must be from 0 to 1, got ${cache.hitRatio}.`);
+		if (database.placement !== 'dedicated' && cache.enabled) problems.push('tiers.cache.enabled: a cache at the start needs a database of its own (tiers.database.placement: dedicated); after a split-database, set enabled: false and turn it on with a timeline cache action.');
+	}
+
+	const cdn = config.tiers.cdn;
+	if (cdn && !(cdn.staticShare >= 0 && cdn.staticShare <= 1)) problems.push(`tiers.cdn.staticShare: must be from 0 to 1, got ${cdn.staticShare}.`);
 	const {users} = config;
 	problems.push(...checkShards(config));
 	if (!(Number.isInteger(users.active) && users.active >= 0)) problems.push(`users.active: must be a whole number ≥ 0, got ${users.active}.`);
@@ -116,17 +125,30 @@ export function emptyTier(nodes: number): TierFigures {
 	return {nodes, utilisation: 0, recentUtilisation: 0, peakUtilisation: 0, utilisationSum: 0, ticks: 0, bottleneckTicks: 0, completed: 0, latencySumMs: 0, recentLatencyMs: 0, latency: emptyHistogram(), costUsd: 0, usdPerHour: 0, peakUsdPerHour: 0};
 }
 
-/** The tiers of the route: `web`, then `app` and `database` when they have nodes of their own. */
+/** The tiers of the route: `web`, then `app` when it has nodes of its own, the cache when one is on from the start, then `database` when it has nodes of its own. */
 function initialTiers(config: SimConfig): Partial<Record<TierName, TierFigures>> {
 	if (config.tiers.database.placement !== 'dedicated') return {web: emptyTier(0)};
 	const shards = config.tiers.database.shardRanges.length > 0 ? config.tiers.database.shardRanges.length : config.tiers.database.shards;
 	const database = emptyTier(shards * (1 + config.tiers.database.replicas));
-	return config.tiers.app ? {web: emptyTier(0), app: emptyTier(config.tiers.app.count), database} : {web: emptyTier(0), database};
+	return {
+		web: emptyTier(0),
+		...(config.tiers.app ? {app: emptyTier(config.tiers.app.count)} : {}),
+		...(config.tiers.cache ? {cache: emptyTier(config.tiers.cache.enabled ? 1 : 0)} : {}),
+		database,
+	};
 }
 
 /** The app tier's instances' ids (app-1 …). */
 export function appInstanceIds(count: number): string[] {
 	return Array.from({length: count}, (_, k) => `app-${k + 1}`);
+}
+
+/** The cache a run starts with (null without a `tiers.cache`): its node launched at the first tick when it is on. */
+export function initialCache(config: SimConfig): CacheState | null {
+	const cache = config.tiers.cache;
+	if (!cache) return null;
+	const isOn = cache.enabled;
+	return {id: cacheId, nodeType: cache.nodeType, hitRatio: cache.hitRatio, isEnabled: isOn, sinceTick: isOn ? 0 : -1, billedHours: 0, lookups: 0, hits: 0, lookupsLastTick: 0, hitsLastTick: 0};
 }
 
 function emptyFlow(): FlowState {
@@ -168,6 +190,8 @@ export function createInitialState(config: SimConfig): SimState {
 		failureCauses: {'backend-down': 0, 'app-starting': 0, hung: 0, timeout: 0, 'backlog-full': 0, 'surge-queue-full': 0, 'no-healthy-targets': 0, 'database-timeout': 0, 'database-refused': 0},
 		database: config.tiers.database.placement === 'dedicated' ? newDatabase(config, config.tiers.database.instanceClass, config.tiers.database.replicas) : null,
 		appTier: config.tiers.app ? {instanceType: config.tiers.app.instanceType, ids: appInstanceIds(config.tiers.app.count), sinceTick: 0} : null,
+		cache: initialCache(config),
+		cdn: config.tiers.cdn ? {staticShare: config.tiers.cdn.staticShare, served: 0, servedLastTick: 0, costUsd: 0} : null,
 		consistency: {reads: 0, readsAfterWrite: 0, inconsistentReads: 0, lostSessions: 0, writers: 0, writersLost: 0},
 		tiers: initialTiers(config),
 		history: emptyHistory(),
@@ -190,6 +214,7 @@ export function createInitialState(config: SimConfig): SimState {
 
 	// Each shard's primary, then its read replicas.
 	if (s.database) for (let k = databaseNodeCount(s.database); k > 0; k--) appendMember(s.dataPlane.database);
+	if (s.database && s.cache?.isEnabled) appendMember(s.dataPlane.cache);
 
 	for (let k = 0; k < (config.tiers.app?.count ?? 0); k++) appendMember(s.dataPlane.app);
 

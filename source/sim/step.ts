@@ -13,6 +13,8 @@ import {handleHang, handleScaleUp, handleSpotInterruption, handleStop, handleTer
 import {handleDesiredChanged, handleDesiredNudged} from './handlers/auto-scaling.js';
 import {handleAppSplit, handleDatabaseModify, handleDatabaseSplit, handleReplicaAdded, handleReplicaKilled, handlePrimaryFailed, handleShardAdded, handleReplicaRemoved} from './handlers/database.js';
 import {handleDnsRecordAdded, handleDnsRecordRemoved} from './handlers/dns.js';
+import {handleCacheToggled} from './handlers/cache.js';
+import {handleCdnShareSet} from './handlers/cdn.js';
 import {handleAlgorithm, handleStickiness, handleCaption, handleChaos, handleMarker, handlePause, handleZoneOutage} from './handlers/misc.js';
 
 /** Apply one discrete action; returns a new state (the input is never changed). */
@@ -147,6 +149,16 @@ function apply(s: Working, action: SimAction): void {
 
 		case 'app/split-requested': {
 			handleAppSplit(s, action);
+			break;
+		}
+
+		case 'cache/toggled': {
+			handleCacheToggled(s, action);
+			break;
+		}
+
+		case 'cdn/share-set': {
+			handleCdnShareSet(s, action);
 			break;
 		}
 

@@ -149,6 +149,8 @@ export type DataPlaneState = {
 	readonly database: RouteNodes;
 	/** The app tier's nodes (one per middleware instance, in `SimState.appTier.ids` order); no members when the middleware runs on the web instances. */
 	readonly app: RouteNodes;
+	/** The cache node in front of the database (member 0 while it is on, or still finishing what it held); no members otherwise. */
+	readonly cache: RouteNodes;
 };
 
 /** The middleware on instances of its own (design.md §1b `tiers.app`, or since a `split-app`). */
@@ -219,6 +221,39 @@ export type ShardState = {
 /** A shard being created by `add-shard`: primary `id` takes `firstUser`…`lastUser` from the shard that owns them (`fromId` when asked) at `readyTick`. */
 export type PendingShard = {readonly readyTick: number; readonly id: string; readonly fromId: string; readonly firstUser: number; readonly lastUser: number};
 
+/**
+ * The cache in front of the dedicated database (ElastiCache, one node; docs/tiers.md): what it
+ * is, whether it is on, its bill, and its lookups so far (expected counts, fractional).
+ */
+export type CacheState = {
+	readonly id: string;
+	readonly nodeType: string;
+	readonly hitRatio: number;
+	/** On: every read asks it first. Off: reads go straight to the database (what it still holds finishes first). */
+	readonly isEnabled: boolean;
+	/** The tick its node was launched (billing: node-hours from then), -1 when none is running. */
+	readonly sinceTick: number;
+	/** Node-hours billed for the running node so far (each partial hour as a full one). */
+	readonly billedHours: number;
+	/** Reads it was asked since the start, and how many it answered itself (hits). */
+	readonly lookups: number;
+	readonly hits: number;
+	/** The same for the last tick (CloudWatch's CacheHitRate). */
+	readonly lookupsLastTick: number;
+	readonly hitsLastTick: number;
+};
+
+/** The CDN (CloudFront) in front of the load balancer: the share it answers now, and what it served and cost so far. */
+export type CdnState = {
+	/** Share of the arriving requests answered at the edge now, 0–1 (0: off). */
+	readonly staticShare: number;
+	/** Requests answered at the edge since the start, and in the last tick. */
+	readonly served: number;
+	readonly servedLastTick: number;
+	/** What CloudFront charged so far (transfer + requests), USD. */
+	readonly costUsd: number;
+};
+
 /** One read replica of the dedicated database. */
 export type ReplicaState = {
 	readonly id: string;
@@ -229,7 +264,7 @@ export type ReplicaState = {
 };
 
 /** The tiers of a route, in route order (design.md §1b names). */
-export type TierName = 'web' | 'app' | 'database';
+export type TierName = 'web' | 'app' | 'cache' | 'database';
 
 /** What one tier did, since the start and in the last tick (the summary's `tiers`, the metrics line's `bottleneck`). */
 export type TierFigures = {
@@ -322,6 +357,8 @@ export type MetricWindow = {
 	/** Reads and writes the primary executed this minute (queries: ReadIOPS / WriteIOPS × 60). */
 	readonly dbReads: number;
 	readonly dbWrites: number;
+	/** Requests answered at the CDN's edge at the minute's start (not the load balancer's: left out of its metrics). */
+	readonly edgeServedAtStart?: number;
 };
 
 /**
@@ -510,6 +547,10 @@ export type SimState = {
 	readonly database: DatabaseState | null;
 	/** The app tier (null when the middleware runs on the web instances). */
 	readonly appTier: AppTierState | null;
+	/** The cache in front of the database (null when the run never had one). */
+	readonly cache: CacheState | null;
+	/** The CDN in front of the load balancer (null when the run never had one). */
+	readonly cdn: CdnState | null;
 	/** Reads, writes and whose data is where (issue 11). */
 	readonly consistency: ConsistencyState;
 	/** DNS round-robin's record set and its past (data-plane/dns.ts); absent unless `loadBalancer.kind` is `dns`. */

@@ -36,7 +36,7 @@ export function emptyRouteNodes(): RouteNodes {
 
 /** An empty data plane. */
 export function emptyDataPlane(): DataPlaneState {
-	return {web: emptyQueueNodes(), instances: {cpuCredits: [], billedSeconds: [], costUsd: [], routedLastTick: [], routedTotal: [], usersHeld: [], stickyUsers: [], stickyWriters: [], stickyHeld: [], stickyOrphans: [], stickyLost: [], stickyAway: []}, database: emptyRouteNodes(), app: emptyRouteNodes()};
+	return {web: emptyQueueNodes(), instances: {cpuCredits: [], billedSeconds: [], costUsd: [], routedLastTick: [], routedTotal: [], usersHeld: [], stickyUsers: [], stickyWriters: [], stickyHeld: [], stickyOrphans: [], stickyLost: [], stickyAway: []}, database: emptyRouteNodes(), app: emptyRouteNodes(), cache: emptyRouteNodes()};
 }
 
 /** Entries per member of field `field` of ring `ring` (1 for `size`). */

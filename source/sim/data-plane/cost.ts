@@ -9,8 +9,9 @@ import {elasticIpUsdPerHour, instanceTypes, loadBalancerUsdPerHour, purchasePric
 import type {Instance, SimState} from '../types.js';
 import type {Working} from '../working.js';
 import {hasLoadBalancer} from './elb.js';
-import {databaseUsdPerHour} from './tiers.js';
+import {cacheUsdPerHour, databaseUsdPerHour} from './tiers.js';
 import {appTierUsdPerHour} from './app-tier.js';
+import {cdnUsdPerHour} from './cdn.js';
 
 /** Minimum billed seconds per start (Linux per-second billing). */
 export const minimumBilledSeconds = 60;
@@ -25,9 +26,9 @@ export function loadBalancerHourlyUsd(s: Pick<SimState, 'config'>): number {
 	return hasLoadBalancer(s) ? loadBalancerUsdPerHour[s.config.loadBalancer.kind] : 0;
 }
 
-/** The fleet's run rate right now, USD/h: running instances + the load balancer + Elastic IPs + the app tier + a dedicated database. */
-export function runRateUsdPerHour(s: Pick<SimState, 'instances' | 'instanceOrder' | 'config' | 'database' | 'appTier'>): number {
-	let rate = loadBalancerHourlyUsd(s) + databaseUsdPerHour(s) + appTierUsdPerHour(s);
+/** The fleet's run rate right now, USD/h: running instances + the load balancer + Elastic IPs + the app tier + a dedicated database + the cache + the CDN at the rate expected now. */
+export function runRateUsdPerHour(s: Pick<SimState, 'instances' | 'instanceOrder' | 'config' | 'database' | 'appTier' | 'cache' | 'cdn' | 'flow'>): number {
+	let rate = loadBalancerHourlyUsd(s) + databaseUsdPerHour(s) + appTierUsdPerHour(s) + cacheUsdPerHour(s) + cdnUsdPerHour(s);
 	for (const id of s.instanceOrder) {
 		const i = s.instances[id]!;
 		if (i.ec2State === 'running') rate += instanceUsdPerHour(i);

@@ -14,7 +14,9 @@
  * Requests are conserved at every tick: arrived = completed + failed + in flight (instances'
  * admitted and failing requests, plus the surge queue), and every failure has one cause.
  */
+import {cdnEdgeLatencyMs, cdnUsdPerRequest} from '../catalog.js';
 import {hash32, nextUnit, streamKey, streams, type RngState} from '../rng.js';
+import {edgeShareOf, serveAtEdge} from './cdn.js';
 import type {Working} from '../working.js';
 import {addCompleted, addSample, decay} from '../systems/histogram.js';
 import {fleetView, throttleOf, type FleetView} from '../systems/fleet.js';
@@ -26,7 +28,7 @@ import {checkIntervalTicks, isCheckDue, recordCheck} from './health-checks.js';
 import {trackConsistency} from './consistency.js';
 import {routeByDns} from './dns.js';
 import {applyStickiness, isStickyActive} from './sticky.js';
-import {emptyRouteScratch, hasDedicatedDatabase, recordTiers, serveDatabase, webCpuMsOf, webStageSampler, type RouteScratch, type RouteTick} from './tiers.js';
+import {emptyRouteScratch, emptyRouteTick, hasDedicatedDatabase, recordTiers, serveCache, serveDatabase, webCpuMsOf, webStageSampler, type RouteScratch, type RouteTick} from './tiers.js';
 import {emptyAppTick, serveApp, type AppTick} from './app-tier.js';
 import {emptyMemberTick, holdMember, idleMember, inFlightOf, queueWaitSeconds, resetMember, serveClosedMember, serveMember, type LatencySampler, type MemberTick, type NodeColumns, type NodeTick, type PoolParams} from './queue-node.js';
 
@@ -71,7 +73,7 @@ export function scratchFor(v: FleetView, previous?: DataPlaneScratch): DataPlane
 		routeRng: [0],
 		sampleRng: [0],
 		route: previous?.route ?? emptyRouteScratch(),
-		routeTick: previous?.routeTick ?? {completed: 0, latencySumMs: 0, inFlight: 0, databaseBusy: 0, primaryBusy: 0, replicaBusy: 0, databaseLatencySumMs: 0},
+		routeTick: previous?.routeTick ?? emptyRouteTick(),
 		appTick: previous?.appTick ?? emptyAppTick(),
 	};
 }
@@ -118,9 +120,11 @@ export function runDataPlane(s: Working, given?: DataPlaneScratch): DataPlaneScr
 	const hasSurgeQueue = lb.kind === 'classic' && lb.surgeQueueLength > 0 && hasLoadBalancer(s);
 	const surge = s.loadBalancer.surgeQueue;
 	s.loadBalancer.surgeQueue = 0;
-	const offered = s.flow.arrived + surge;
-	const rate = s.flow.expectedRatePerSecond + (surge / dt);
 	const tickKey = hash32(streamKey(config.seed, streams.dataPlane), tick);
+	// The CDN answers its share at the edge: those never reach the load balancer (./cdn.ts).
+	const edge = s.cdn ? serveAtEdge(s, s.flow.arrived, tickKey) : 0;
+	const offered = s.flow.arrived - edge + surge;
+	const rate = (s.flow.expectedRatePerSecond * (1 - edgeShareOf(s))) + (surge / dt);
 	const algorithm = s.loadBalancer.algorithm;
 	// DNS round-robin: clients send to the addresses they hold (./dns.ts); those of instances gone from the state fail.
 	const unreachable = isDns ? routeByDns(s, v, plan, offered, nextUnit(routingRng(tickKey, sc.routeRng))) : 0;
@@ -143,6 +147,8 @@ export function runDataPlane(s: Working, given?: DataPlaneScratch): DataPlaneScr
 	sc.sampleRng[0] = hash32(tickKey, 0x53_41_4D_50);
 	const sampleStep = Math.max(1, Math.max(offered, s.flow.completed) / latencySamplesPerTick);
 	const isTiered = hasDedicatedDatabase(s);
+	// With a CDN the end-to-end histograms also hold the edge's requests: the web tier keeps its own.
+	const webOwn = s.cdn ? s.tiers.web!.latency as Parameters<typeof addSample>[0] : undefined;
 	const sampler: LatencySampler = isTiered ? webStageSampler(s, sc.route, sampleStep, sc.sampleRng) : {
 		step: sampleStep,
 		nextAt: nextUnit(sc.sampleRng) * sampleStep,
@@ -152,6 +158,7 @@ export function runDataPlane(s: Working, given?: DataPlaneScratch): DataPlaneScr
 		add(ms: number, weight: number): void {
 			addSample(latency, ms, weight);
 			addSample(recent, ms, weight);
+			if (webOwn) addSample(webOwn, ms, weight);
 		},
 	};
 	const nt: NodeTick = {tick, dt, slowSeconds: s.traffic.slowdownMs / 1000, rng: sc.rng, sampler};
@@ -305,6 +312,18 @@ export function runDataPlane(s: Working, given?: DataPlaneScratch): DataPlaneScr
 	}
 
 	if (isTiered) {
+		route.cacheNodes = 0;
+		route.cacheBusy = 0;
+		route.cacheCompleted = 0;
+		route.cacheLatencySumMs = 0;
+		if (s.cache) {
+			// web → (app →) cache → database: the cache's completions (and what bypasses it) are the database's arrivals.
+			serveCache(s, sc.route, tickKey, completed, sumLatencyMs, expected, memoFor, failures, route);
+			completed = route.completed;
+			sumLatencyMs = route.latencySumMs;
+			inFlight += route.inFlight;
+		}
+
 		serveDatabase(s, sc.route, tickKey, completed, sumLatencyMs, expected, memoFor, recent, failures, route);
 		completed = route.completed;
 		sumLatencyMs = route.latencySumMs;
@@ -312,9 +331,16 @@ export function runDataPlane(s: Working, given?: DataPlaneScratch): DataPlaneScr
 	}
 
 	trackConsistency(s, v, completed, !isTiered, sessionsMoved);
+	if (edge > 0) {
+		// Served at the edge: completed this tick, at the edge's latency.
+		completed += edge;
+		sumLatencyMs += edge * cdnEdgeLatencyMs;
+		addSample(latency, cdnEdgeLatencyMs, edge);
+		addSample(recent, cdnEdgeLatencyMs, edge);
+	}
 
 	const tiersUsd = recordTiers(s, {webNodes: running, webUtilisation: reporting > 0 ? cpuSum / reporting / 100 : 0, webCompleted, webLatencySumMs, webUsd: usd, webUsdPerHour: runningUsdPerHour, route, ...(isAppApart ? {app: appTick} : {})});
-	billFleet(s, usd + tiersUsd, running, runningUsdPerHour);
+	billFleet(s, usd + tiersUsd + (edge * cdnUsdPerRequest), running, runningUsdPerHour);
 	if (refused > 0) {
 		const queued = Math.min(lb.surgeQueueLength, refused);
 		s.loadBalancer.surgeQueue = queued;

@@ -24,13 +24,13 @@
  * not the ELB's 5xx. The database's queue has no limit of its own (max_connections is not modelled):
  * its timeout bounds it.
  */
-import {dbInstanceClasses, dbMinimumBilledSeconds, replicaId} from '../catalog.js';
-import {insertMember, removeMember} from './columns.js';
+import {cacheBilledSeconds, cacheLookupCpuMs, cacheNodeTypes, dbInstanceClasses, dbMinimumBilledSeconds, replicaId} from '../catalog.js';
+import {appendMember, insertMember, removeMember} from './columns.js';
 import {dealByShare, shareOfRange} from './shards.js';
 import type {SimConfig} from '../config.js';
 import {addCompleted, addSample} from '../systems/histogram.js';
 import {hash32, nextUnit, type RngState} from '../rng.js';
-import type {PendingShard, ReplicaState, ShardState, SimState, TierFigures, TierName} from '../types.js';
+import type {CacheState, PendingShard, ReplicaState, ShardState, SimState, TierFigures, TierName} from '../types.js';
 import {newShard} from '../state.js';
 import {appendEvent} from '../systems/activity.js';
 import {appTierUsdPerHour, type AppTick} from './app-tier.js';
@@ -56,11 +56,6 @@ export function hasDedicatedDatabase(s: Pick<SimState, 'database'>): boolean {
 export function webCpuMsOf(config: Pick<SimConfig, 'app'>, isDatabaseApart: boolean, isAppApart = false): number {
 	if (isAppApart) return config.app.webCpuMs;
 	return isDatabaseApart ? config.app.webCpuMs + config.app.appCpuMs : config.app.cpuMs;
-}
-
-/** Queries per request (sequential visits to the database). */
-export function queriesPerRequest(config: Pick<SimConfig, 'app'>): number {
-	return config.app.dbReads + config.app.dbWrites;
 }
 
 /** The database's hourly price now, USD/h (0 when colocated: the web instances' price covers it; each shard's primary once, Multi-AZ twice; each read replica, Single-AZ, of the same class once). */
@@ -93,6 +88,9 @@ export type RouteScratch = {
 	primarySampleCount: number;
 	/** This tick's app-tier samples (web + app, ms), before they replace the web samples. */
 	readonly appSamples: Float64Array;
+	/** This tick's cache samples, end to end so far (ms): the database pairs with them when the cache is on the route. */
+	readonly cacheSamples: Float64Array;
+	cacheSampleCount: number;
 	readonly hop: HopTick;
 	/** Each shard's share of the requests this tick, the requests dealt to it, and what it did. */
 	readonly shardShares: number[];
@@ -112,10 +110,12 @@ export function emptyRouteScratch(): RouteScratch {
 		primaryOwnSamples: new Float64Array(pairSamples),
 		primarySampleCount: 0,
 		appSamples: new Float64Array(pairSamples),
+		cacheSamples: new Float64Array(pairSamples),
+		cacheSampleCount: 0,
 		hop: {outMs: 0},
 		shardShares: [],
 		shardArrivals: [],
-		shardTick: {completed: 0, latencySumMs: 0, inFlight: 0, databaseBusy: 0, primaryBusy: 0, replicaBusy: 0, databaseLatencySumMs: 0, replicaLagSeconds: 0},
+		shardTick: {...emptyRouteTick(), replicaLagSeconds: 0},
 	};
 }
 
@@ -154,7 +154,129 @@ export type RouteTick = {
 	replicaBusy: number;
 	/** The database's own latency sum of its completions, ms. */
 	databaseLatencySumMs: number;
+	/** The cache node's busy share of its vCPUs, 0–1; its completions and their own latency sum, ms; the members it has (0 or 1). */
+	cacheBusy: number;
+	cacheCompleted: number;
+	cacheLatencySumMs: number;
+	cacheNodes: number;
 };
+
+/** A route tick before anything was served. */
+export function emptyRouteTick(): RouteTick {
+	return {completed: 0, latencySumMs: 0, inFlight: 0, databaseBusy: 0, primaryBusy: 0, replicaBusy: 0, databaseLatencySumMs: 0, cacheBusy: 0, cacheCompleted: 0, cacheLatencySumMs: 0, cacheNodes: 0};
+}
+
+/** The share of the database's reads the cache answers now (0 when it is off or absent). */
+export function cacheHitRatioOf(s: Pick<SimState, 'cache'>): number {
+	return s.cache?.isEnabled ? s.cache.hitRatio : 0;
+}
+
+/** The cache's hourly price now, USD/h (0 when it is off or absent). */
+export function cacheUsdPerHour(s: Pick<SimState, 'cache'>): number {
+	return s.cache?.isEnabled ? cacheNodeTypes[s.cache.nodeType]?.priceUsdPerHour ?? 0 : 0;
+}
+
+/**
+ * The cache stage for one tick (before the database): `arrivals` requests from the web tier with
+ * `carriedSumMs` of latency between them, `lambda` the rate expected into it. Each request asks
+ * the cache for its `dbReads` reads, one lookup each (`cacheLookupCpuMs`); the node counts in
+ * requests as the database does (μ_req = 1000 / (reads × lookup ms) per vCPU, cv 1). Every request
+ * then goes on to the database, which does only the misses and the writes
+ * (`dbWrites + dbReads × (1 − hitRatio)` queries: ./tiers.ts `serveDatabase`). Off: arrivals go
+ * straight on; what the node still holds finishes and goes on, then the node is gone.
+ * `out` gets the requests for the database (`completed`, `latencySumMs`) and the cache's figures.
+ */
+export function serveCache(
+	s: Working,
+	rs: RouteScratch,
+	tickKey: number,
+	arrivals: number,
+	carriedSumMs: number,
+	lambda: number,
+	calibrationFor: (key: CalibrationKey) => Calibration,
+	failures: FailureCounts,
+	out: RouteTick,
+): void {
+	const cache = s.cache as Mutable<CacheState>;
+	const nodes = s.dataPlane.cache as unknown as RouteColumns;
+	const config = s.config;
+	const reads = config.app.dbReads;
+	out.cacheBusy = 0;
+	out.cacheCompleted = 0;
+	out.cacheLatencySumMs = 0;
+	out.cacheNodes = nodes.served.length;
+	rs.cacheSampleCount = 0;
+	cache.lookupsLastTick = 0;
+	cache.hitsLastTick = 0;
+	const admitted = cache.isEnabled ? arrivals : 0;
+	out.completed = arrivals - admitted;
+	out.latencySumMs = arrivals > 0 ? carriedSumMs * (arrivals - admitted) / arrivals : 0;
+	out.inFlight = 0;
+	if (nodes.served.length === 0) return;
+	const lookups = admitted * reads;
+	cache.lookupsLastTick = lookups;
+	cache.hitsLastTick = lookups * cache.hitRatio;
+	cache.lookups += lookups;
+	cache.hits += cache.hitsLastTick;
+	const spec = cacheNodeTypes[cache.nodeType]!;
+	const c = spec.vcpus;
+	const mu = 1000 / (Math.max(reads, 1e-9) * cacheLookupCpuMs);
+	const key = rs.key;
+	key.lambda = cache.isEnabled ? lambda : 0;
+	key.servers = c;
+	key.mu = mu;
+	key.cv = 1;
+	key.arrivalCv2 = 1;
+	key.lorMembers = 0;
+	key.lorNodes = 1;
+	const params: PoolParams = {cal: calibrationFor(key), servers: c, mu, timeoutSeconds: config.tiers.database.timeoutSeconds, backlogLimit: Number.POSITIVE_INFINITY, cv: 1};
+	const tier = s.tiers.cache?.latency as MutableHistogram | undefined;
+	const web = rs.webSamples;
+	const webCount = rs.webSampleCount;
+	const samples = rs.cacheSamples;
+	rs.sampleRng[0] = hash32(tickKey, 0x43_41_43_48);
+	const sampleRng = rs.sampleRng;
+	const step = Math.max(1, Math.max(admitted, nodes.completed[0] ?? 0) / 16);
+	const sampler: LatencySampler = {
+		step,
+		nextAt: nextUnit(sampleRng) * step,
+		done: 0,
+		samples: 0,
+		rng: sampleRng,
+		add(ms: number, weight: number): void {
+			if (tier) addSample(tier, ms, weight);
+			const upstream = webCount > 0 ? web[Math.min(webCount - 1, Math.floor(nextUnit(sampleRng) * webCount))]! : 0;
+			const j = rs.cacheSampleCount < pairSamples ? rs.cacheSampleCount++ : Math.floor(nextUnit(sampleRng) * pairSamples);
+			samples[j] = ms + upstream;
+		},
+	};
+	rs.rng[0] = hash32(tickKey, 0x43_41_30_31);
+	const nt: NodeTick = {tick: s.clock.tick, dt: config.tickSeconds, slowSeconds: 0, rng: rs.rng, sampler};
+	const member = rs.member;
+	const hop = rs.hop;
+	serveHop(nodes, 0, admitted, arrivals > 0 ? carriedSumMs * admitted / arrivals : 0, params, c * mu, nt, member, hop);
+	failures['database-timeout'] += member.timedOut;
+	failures['database-refused'] += member.refused;
+	nodes.cpuPercent[0] = 100 * member.busy;
+	nodes.latencyMs[0] = member.completed > 0 ? member.latencySumMs / member.completed : 0;
+	out.completed += member.completed;
+	out.latencySumMs += hop.outMs;
+	out.cacheBusy = member.busy;
+	out.cacheCompleted = member.completed;
+	out.cacheLatencySumMs = member.latencySumMs;
+	out.inFlight = inFlightOf(nodes, 0);
+	if (rs.cacheSampleCount > 0) {
+		// The database's upstream samples are now web + cache.
+		const count = rs.cacheSampleCount;
+		web.set(samples.subarray(0, count));
+		rs.webSampleCount = count;
+	}
+
+	if (!cache.isEnabled && out.inFlight === 0) {
+		removeMember(nodes, 0);
+		appendEvent(s, 'activity', `${cache.id}: node deleted (${cache.nodeType})`);
+	}
+}
 
 /**
  * The database stage for one tick: `arrivals` requests finished at the web tier with
@@ -257,7 +379,7 @@ function serveShard(
 	const db = s.dataPlane.database as unknown as RouteColumns;
 	const tick = s.clock.tick;
 	const dt = config.tickSeconds;
-	const q = queriesPerRequest(config);
+	const q = config.app.dbWrites + (config.app.dbReads * (1 - cacheHitRatioOf(s)));
 	out.completed = 0;
 	out.latencySumMs = 0;
 	out.inFlight = 0;
@@ -302,7 +424,8 @@ function serveShard(
 	const replicas = shard.replicas;
 	let active = 0;
 	for (const replica of replicas) if (!replica.isDraining) active += 1;
-	const reads = config.app.dbReads;
+	// The cache answers its hit ratio of the reads: the database does the misses.
+	const reads = config.app.dbReads * (1 - cacheHitRatioOf(s));
 	const writes = config.app.dbWrites;
 	// Reads spread evenly over the primary and its active replicas; writes go to the primary only.
 	const spread = 1 + active;
@@ -559,7 +682,8 @@ export type TierTick = {
 /**
  * Bill the dedicated database for this tick (per second, 10 minutes minimum up front as RDS
  * bills; never decreasing) and update every tier's figures and the bottleneck.
- * Returns the app tier's and the database's USD for this tick (to add to the running total).
+ * Bills the cache per node-hour (a partial hour as a full one, as ElastiCache bills).
+ * Returns the app tier's, the database's and the cache's USD for this tick (to add to the running total).
  */
 export function recordTiers(s: Working, t: TierTick): number {
 	const dt = s.config.tickSeconds;
@@ -569,8 +693,8 @@ export function recordTiers(s: Working, t: TierTick): number {
 	web.costUsd += t.webUsd;
 	web.usdPerHour = t.webUsdPerHour;
 	if (t.webUsdPerHour > web.peakUsdPerHour) web.peakUsdPerHour = t.webUsdPerHour;
-	// With one tier the end-to-end histogram is the web tier's; with more, the web's is its own.
-	if (s.tiers.database) addCompleted(web.latency as MutableHistogram, t.webCompleted, t.webLatencySumMs);
+	// With one tier (and no CDN) the end-to-end histogram is the web tier's; with more, the web's is its own.
+	if (s.tiers.database || s.cdn) addCompleted(web.latency as MutableHistogram, t.webCompleted, t.webLatencySumMs);
 
 	let usd = 0;
 	const app = tiers.app;
@@ -609,6 +733,34 @@ export function recordTiers(s: Working, t: TierTick): number {
 		if (perHour > database.peakUsdPerHour) database.peakUsdPerHour = perHour;
 	}
 
+	const cacheTier = tiers.cache;
+	const cache = s.cache as Mutable<CacheState> | null;
+	if (cacheTier && cache) {
+		if (t.route.cacheNodes > 0) {
+			record(cacheTier, t.route.cacheNodes, t.route.cacheBusy, t.route.cacheCompleted, t.route.cacheLatencySumMs);
+			addCompleted(cacheTier.latency as MutableHistogram, t.route.cacheCompleted, t.route.cacheLatencySumMs);
+		} else {
+			cacheTier.nodes = 0;
+			cacheTier.utilisation = 0;
+			cacheTier.recentUtilisation = 0;
+		}
+
+		const perHour = cacheUsdPerHour(s);
+		if (cache.isEnabled && cache.sinceTick >= 0) {
+			// ElastiCache: per node-hour from launch, a partial hour billed as a full one (charged as each hour starts).
+			const due = Math.ceil((s.clock.tick - cache.sinceTick + 1) * dt / cacheBilledSeconds);
+			if (due > cache.billedHours) {
+				const cacheUsd = perHour * (due - cache.billedHours) * cacheBilledSeconds / 3600;
+				cache.billedHours = due;
+				cacheTier.costUsd += cacheUsd;
+				usd += cacheUsd;
+			}
+		}
+
+		cacheTier.usdPerHour = perHour;
+		if (perHour > cacheTier.peakUsdPerHour) cacheTier.peakUsdPerHour = perHour;
+	}
+
 	// The bottleneck: the busiest tier (smoothed), while any is busy (route order breaks ties).
 	let busiest: Mutable<TierFigures> | undefined;
 	for (const name of tierOrder) {
@@ -624,7 +776,7 @@ export function recordTiers(s: Working, t: TierTick): number {
 const recentWeight = 1 - 0.933;
 
 /** Tier names in route order. */
-export const tierOrder: readonly TierName[] = ['web', 'app', 'database'];
+export const tierOrder: readonly TierName[] = ['web', 'app', 'cache', 'database'];
 
 function record(tier: Mutable<TierFigures>, nodes: number, utilisation: number, completed: number, latencySumMs: number): void {
 	tier.nodes = nodes;

@@ -2,7 +2,7 @@
  * Selectors: SimState → the read model (../read-model.ts). Everything outside source/sim reads
  * a run through these; they are pure and cheap (O(instances) at most).
  */
-import {dbMinimumBilledSeconds, instanceTypes, loadBalancerUsdPerHour, elasticIpUsdPerHour} from '../catalog.js';
+import {bytesPerGb, cdnEdgeLatencyMs, cdnResponseBytes, dbMinimumBilledSeconds, instanceTypes, loadBalancerUsdPerHour, elasticIpUsdPerHour} from '../catalog.js';
 import type {DnsRecordView, DnsView, HeaderView, InstanceView, LoadBalancerView, LoadView, MetricsLine, RunSummary, SeriesView, ConsistencySummary, DatabaseMetricsLine, TargetView, TierSummary, ZoneView} from '../read-model.js';
 import {loadBalancerHourlyUsd, minimumBilledSeconds, runRateUsdPerHour} from '../data-plane/cost.js';
 import {hasLoadBalancer} from '../data-plane/elb.js';
@@ -246,15 +246,18 @@ export function selectFailureCauses(state: SimState): Readonly<Record<FailureCau
 /**
  * What a fixed fleet sized for the peak would have cost over the run: the peak's instances, the
  * load balancer and the Elastic IPs for the whole run, billed as the run is — each instance at
- * least its 60 s minimum, the database at least RDS's 10 minutes — so a short run's fixed fleet
- * never looks cheaper than the same instances the run paid for.
+ * least its 60 s minimum, the database at least RDS's 10 minutes, the cache node by whole
+ * node-hours as ElastiCache bills — so a short run's fixed fleet never looks cheaper than the
+ * same instances the run paid for. The CDN is paid by use: the fixed fleet pays what the run did.
  */
 function fixedPeakFleetUsd(state: SimState, hours: number): number {
 	const t = state.totals;
 	const instanceHours = Math.max(hours, minimumBilledSeconds / 3600);
 	const databaseHours = Math.max(hours, dbMinimumBilledSeconds / 3600);
 	return ((t.peakInstancesUsdPerHour + (state.tiers.app?.peakUsdPerHour ?? 0)) * instanceHours) + (loadBalancerHourlyUsd(state) * hours)
-		+ (elasticIpUsdPerHour * t.elasticIpSeconds / 3600) + ((state.tiers.database?.peakUsdPerHour ?? 0) * databaseHours);
+		+ (elasticIpUsdPerHour * t.elasticIpSeconds / 3600) + ((state.tiers.database?.peakUsdPerHour ?? 0) * databaseHours)
+		+ ((state.tiers.cache?.peakUsdPerHour ?? 0) * Math.max(1, Math.ceil(hours)))
+		+ (state.cdn?.costUsd ?? 0);
 }
 /** The headless run summary (design.md §2). */
 export function selectSummary(state: SimState): RunSummary {
@@ -311,8 +314,16 @@ export function selectConsistency(state: SimState): ConsistencySummary {
 /** The summary's `tiers`: each tier of the route, in route order. */
 export function selectTierSummaries(state: SimState): RunSummary['tiers'] {
 	const dt = state.config.tickSeconds;
-	const out: Partial<Record<TierName, TierSummary>> = {};
-	const isOneTier = state.tiers.database === undefined;
+	const out: Partial<Record<TierName | 'cdn', TierSummary>> = {};
+	const cdn = state.cdn;
+	if (cdn) {
+		// In front of everything: the edge's requests, their transfer and their bill (no nodes of ours).
+		const latency = cdn.served > 0 ? cdnEdgeLatencyMs : 0;
+		out.cdn = {nodes: 0, cpuAvg: 0, latencyMs: {mean: latency, p99: latency}, peakUtilisation: 0, bottleneckSeconds: 0, costUsd: round(cdn.costUsd, 6), requests: cdn.served, gigabytes: round(cdn.served * cdnResponseBytes / bytesPerGb, 6), staticShare: cdn.staticShare};
+	}
+
+	// One tier and no CDN: the end-to-end histogram is the web tier's (with a CDN the web's is its own).
+	const isOneTier = state.tiers.database === undefined && !state.cdn;
 	for (const name of tierOrder) {
 		const tier = state.tiers[name];
 		if (!tier) continue;
@@ -324,6 +335,7 @@ export function selectTierSummaries(state: SimState): RunSummary['tiers'] {
 			peakUtilisation: round(100 * tier.peakUtilisation, 2),
 			bottleneckSeconds: tier.bottleneckTicks * dt,
 			costUsd: round(tier.costUsd, 6),
+			...(name === 'cache' && state.cache ? cacheCounts(state.cache) : {}),
 		};
 	}
 
@@ -340,6 +352,11 @@ export function selectTierSummaries(state: SimState): RunSummary['tiers'] {
 	}
 
 	return out as RunSummary['tiers'];
+}
+
+/** The cache's lookups, hits and hit rate (percent) since the start. */
+function cacheCounts(cache: NonNullable<SimState['cache']>): {lookups: number; hits: number; hitRate: number} {
+	return {lookups: Math.round(cache.lookups), hits: Math.round(cache.hits), hitRate: cache.lookups > 0 ? round(100 * cache.hits / cache.lookups, 2) : 0};
 }
 
 /** One NDJSON metrics line for the current tick (design.md §2). */
@@ -373,6 +390,7 @@ export function selectMetricsLine(state: SimState): MetricsLine {
 		inconsistentReads: round(f.inconsistentReads / dt, 3),
 		lostSessions: round(f.lostSessions / dt, 3),
 		...(state.database && state.dataPlane.database.served.length > 0 ? {database: databaseLine(state)} : {}),
+		...(state.cache ? {cacheHitRate: state.cache.lookupsLastTick > 0 ? round(100 * state.cache.hitsLastTick / state.cache.lookupsLastTick, 2) : 0} : {}),
 	};
 }
 

@@ -26,6 +26,7 @@
  * A missing datapoint is stored as `missingDatapoint` (-1): every metric here is ≥ 0 and rings
  * hold plain numbers so the state stays JSON.
  */
+import {cdnEdgeLatencyMs} from '../catalog.js';
 import type {AlarmConfig, MetricName, MetricNamespace, RdsMetricName, Statistic} from '../config.js';
 import type {MetricWindow} from '../types.js';
 import type {Working} from '../working.js';
@@ -85,6 +86,7 @@ function freshWindow(s: Working, minutes: number, isBasicPeriodOver = true): Met
 		replicaSamples: 0,
 		dbReads: 0,
 		dbWrites: 0,
+		edgeServedAtStart: s.cdn?.served ?? 0,
 	};
 }
 
@@ -188,11 +190,13 @@ function publishMinute(s: Working, w: MetricWindow): void {
 		push('CPUUtilization', w.cpuSamples > 0 ? w.cpuPercentSum / w.cpuSamples : missingDatapoint);
 	}
 
-	const requests = s.totals.arrived - w.arrivedAtStart;
-	const completed = s.latency.total - w.latencyCountAtStart;
+	// The load balancer's metrics leave out what the CDN answered at the edge (it never reached it).
+	const edge = (s.cdn?.served ?? 0) - (w.edgeServedAtStart ?? 0);
+	const requests = s.totals.arrived - w.arrivedAtStart - edge;
+	const completed = s.latency.total - w.latencyCountAtStart - edge;
 	const healthyAvg = w.samples > 0 ? w.healthyHostSum / w.samples : 0;
 	push('RequestCount', requests);
-	push('Latency', completed > 0 ? (s.latency.sumMs - w.latencySumMsAtStart) / completed / 1000 : missingDatapoint);
+	push('Latency', completed > 0 ? (s.latency.sumMs - w.latencySumMsAtStart - (edge * cdnEdgeLatencyMs)) / completed / 1000 : missingDatapoint);
 	push('HealthyHostCount', healthyAvg);
 	push('HTTPCode_ELB_5XX', errors5xx(s) - w.errors5xxAtStart);
 	push('RequestCountPerTarget', healthyAvg > 0 ? requests / healthyAvg : missingDatapoint);

@@ -9,6 +9,11 @@
  * departure, and each query's end that is followed by another query), and each is given the
  * earliest-free server (first come, first served).
  *
+ * With a `cache`, the first `reads` of a request's queries are reads: each goes first to the
+ * cache's FIFO servers (its own service time); with probability `hitRatio` (drawn per read) it
+ * ends there, otherwise (a miss) it goes on to the database as a query of its own. Writes go to
+ * the database only.
+ *
  * Observed per tick like ./queue-des.ts: arrivals, end-to-end completions and their latency sum,
  * in flight at the tick's end (anywhere on the route), the database's busy seconds, and the
  * dashboard's fading "now" p99 of the end-to-end latency.
@@ -19,6 +24,8 @@ import {fillRecentP99, runDes, type DesOptions} from './queue-des.js';
 
 export type TandemOptions = DesOptions & {
 	readonly database: {readonly servers: number; readonly serviceMeanSeconds: number; readonly visits: number; readonly serviceCv?: number; readonly seed?: number};
+	/** A cache in front of the database for the first `reads` of the `visits` (exponential service). */
+	readonly cache?: {readonly servers: number; readonly serviceMeanSeconds: number; readonly reads: number; readonly hitRatio: number};
 };
 
 export type TandemTicks = {
@@ -27,6 +34,7 @@ export type TandemTicks = {
 	readonly inFlight: Int32Array;
 	readonly latencySumMs: Float64Array;
 	readonly databaseBusySeconds: Float64Array;
+	readonly cacheBusySeconds: Float64Array;
 	readonly recentP99Ms: Float64Array;
 };
 
@@ -97,6 +105,7 @@ export function runTandemDes(o: TandemOptions): TandemResult {
 		inFlight: new Int32Array(tickCount),
 		latencySumMs: new Float64Array(tickCount),
 		databaseBusySeconds: new Float64Array(tickCount),
+		cacheBusySeconds: new Float64Array(tickCount),
 		recentP99Ms: new Float64Array(tickCount),
 	};
 	const departed = new Int32Array(tickCount);
@@ -104,26 +113,49 @@ export function runTandemDes(o: TandemOptions): TandemResult {
 	const completionTick = new Int32Array(n);
 	const webMs = new Float64Array(n);
 	let completed = 0;
-	const addBusy = (from: number, to: number): void => {
+	const addBusy = (busy: Float64Array, from: number, to: number): void => {
 		let t = from;
 		while (t < to) {
 			const b = Math.floor(t / dt);
 			if (b >= tickCount) return;
 			const end = Math.min(to, (b + 1) * dt);
-			ticks.databaseBusySeconds[b] += end - t;
+			busy[b] += end - t;
 			t = end;
 		}
+	};
+
+	const cache = o.cache;
+	const cacheFreeAt = new Float64Array(cache?.servers ?? 0);
+	const cacheUnit = makeUnit((d.seed ?? (o.seed ^ 0x5EED)) ^ 0xCAC4E);
+	/** Job j has just missed the cache: its next event is that read at the database. */
+	const missed = new Uint8Array(n);
+	const serveAt = (pool: Float64Array, t: number, seconds: number, busy: Float64Array): number => {
+		let server = 0;
+		for (let k = 1; k < pool.length; k++) if (pool[k]! < pool[server]!) server = k;
+		const start = Math.max(t, pool[server]!);
+		const end = start + seconds;
+		pool[server] = end;
+		addBusy(busy, start, end);
+		return end;
 	};
 
 	while (heap.size > 0) {
 		const t = heap.peekTime()!;
 		const j = heap.pop();
-		let server = 0;
-		for (let k = 1; k < d.servers; k++) if (freeAt[k]! < freeAt[server]!) server = k;
-		const start = Math.max(t, freeAt[server]!);
-		const end = start + service();
-		freeAt[server] = end;
-		addBusy(start, end);
+		const isRead = cache !== undefined && d.visits - left[j]! < cache.reads;
+		let end: number;
+		if (isRead && missed[j] === 0) {
+			end = serveAt(cacheFreeAt, t, -Math.log(cacheUnit()) * cache.serviceMeanSeconds, ticks.cacheBusySeconds);
+			if (cacheUnit() >= cache.hitRatio) {
+				missed[j] = 1;
+				heap.push(end, j);
+				continue;
+			}
+		} else {
+			missed[j] = 0;
+			end = serveAt(freeAt, t, service(), ticks.databaseBusySeconds);
+		}
+
 		left[j]! -= 1;
 		if (left[j]! > 0) {
 			heap.push(end, j);
